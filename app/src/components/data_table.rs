@@ -1,0 +1,103 @@
+//! The one table of the app: a caption, column headers, and rows whose
+//! first cell names the row. Figures are right-aligned and suppressed
+//! figures carry their reason for screen readers.
+
+use leptos::prelude::*;
+use shared::format::{self, Unit};
+use shared::i18n::{t, Text};
+use shared::suppression::Figure;
+
+/// A cell of a `DataTable`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Link { text: String, href: String },
+    Figure(Figure, Unit),
+}
+
+impl Cell {
+    fn is_figure(&self) -> bool {
+        matches!(self, Cell::Figure(..))
+    }
+}
+
+#[component]
+pub fn DataTable(
+    caption: String,
+    headers: Vec<&'static str>,
+    rows: Vec<Vec<Cell>>,
+) -> impl IntoView {
+    let numeric: Vec<bool> = rows
+        .first()
+        .map(|row| row.iter().map(Cell::is_figure).collect())
+        .unwrap_or_default();
+    view! {
+        <div class="table-scroll">
+            <table>
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        {headers
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, h)| {
+                                let class = numeric.get(i).copied().unwrap_or(false).then_some("num");
+                                view! { <th scope="col" class=class>{h}</th> }
+                            })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|row| {
+                            view! {
+                                <tr>
+                                    {row
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(i, cell)| {
+                                            let class = cell.is_figure().then_some("num");
+                                            if i == 0 {
+                                                view! { <th scope="row" class=class>{cell_content(cell)}</th> }.into_any()
+                                            } else {
+                                                view! { <td class=class>{cell_content(cell)}</td> }.into_any()
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn cell_content(cell: Cell) -> AnyView {
+    match cell {
+        Cell::Text(text) => text.into_any(),
+        Cell::Link { text, href } => view! { <a href=href>{text}</a> }.into_any(),
+        Cell::Figure(figure, unit) => view! { <FigureText figure unit /> }.into_any(),
+    }
+}
+
+/// A figure as text; a hidden or missing value says why to screen readers.
+#[component]
+pub fn FigureText(figure: Figure, unit: Unit) -> impl IntoView {
+    let text = format::figure(figure, unit);
+    let reason = match figure {
+        Figure::Hidden => Some(t(Text::FigureHidden)),
+        Figure::NoData => Some(t(Text::FigureNoData)),
+        _ => None,
+    };
+    match reason {
+        Some(reason) => view! {
+            <span aria-hidden="true">{text}</span>
+            <span class="visually-hidden">{reason}</span>
+        }
+        .into_any(),
+        None => text.into_any(),
+    }
+}

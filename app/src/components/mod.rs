@@ -1,0 +1,6 @@
+//! Building blocks shared by all pages: one way to render a table, a
+//! figure, a page frame and a failed load.
+
+pub mod data_table;
+pub mod layout;
+pub mod load;

@@ -1,0 +1,6 @@
+//! One module per screen.
+
+pub mod accessibility;
+pub mod not_found;
+pub mod overview;
+pub mod team;

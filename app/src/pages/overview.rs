@@ -1,0 +1,105 @@
+//! The network overview: gemeenten → wijken → teams, each team with the
+//! headline figures of its latest month.
+
+use crate::api::network::network_overview;
+use crate::components::data_table::{Cell, DataTable};
+use crate::components::load::Loaded;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use shared::dto::{NetworkOverview, TeamHeadline, WijkOverview};
+use shared::format::Unit;
+use shared::i18n::{t, Text};
+use shared::suppression::Figure;
+
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    let overview = Resource::new(|| (), |_| network_overview());
+    view! {
+        <Title text=t(Text::OverviewTitle) />
+        <h1>{t(Text::OverviewTitle)}</h1>
+        <p class="lead">{t(Text::OverviewIntro)}</p>
+        <Loaded resource=overview render=overview_view />
+    }
+}
+
+fn overview_view(overview: NetworkOverview) -> impl IntoView {
+    if overview.gemeenten.is_empty() {
+        return view! { <p>{t(Text::OverviewEmpty)}</p> }.into_any();
+    }
+    view! {
+        <p class="note">{t(Text::SuppressionNote)}</p>
+        {overview
+            .gemeenten
+            .into_iter()
+            .map(|g| {
+                view! {
+                    <section class="gemeente" aria-labelledby=format!("gemeente-{}", g.id)>
+                        <h2 id=format!("gemeente-{}", g.id)>
+                            {format!("{} {}", t(Text::Gemeente), g.name)}
+                            <span class="code">{g.cbs_code}</span>
+                        </h2>
+                        {g.wijken.into_iter().map(wijk_view).collect_view()}
+                    </section>
+                }
+            })
+            .collect_view()}
+    }
+    .into_any()
+}
+
+fn wijk_view(wijk: WijkOverview) -> impl IntoView {
+    let heading = format!("{} {}", t(Text::Wijk), wijk.name);
+    let body = if wijk.teams.is_empty() {
+        view! { <p>{t(Text::NoTeamsInWijk)}</p> }.into_any()
+    } else {
+        view! {
+            <DataTable
+                caption=format!("{} {}", t(Text::TeamsOfWijkCaption), wijk.name)
+                headers=vec![
+                    t(Text::Team),
+                    t(Text::Doelgroep),
+                    t(Text::LatestMonth),
+                    t(Text::MeasureWait),
+                    t(Text::MeasureWithoutHelp),
+                    t(Text::MeasureClientGrade),
+                ]
+                rows=wijk.teams.into_iter().map(team_row).collect()
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <section class="wijk">
+            <h3>{heading} <span class="code">{wijk.cbs_code}</span></h3>
+            {body}
+        </section>
+    }
+}
+
+fn team_row(team: TeamHeadline) -> Vec<Cell> {
+    let (month, wait, without_help, grade) = match team.latest {
+        Some(f) => (
+            f.month.label_nl(),
+            f.mean_wait_days,
+            f.share_without_help,
+            f.client_grade,
+        ),
+        None => (
+            "–".to_string(),
+            Figure::NoData,
+            Figure::NoData,
+            Figure::NoData,
+        ),
+    };
+    vec![
+        Cell::Link {
+            text: team.name,
+            href: format!("/teams/{}", team.id),
+        },
+        Cell::Text(team.doelgroep.label().to_string()),
+        Cell::Text(month),
+        Cell::Figure(wait, Unit::Days),
+        Cell::Figure(without_help, Unit::Percent),
+        Cell::Figure(grade, Unit::Grade),
+    ]
+}

@@ -1,0 +1,192 @@
+//! A team's space: contact, members, agreements by theme, recent results
+//! and lessons.
+
+use crate::api::network::team_space;
+use crate::components::data_table::{Cell, DataTable};
+use crate::components::load::Loaded;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use shared::dto::{AgreementView, MemberView, OutcomeRow, TeamSpace};
+use shared::format::{self, Unit};
+use shared::i18n::{t, Text};
+use shared::network::AgreementTheme;
+
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let params = use_params_map();
+    let team = Resource::new(
+        move || {
+            params
+                .read()
+                .get("id")
+                .and_then(|id| id.parse::<i32>().ok())
+        },
+        |id| async move {
+            match id {
+                Some(id) => team_space(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! { <Loaded resource=team render=team_view /> }
+}
+
+fn team_view(team: TeamSpace) -> impl IntoView {
+    let contact = match team.contact.clone() {
+        Some(c) => view! { <p>{member_line(&c)}</p> }.into_any(),
+        None => view! { <p>{t(Text::TeamNoContact)}</p> }.into_any(),
+    };
+    view! {
+        <Title text=team.name.clone() />
+        <nav class="breadcrumb" aria-label=t(Text::Breadcrumb)>
+            <ol>
+                <li><a href="/">{t(Text::NavOverview)}</a></li>
+                <li>{format!("{} {}", t(Text::Gemeente), team.gemeente_name)}</li>
+                <li>{format!("{} {}", t(Text::Wijk), team.wijk_name)}</li>
+            </ol>
+        </nav>
+        <h1>{team.name.clone()}</h1>
+        <p class="lead">
+            {format!("{}: {}", t(Text::Doelgroep), team.doelgroep.label())}
+        </p>
+        <div class="columns">
+            <section aria-labelledby="contact">
+                <h2 id="contact">{t(Text::TeamContact)}</h2>
+                {contact}
+            </section>
+        </div>
+        <section aria-labelledby="afspraken">
+            <h2 id="afspraken">{t(Text::AgreementsTitle)}</h2>
+            {if team.agreements.is_empty() {
+                view! { <p>{t(Text::AgreementsNone)}</p> }.into_any()
+            } else {
+                team.agreements.into_iter().map(theme_view).collect_view().into_any()
+            }}
+        </section>
+        <section aria-labelledby="resultaten">
+            <h2 id="resultaten">{t(Text::ResultsTitle)}</h2>
+            {results_view(team.results)}
+        </section>
+        <section aria-labelledby="lessen">
+            <h2 id="lessen">{t(Text::LessonsTitle)}</h2>
+            {if team.lessons.is_empty() {
+                view! { <p>{t(Text::LessonsNone)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="cards">
+                        {team
+                            .lessons
+                            .into_iter()
+                            .map(|l| view! {
+                                <li class="card">
+                                    <h3>{l.title}</h3>
+                                    <p>{l.what_worked}</p>
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+        <section aria-labelledby="leden">
+            <h2 id="leden">{t(Text::TeamMembers)}</h2>
+            <DataTable
+                caption=t(Text::TeamMembersCaption).to_string()
+                headers=vec![t(Text::Name), t(Text::Discipline), t(Text::Organisation)]
+                rows=team.members.iter().map(member_row).collect()
+            />
+        </section>
+    }
+}
+
+fn member_line(m: &MemberView) -> String {
+    format!("{}, {} ({})", m.name, m.discipline, m.organisation)
+}
+
+fn member_row(m: &MemberView) -> Vec<Cell> {
+    let name = if m.coordinator {
+        format!("{} ({})", m.name, t(Text::Coordinator))
+    } else {
+        m.name.clone()
+    };
+    vec![
+        Cell::Text(name),
+        Cell::Text(m.discipline.clone()),
+        Cell::Text(m.organisation.clone()),
+    ]
+}
+
+fn theme_view((theme, agreements): (AgreementTheme, Vec<AgreementView>)) -> impl IntoView {
+    view! {
+        <section class="theme" aria-labelledby=format!("thema-{}", theme.code())>
+            <h3 id=format!("thema-{}", theme.code())>{theme.label()}</h3>
+            <ul class="cards">
+                {agreements.into_iter().map(agreement_view).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+fn agreement_view(a: AgreementView) -> impl IntoView {
+    let status_class = format!("status status-{}", a.status.code());
+    view! {
+        <li class="card agreement">
+            <h4>{a.title}</h4>
+            <p class=status_class>{format!("{}: {}", t(Text::AgreementStatus), a.status.label())}</p>
+            <p>{a.body}</p>
+            <dl class="dates">
+                {a.effective_from.map(|d| {
+                    let label = format::date_nl(&d);
+                    view! {
+                        <dt>{t(Text::AgreementEffectiveFrom)}</dt>
+                        <dd><time datetime=d>{label}</time></dd>
+                    }
+                })}
+                {a.review_date.map(|d| {
+                    let label = format::date_nl(&d);
+                    view! {
+                        <dt>{t(Text::AgreementReview)}</dt>
+                        <dd><time datetime=d>{label}</time></dd>
+                    }
+                })}
+            </dl>
+        </li>
+    }
+}
+
+fn results_view(results: Vec<OutcomeRow>) -> impl IntoView {
+    if results.is_empty() {
+        return view! { <p>{t(Text::ResultsNone)}</p> }.into_any();
+    }
+    view! {
+        <DataTable
+            caption=t(Text::ResultsCaption).to_string()
+            headers=vec![
+                t(Text::Month),
+                t(Text::Started),
+                t(Text::MeasureWait),
+                t(Text::Ended),
+                t(Text::MeasureWithoutHelp),
+                t(Text::MeasureClientGrade),
+                t(Text::ClientResponses),
+            ]
+            rows=results
+                .into_iter()
+                .map(|r| vec![
+                    Cell::Text(r.month.label_nl()),
+                    Cell::Figure(r.started, Unit::Count),
+                    Cell::Figure(r.mean_wait_days, Unit::Days),
+                    Cell::Figure(r.ended, Unit::Count),
+                    Cell::Figure(r.share_without_help, Unit::Percent),
+                    Cell::Figure(r.client_grade, Unit::Grade),
+                    Cell::Figure(r.client_responses, Unit::Count),
+                ])
+                .collect()
+        />
+        <p class="note">{t(Text::SuppressionNote)}</p>
+    }
+    .into_any()
+}

@@ -1,0 +1,27 @@
+//! What every request handler and server function shares on the server.
+
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use shared::suppression::SuppressionPolicy;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    /// Suppression applied outside a team's own space.
+    pub suppression: SuppressionPolicy,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    /// The state of the current request (server functions and SSR).
+    pub fn current() -> Self {
+        leptos::prelude::expect_context::<AppState>()
+    }
+}

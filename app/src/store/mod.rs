@@ -1,0 +1,8 @@
+//! Data access on the server: sea-orm entities and the queries behind the
+//! server functions. Queries return the DTOs of `shared::dto`, already
+//! suppressed for the viewer; the SQL they produce runs unchanged on SQLite
+//! and PostgreSQL.
+
+pub mod accounts;
+pub mod entity;
+pub mod network;

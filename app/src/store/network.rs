@@ -1,0 +1,262 @@
+//! Reading the network: the overview of gemeenten, wijken and teams, and a
+//! team's space. Each read is a fixed number of queries, whatever the size
+//! of the network (no query per team).
+
+use super::entity::{
+    account, agreement, gemeente, lesson, membership, organisation, outcome_period, team, wijk,
+};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect, Statement,
+};
+use shared::dto::{
+    AgreementView, GemeenteOverview, HeadlineFigures, LessonSummary, MemberView, NetworkOverview,
+    OutcomeRow, TeamHeadline, TeamSpace, WijkOverview,
+};
+use shared::network::{AgreementStatus, AgreementTheme, Doelgroep};
+use shared::suppression::SuppressionPolicy;
+use shared::Month;
+use std::collections::HashMap;
+
+/// How many recent months a team page shows.
+pub const RECENT_MONTHS: u64 = 12;
+
+/// Every gemeente, wijk and team with the team's latest headline figures.
+pub async fn overview(
+    db: &impl ConnectionTrait,
+    policy: SuppressionPolicy,
+) -> Result<NetworkOverview, DbErr> {
+    let gemeenten = gemeente::Entity::find()
+        .order_by_asc(gemeente::Column::Name)
+        .all(db)
+        .await?;
+    let wijken = wijk::Entity::find()
+        .order_by_asc(wijk::Column::Name)
+        .all(db)
+        .await?;
+    let teams = team::Entity::find()
+        .order_by_asc(team::Column::Name)
+        .all(db)
+        .await?;
+    let latest: HashMap<i32, outcome_period::Model> = latest_outcomes(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.team_id, o))
+        .collect();
+
+    let mut teams_by_wijk: HashMap<i32, Vec<TeamHeadline>> = HashMap::new();
+    for t in teams {
+        let headline = TeamHeadline {
+            id: t.id,
+            name: t.name,
+            doelgroep: doelgroep(&t.doelgroep),
+            latest: latest.get(&t.id).map(|o| headline(o, policy)),
+        };
+        teams_by_wijk.entry(t.wijk_id).or_default().push(headline);
+    }
+    let mut wijken_by_gemeente: HashMap<i32, Vec<WijkOverview>> = HashMap::new();
+    for w in wijken {
+        wijken_by_gemeente
+            .entry(w.gemeente_id)
+            .or_default()
+            .push(WijkOverview {
+                id: w.id,
+                teams: teams_by_wijk.remove(&w.id).unwrap_or_default(),
+                cbs_code: w.cbs_code,
+                name: w.name,
+            });
+    }
+    Ok(NetworkOverview {
+        gemeenten: gemeenten
+            .into_iter()
+            .map(|g| GemeenteOverview {
+                wijken: wijken_by_gemeente.remove(&g.id).unwrap_or_default(),
+                id: g.id,
+                cbs_code: g.cbs_code,
+                name: g.name,
+            })
+            .collect(),
+    })
+}
+
+/// Each team's most recent month of results, in one query.
+async fn latest_outcomes(db: &impl ConnectionTrait) -> Result<Vec<outcome_period::Model>, DbErr> {
+    let sql = "SELECT o.* FROM outcome_period o \
+               JOIN (SELECT team_id, MAX(month) AS month FROM outcome_period GROUP BY team_id) l \
+               ON o.team_id = l.team_id AND o.month = l.month";
+    outcome_period::Model::find_by_statement(Statement::from_string(db.get_database_backend(), sql))
+        .all(db)
+        .await
+}
+
+/// A team's space as read by someone outside the team.
+pub async fn team_space(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    policy: SuppressionPolicy,
+) -> Result<Option<TeamSpace>, DbErr> {
+    let Some(team) = team::Entity::find_by_id(team_id).one(db).await? else {
+        return Ok(None);
+    };
+    let wijk = wijk::Entity::find_by_id(team.wijk_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(format!("wijk {}", team.wijk_id)))?;
+    let gemeente = gemeente::Entity::find_by_id(wijk.gemeente_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(format!("gemeente {}", wijk.gemeente_id)))?;
+
+    let members = team_members(db, team_id).await?;
+    let contact = team
+        .contact_account_id
+        .and_then(|id| members.iter().find(|(account, _)| *account == id))
+        .map(|(_, m)| m.clone());
+
+    let agreements = agreement::Entity::find()
+        .filter(agreement::Column::TeamId.eq(team_id))
+        .order_by_asc(agreement::Column::Title)
+        .all(db)
+        .await?;
+    let agreements = AgreementTheme::ALL
+        .iter()
+        .filter_map(|theme| {
+            let of_theme: Vec<AgreementView> = agreements
+                .iter()
+                .filter(|a| a.theme == theme.code())
+                .map(agreement_view)
+                .collect();
+            (!of_theme.is_empty()).then_some((*theme, of_theme))
+        })
+        .collect();
+
+    let results = outcome_period::Entity::find()
+        .filter(outcome_period::Column::TeamId.eq(team_id))
+        .order_by_desc(outcome_period::Column::Month)
+        .limit(RECENT_MONTHS)
+        .all(db)
+        .await?
+        .iter()
+        .map(|o| outcome_row(o, policy))
+        .collect();
+
+    let lessons = lesson::Entity::find()
+        .filter(lesson::Column::TeamId.eq(team_id))
+        .order_by_desc(lesson::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| LessonSummary {
+            id: l.id,
+            title: l.title,
+            what_worked: l.what_worked,
+        })
+        .collect();
+
+    Ok(Some(TeamSpace {
+        id: team.id,
+        name: team.name,
+        doelgroep: doelgroep(&team.doelgroep),
+        wijk_name: wijk.name,
+        gemeente_name: gemeente.name,
+        contact,
+        members: members.into_iter().map(|(_, m)| m).collect(),
+        agreements,
+        results,
+        lessons,
+    }))
+}
+
+/// The team's members with their account ids, coordinators first.
+async fn team_members(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+) -> Result<Vec<(i32, MemberView)>, DbErr> {
+    let memberships = membership::Entity::find()
+        .filter(membership::Column::TeamId.eq(team_id))
+        .all(db)
+        .await?;
+    let account_ids: Vec<i32> = memberships.iter().map(|m| m.account_id).collect();
+    let organisation_ids: Vec<i32> = memberships.iter().map(|m| m.organisation_id).collect();
+    let names: HashMap<i32, String> = account::Entity::find()
+        .filter(account::Column::Id.is_in(account_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.display_name))
+        .collect();
+    let organisations: HashMap<i32, String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(organisation_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let mut members: Vec<(i32, MemberView)> = memberships
+        .into_iter()
+        .map(|m| {
+            let view = MemberView {
+                name: names.get(&m.account_id).cloned().unwrap_or_default(),
+                discipline: m.discipline,
+                organisation: organisations
+                    .get(&m.organisation_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                coordinator: m.coordinator,
+            };
+            (m.account_id, view)
+        })
+        .collect();
+    members.sort_by(|(_, a), (_, b)| {
+        b.coordinator
+            .cmp(&a.coordinator)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(members)
+}
+
+fn doelgroep(code: &str) -> Doelgroep {
+    Doelgroep::from_code(code).unwrap_or(Doelgroep::Overig)
+}
+
+fn month(code: &str) -> Month {
+    code.parse()
+        .unwrap_or_else(|_| panic!("outcome_period.month holds {code:?}, not YYYY-MM"))
+}
+
+fn count(n: i32) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+fn headline(o: &outcome_period::Model, policy: SuppressionPolicy) -> HeadlineFigures {
+    HeadlineFigures {
+        month: month(&o.month),
+        mean_wait_days: policy.mean(o.mean_wait_days, count(o.started)),
+        share_without_help: policy.share(count(o.without_help), count(o.ended)),
+        client_grade: policy.mean(o.client_grade, count(o.client_responses)),
+    }
+}
+
+fn outcome_row(o: &outcome_period::Model, policy: SuppressionPolicy) -> OutcomeRow {
+    let figures = headline(o, policy);
+    OutcomeRow {
+        month: figures.month,
+        started: policy.count(count(o.started)),
+        mean_wait_days: figures.mean_wait_days,
+        ended: policy.count(count(o.ended)),
+        share_without_help: figures.share_without_help,
+        client_grade: figures.client_grade,
+        client_responses: policy.count(count(o.client_responses)),
+    }
+}
+
+fn agreement_view(a: &agreement::Model) -> AgreementView {
+    AgreementView {
+        id: a.id,
+        title: a.title.clone(),
+        body: a.body.clone(),
+        status: AgreementStatus::from_code(&a.status).unwrap_or(AgreementStatus::Concept),
+        effective_from: a.effective_from.map(|d| d.to_string()),
+        review_date: a.review_date.map(|d| d.to_string()),
+    }
+}

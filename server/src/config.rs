@@ -1,0 +1,79 @@
+//! Configuration from flags and the environment, with defaults that let a
+//! fresh checkout run without any setup.
+
+use clap::Args;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Where the embedded database lives when no `DATABASE_URL` is given.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/wijkwijs.db?mode=rwc";
+
+#[derive(Args, Clone, Debug)]
+pub struct DatabaseArgs {
+    /// Database URL: sqlite://path?mode=rwc or postgres://user@host/db.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    pub database_url: String,
+}
+
+#[derive(Args, Clone, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "WIJKWIJS_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub addr: SocketAddr,
+    /// Folder with the browser bundle (pkg/wijkwijs.js, .wasm, .css).
+    #[arg(
+        long,
+        env = "WIJKWIJS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
+    pub site_root: PathBuf,
+    /// Fewest cases behind a mean or percentage shown outside a team.
+    #[arg(
+        long,
+        env = "WIJKWIJS_MIN_DENOMINATOR",
+        default_value_t = 10,
+        global = true
+    )]
+    pub min_denominator: u32,
+}
+
+/// `url` with any password replaced, fit for logs and error messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_never_reach_the_log() {
+        assert_eq!(
+            redact("postgres://wijk:geheim@db:5432/wijkwijs"),
+            "postgres://wijk:***@db:5432/wijkwijs"
+        );
+        assert_eq!(
+            redact("postgres://root@127.0.0.1/test"),
+            "postgres://root@127.0.0.1/test"
+        );
+        assert_eq!(
+            redact(super::DEFAULT_DATABASE_URL),
+            super::DEFAULT_DATABASE_URL
+        );
+    }
+}

@@ -1,0 +1,98 @@
+//! The HTTP server: the Leptos app and its server functions, static files,
+//! a health check, request logging and graceful shutdown.
+
+use crate::config::ServeArgs;
+use anyhow::Context;
+use app::state::AppState;
+use app::{shell, App};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::LeptosOptions;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+use shared::suppression::SuppressionPolicy;
+use tower_http::trace::TraceLayer;
+
+/// The application's router around `state`.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("wijkwijs")
+        .site_root(args.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(args.addr)
+        .build();
+    AppState {
+        leptos_options,
+        db,
+        suppression: SuppressionPolicy {
+            min_denominator: args.min_denominator,
+            ..SuppressionPolicy::default()
+        },
+    }
+}
+
+/// Serves until SIGTERM or Ctrl-C, then finishes the requests under way.
+pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<()> {
+    if !args.site_root.join("pkg").join("wijkwijs.js").exists() {
+        tracing::warn!(
+            site_root = %args.site_root.display(),
+            "no browser bundle found: pages render, but do not hydrate"
+        );
+    }
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.addr))?;
+    tracing::info!("Wijkwijs is served at http://{}", args.addr);
+    axum::serve(listener, router(state(db, args)))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the HTTP server stopped")?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// 200 when the database answers, 503 when it does not.
+async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(err) => {
+            tracing::error!(error = %err, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

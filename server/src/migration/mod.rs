@@ -1,0 +1,16 @@
+//! The database schema, as ordered migrations that run unchanged on SQLite
+//! and PostgreSQL. A released migration is never edited; change the schema
+//! with a new one.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261124_000001_network;
+
+pub struct Migrator;
+
+#[sea_orm_migration::async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261124_000001_network::Migration)]
+    }
+}

@@ -1,0 +1,103 @@
+//! What the server sends to pages. Figures arrive already suppressed for
+//! the viewer, so nothing hidden is ever serialized to the browser.
+
+use crate::network::{AgreementStatus, AgreementTheme, Doelgroep};
+use crate::suppression::Figure;
+use crate::Month;
+use serde::{Deserialize, Serialize};
+
+/// Gemeenten → wijken → teams, each team with its latest headline figures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NetworkOverview {
+    pub gemeenten: Vec<GemeenteOverview>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GemeenteOverview {
+    pub id: i32,
+    pub cbs_code: String,
+    pub name: String,
+    pub wijken: Vec<WijkOverview>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WijkOverview {
+    pub id: i32,
+    pub cbs_code: String,
+    pub name: String,
+    pub teams: Vec<TeamHeadline>,
+}
+
+/// A team with the headline figures of its latest reported month.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamHeadline {
+    pub id: i32,
+    pub name: String,
+    pub doelgroep: Doelgroep,
+    pub latest: Option<HeadlineFigures>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineFigures {
+    pub month: Month,
+    pub mean_wait_days: Figure,
+    pub share_without_help: Figure,
+    pub client_grade: Figure,
+}
+
+/// A team's own space as others may read it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamSpace {
+    pub id: i32,
+    pub name: String,
+    pub doelgroep: Doelgroep,
+    pub wijk_name: String,
+    pub gemeente_name: String,
+    pub contact: Option<MemberView>,
+    pub members: Vec<MemberView>,
+    /// Themes in catalogue order, only those with agreements.
+    pub agreements: Vec<(AgreementTheme, Vec<AgreementView>)>,
+    /// Newest month first.
+    pub results: Vec<OutcomeRow>,
+    pub lessons: Vec<LessonSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub name: String,
+    pub discipline: String,
+    pub organisation: String,
+    pub coordinator: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgreementView {
+    pub id: i32,
+    pub title: String,
+    pub body: String,
+    pub status: AgreementStatus,
+    /// ISO date (YYYY-MM-DD).
+    pub effective_from: Option<String>,
+    pub review_date: Option<String>,
+}
+
+/// One month of results as shown, suppressed for the viewer. The count of
+/// clients without help is left out: with the share beside the number ended
+/// it would reveal what suppression hides.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeRow {
+    pub month: Month,
+    pub started: Figure,
+    pub mean_wait_days: Figure,
+    pub ended: Figure,
+    pub share_without_help: Figure,
+    pub client_grade: Figure,
+    pub client_responses: Figure,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonSummary {
+    pub id: i32,
+    pub title: String,
+    pub what_worked: String,
+}

@@ -1,0 +1,80 @@
+//! Dutch presentation of figures: decimal comma, percent, and the markers
+//! for suppressed or missing values.
+
+use crate::suppression::Figure;
+
+/// How a figure is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// A whole number of clients or responses.
+    Count,
+    /// Days, one decimal.
+    Days,
+    /// A share 0–1 shown as a whole percentage.
+    Percent,
+    /// A grade 1–10, one decimal.
+    Grade,
+}
+
+/// `value` with `decimals` decimals and a decimal comma.
+pub fn decimal_nl(value: f64, decimals: usize) -> String {
+    format!("{value:.decimals$}").replace('.', ",")
+}
+
+/// The text shown for a figure; "–" stands for hidden or missing.
+pub fn figure(figure: Figure, unit: Unit) -> String {
+    match figure {
+        Figure::Value(v) => match unit {
+            Unit::Count => decimal_nl(v, 0),
+            Unit::Days | Unit::Grade => decimal_nl(v, 1),
+            Unit::Percent => format!("{}%", decimal_nl(v * 100.0, 0)),
+        },
+        Figure::FewerThan(n) => format!("<{n}"),
+        Figure::Hidden | Figure::NoData => "–".to_string(),
+    }
+}
+
+/// An ISO date (YYYY-MM-DD) in Dutch words, e.g. "1 maart 2026"; anything
+/// else is returned as it came.
+pub fn date_nl(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<usize>().ok());
+    match (
+        parts.next().flatten(),
+        parts.next().flatten(),
+        parts.next().flatten(),
+    ) {
+        (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_notation() {
+        assert_eq!(figure(Figure::Value(12.25), Unit::Days), "12,2");
+        assert_eq!(figure(Figure::Value(7.86), Unit::Grade), "7,9");
+        assert_eq!(figure(Figure::Value(0.746), Unit::Percent), "75%");
+        assert_eq!(figure(Figure::Value(14.0), Unit::Count), "14");
+        assert_eq!(figure(Figure::FewerThan(5), Unit::Count), "<5");
+        assert_eq!(figure(Figure::Hidden, Unit::Percent), "–");
+        assert_eq!(date_nl("2026-03-01"), "1 maart 2026");
+        assert_eq!(date_nl("morgen"), "morgen");
+    }
+}

@@ -1,0 +1,131 @@
+//! The one translation catalogue: every text a user sees is a `Text` key,
+//! so a second language is one more column here, not a hunt through views.
+
+macro_rules! catalogue {
+    ($($key:ident => $nl:expr,)*) => {
+        /// A user-visible text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Text { $($key,)* }
+
+        impl Text {
+            /// The Dutch wording.
+            pub const fn nl(self) -> &'static str {
+                match self { $(Text::$key => $nl,)* }
+            }
+        }
+    };
+}
+
+/// The text in the user's language (Dutch is the only one so far).
+pub const fn t(key: Text) -> &'static str {
+    key.nl()
+}
+
+catalogue! {
+    AppName => "Wijkwijs",
+    Tagline => "Samenwerken in de wijk, zichtbaar gemaakt",
+    SkipToContent => "Naar de inhoud",
+    MainNavigation => "Hoofdmenu",
+    Breadcrumb => "Kruimelpad",
+    NavOverview => "Netwerk",
+    NavAccessibility => "Toegankelijkheid",
+    Loading => "Bezig met laden…",
+
+    OverviewTitle => "Netwerkoverzicht",
+    OverviewIntro => "Alle gemeenten, wijken en virtuele teams in het netwerk, met de laatste kerncijfers van elk team. Kijk bij elkaar in de keuken: open een team om zijn afspraken en resultaten te zien.",
+    OverviewEmpty => "Er zijn nog geen gemeenten in het netwerk.",
+    Gemeente => "Gemeente",
+    Wijk => "Wijk",
+    Team => "Team",
+    Teams => "Teams",
+    Doelgroep => "Doelgroep",
+    LatestMonth => "Laatste maand",
+    TeamsOfWijkCaption => "Kerncijfers van de laatste maand, teams in",
+    NoTeamsInWijk => "Deze wijk heeft nog geen teams.",
+
+    MeasureWait => "Wachttijd (dagen)",
+    MeasureWithoutHelp => "Verder zonder hulp",
+    MeasureClientGrade => "Cijfer cliënten",
+    Started => "Gestart",
+    Ended => "Afgesloten",
+    WithoutHelpCount => "Zonder hulp verder",
+    ClientResponses => "Reacties cliënten",
+    Month => "Maand",
+
+    SuppressionNote => "Om cliënten te beschermen tonen we een gemiddelde of percentage pas bij voldoende aantallen; aantallen onder de 5 staan er als ‘<5’. Een streepje (–) betekent: te weinig om te tonen of geen gegevens.",
+    FigureHidden => "te weinig om te tonen",
+    FigureNoData => "geen gegevens",
+
+    TeamContact => "Contactpersoon",
+    TeamNoContact => "Nog geen contactpersoon bekend.",
+    TeamMembers => "Teamleden",
+    TeamMembersCaption => "Leden van het team",
+    Name => "Naam",
+    Discipline => "Discipline",
+    Organisation => "Organisatie",
+    Coordinator => "coördinator",
+    AgreementsTitle => "Samenwerkingsafspraken",
+    AgreementsNone => "Dit team heeft nog geen afspraken vastgelegd.",
+    AgreementStatus => "Status",
+    AgreementEffectiveFrom => "Geldt vanaf",
+    AgreementReview => "Evaluatie",
+    ResultsTitle => "Resultaten per maand",
+    ResultsCaption => "Resultaten van de laatste 12 maanden",
+    ResultsNone => "Dit team heeft nog geen resultaten ingevoerd.",
+    LessonsTitle => "Lessen",
+    LessonsNone => "Dit team heeft nog geen lessen vastgelegd.",
+    BackToOverview => "Terug naar het netwerkoverzicht",
+
+    NotFoundTitle => "Pagina niet gevonden",
+    NotFoundText => "Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar het netwerkoverzicht.",
+    ErrorTitle => "Er ging iets mis",
+    ErrorNotFound => "Dit onderdeel bestaat niet (meer).",
+    ErrorServer => "Er ging iets mis op de server. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met de beheerder.",
+    ErrorRequest => "Het verzoek kon niet worden verwerkt. Laad de pagina opnieuw en probeer het nog eens.",
+
+    AccessibilityTitle => "Toegankelijkheidsverklaring",
+    AccessibilityText => "Wijkwijs wil voor iedereen bruikbaar zijn en volgt de richtlijnen WCAG 2.1 niveau AA. Alle pagina's werken met het toetsenbord en zonder JavaScript, bij elke grafiek staat een tabel met dezelfde cijfers, en kleur is nooit de enige drager van betekenis. Loopt u toch tegen een drempel aan? Meld het bij de beheerder van uw netwerk; we reageren binnen vijf werkdagen.",
+
+    DoelgroepJeugd => "Jeugd",
+    DoelgroepOuderen => "Ouderen",
+    DoelgroepGgz => "GGZ",
+    DoelgroepLvb => "LVB",
+    DoelgroepOverig => "Overig",
+
+    ThemeTechniek => "Techniek",
+    ThemeCommunicatie => "Communicatie",
+    ThemeVisie => "Visie",
+    ThemeWerkwijze => "Werkwijze",
+    ThemePrivacy => "Privacy & toestemming",
+    ThemeOpschaling => "Opschaling",
+
+    StatusConcept => "Concept",
+    StatusActief => "Actief",
+    StatusBeeindigd => "Beëindigd",
+
+    SectorHuisartsenzorg => "Huisartsenzorg",
+    SectorOnderwijs => "Onderwijs",
+    SectorJeugdhulp => "Jeugdhulp",
+    SectorWelzijn => "Welzijn",
+    SectorWijkverpleging => "Wijkverpleging",
+    SectorGgz => "GGZ",
+    SectorGemeente => "Gemeente",
+    SectorSchuldhulp => "Schuldhulp",
+    SectorOuderenzorg => "Ouderenzorg",
+
+    RoleTeamlid => "Teamlid",
+    RoleBestuurder => "Bestuurder",
+    RoleBeheerder => "Beheerder",
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_texts_are_not_empty() {
+        for key in [Text::AppName, Text::OverviewTitle, Text::ThemePrivacy] {
+            assert!(!t(key).is_empty());
+        }
+    }
+}

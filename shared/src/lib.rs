@@ -1,0 +1,15 @@
+//! Domain types and rules of Wijkwijs, free of I/O so they build for the
+//! server and for the browser alike: the network's vocabulary, the figures a
+//! team records, the privacy rules that decide what may be shown, Dutch
+//! formatting, and the one translation catalogue.
+
+pub mod dto;
+pub mod format;
+pub mod i18n;
+pub mod month;
+pub mod network;
+pub mod outcomes;
+pub mod suppression;
+pub mod validation;
+
+pub use month::Month;

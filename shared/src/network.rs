@@ -1,0 +1,115 @@
+//! The vocabulary of the network: target groups, sectors, roles, and the
+//! themes and statuses of collaboration agreements. Each is stored by a
+//! stable code and shown through the catalogue.
+
+use crate::i18n::{t, Text};
+use serde::{Deserialize, Serialize};
+
+/// Declares a closed set of domain values with a stable storage code and a
+/// catalogue label, so parsing, storing and showing never drift apart.
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => ($code:literal, $text:ident),)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name { $($variant,)* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The code stored in the database and used in URLs.
+            pub const fn code(self) -> &'static str {
+                match self { $($name::$variant => $code,)* }
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)* _ => None }
+            }
+
+            /// The label a user sees.
+            pub const fn label(self) -> &'static str {
+                match self { $($name::$variant => t(Text::$text),)* }
+            }
+        }
+    };
+}
+
+coded_enum! {
+    /// Whom a virtual team is organised around.
+    Doelgroep {
+        Jeugd => ("jeugd", DoelgroepJeugd),
+        Ouderen => ("ouderen", DoelgroepOuderen),
+        Ggz => ("ggz", DoelgroepGgz),
+        Lvb => ("lvb", DoelgroepLvb),
+        Overig => ("overig", DoelgroepOverig),
+    }
+}
+
+coded_enum! {
+    /// The sector an organisation works in.
+    Sector {
+        Huisartsenzorg => ("huisartsenzorg", SectorHuisartsenzorg),
+        Onderwijs => ("onderwijs", SectorOnderwijs),
+        Jeugdhulp => ("jeugdhulp", SectorJeugdhulp),
+        Welzijn => ("welzijn", SectorWelzijn),
+        Wijkverpleging => ("wijkverpleging", SectorWijkverpleging),
+        Ggz => ("ggz", SectorGgz),
+        Gemeente => ("gemeente", SectorGemeente),
+        Schuldhulp => ("schuldhulp", SectorSchuldhulp),
+        Ouderenzorg => ("ouderenzorg", SectorOuderenzorg),
+    }
+}
+
+coded_enum! {
+    /// What an account may do across the network; per-team rights
+    /// (teamlid, coördinator) come from memberships.
+    AccountRole {
+        Professional => ("professional", RoleTeamlid),
+        Bestuurder => ("bestuurder", RoleBestuurder),
+        Beheerder => ("beheerder", RoleBeheerder),
+    }
+}
+
+coded_enum! {
+    /// What a collaboration agreement is about.
+    AgreementTheme {
+        Techniek => ("techniek", ThemeTechniek),
+        Communicatie => ("communicatie", ThemeCommunicatie),
+        Visie => ("visie", ThemeVisie),
+        Werkwijze => ("werkwijze", ThemeWerkwijze),
+        Privacy => ("privacy", ThemePrivacy),
+        Opschaling => ("opschaling", ThemeOpschaling),
+    }
+}
+
+coded_enum! {
+    /// Where a collaboration agreement is in its life.
+    AgreementStatus {
+        Concept => ("concept", StatusConcept),
+        Actief => ("actief", StatusActief),
+        Beeindigd => ("beeindigd", StatusBeeindigd),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for d in Doelgroep::ALL {
+            assert_eq!(Doelgroep::from_code(d.code()), Some(*d));
+        }
+        for s in Sector::ALL {
+            assert_eq!(Sector::from_code(s.code()), Some(*s));
+        }
+        for th in AgreementTheme::ALL {
+            assert_eq!(AgreementTheme::from_code(th.code()), Some(*th));
+        }
+        assert_eq!(
+            AgreementStatus::from_code("beeindigd"),
+            Some(AgreementStatus::Beeindigd)
+        );
+        assert_eq!(AgreementStatus::Beeindigd.label(), "Beëindigd");
+        assert_eq!(Doelgroep::from_code("Jeugd"), None);
+    }
+}

@@ -1,0 +1,66 @@
+//! Input rules shared by forms and command-line tools. Each rule returns a
+//! Dutch message for the field it guards.
+
+/// Shortest password accepted.
+pub const PASSWORD_MIN_CHARS: usize = 12;
+/// Longest password accepted (long passphrases are welcome).
+pub const PASSWORD_MAX_CHARS: usize = 128;
+
+/// Checks a new password's length; `Err` holds the message for the field.
+pub fn password(candidate: &str) -> Result<(), String> {
+    let chars = candidate.chars().count();
+    if chars < PASSWORD_MIN_CHARS {
+        Err(format!(
+            "Kies een wachtwoord van minstens {PASSWORD_MIN_CHARS} tekens."
+        ))
+    } else if chars > PASSWORD_MAX_CHARS {
+        Err(format!(
+            "Kies een wachtwoord van hoogstens {PASSWORD_MAX_CHARS} tekens."
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks that an e-mail address has the form name@domain.
+pub fn email(candidate: &str) -> Result<(), String> {
+    let candidate = candidate.trim();
+    let valid = candidate.len() <= 254
+        && !candidate.contains(char::is_whitespace)
+        && candidate.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        });
+    if valid {
+        Ok(())
+    } else {
+        Err("Vul een geldig e-mailadres in, zoals naam@organisatie.nl.".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn known_answers() {
+        assert!(password("kort").is_err());
+        assert!(password("twaalf tekens").is_ok());
+        assert!(password(&"x".repeat(129)).is_err());
+        assert!(email("a.jansen@buurtzorg.nl").is_ok());
+        assert!(email("a.jansen").is_err());
+        assert!(email("@buurtzorg.nl").is_err());
+        assert!(email("a jansen@buurtzorg.nl").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn password_length_decides(s in "\\PC{0,140}") {
+            let n = s.chars().count();
+            prop_assert_eq!(password(&s).is_ok(), (PASSWORD_MIN_CHARS..=PASSWORD_MAX_CHARS).contains(&n));
+        }
+    }
+}
