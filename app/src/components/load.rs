@@ -4,9 +4,12 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use shared::i18n::{t, Text};
 
-/// Renders `resource` with `render` once it has loaded.
+/// Renders `resource` with `render` once it has loaded. On failure the
+/// error takes the whole page, title and heading included, so `render`
+/// owns the page's `<h1>`.
 #[component]
 pub fn Loaded<T, V>(
     resource: Resource<Result<T, AppError>>,
@@ -38,8 +41,9 @@ where
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     error.set_response_status();
     view! {
+        <Title text=t(Text::ErrorTitle) />
         <section class="notice notice-error" role="alert">
-            <h2>{t(Text::ErrorTitle)}</h2>
+            <h1>{t(Text::ErrorTitle)}</h1>
             <p>{error.message()}</p>
             <p><a href="/">{t(Text::BackToOverview)}</a></p>
         </section>

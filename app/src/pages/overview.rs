@@ -14,15 +14,19 @@ use shared::suppression::Figure;
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| network_overview());
+    view! { <Loaded resource=overview render=overview_view /> }
+}
+
+fn overview_view(overview: NetworkOverview) -> impl IntoView {
     view! {
         <Title text=t(Text::OverviewTitle) />
         <h1>{t(Text::OverviewTitle)}</h1>
         <p class="lead">{t(Text::OverviewIntro)}</p>
-        <Loaded resource=overview render=overview_view />
+        {gemeenten_view(overview)}
     }
 }
 
-fn overview_view(overview: NetworkOverview) -> impl IntoView {
+fn gemeenten_view(overview: NetworkOverview) -> impl IntoView {
     if overview.gemeenten.is_empty() {
         return view! { <p>{t(Text::OverviewEmpty)}</p> }.into_any();
     }

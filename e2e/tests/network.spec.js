@@ -1,0 +1,83 @@
+// The network overview and a team page: open the overview, follow a link
+// into a Zuilen Ondiep team, and see its agreements and results.
+const { test, expect, visit, ready, expectAccessible, jsEnabled } = require('./support');
+
+test('the overview lists gemeenten, wijken and teams with headline figures', async ({ page }, testInfo) => {
+  const response = await visit(page, testInfo, '/');
+  expect(response.status()).toBe(200);
+  await expect(page).toHaveTitle('Netwerkoverzicht · Wijkwijs');
+  await expect(page.getByRole('heading', { level: 1, name: 'Netwerkoverzicht' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Gemeente Utrecht/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Gemeente Groningen/ })).toBeVisible();
+
+  const zo = page.getByRole('table', { name: /teams in Zuilen Ondiep/ });
+  await expect(zo.getByRole('row')).toHaveCount(1 + 7);
+  await expect(zo.getByRole('rowheader')).toHaveText([
+    'Jeugd Ondiep', 'Jeugd Zuilen', 'Ouderen Elinkwijk', 'Ouderen Geuzenwijk',
+    'Ouderen Lauwerecht', 'Ouderen Ondiep', 'Ouderen Schaakbuurt',
+  ]);
+  await expect(zo.getByRole('cell', { name: 'Jeugd', exact: true })).toHaveCount(2);
+  await expect(zo.getByRole('cell', { name: 'Ouderen', exact: true })).toHaveCount(5);
+  await expect(zo.getByRole('cell', { name: 'okt 2026', exact: true })).toHaveCount(7);
+});
+
+test('a team page shows its agreements by theme and its recent results', async ({ page }, testInfo) => {
+  await visit(page, testInfo, '/');
+  await page
+    .getByRole('table', { name: /teams in Zuilen Ondiep/ })
+    .getByRole('link', { name: 'Jeugd Zuilen' })
+    .click();
+  await expect(page).toHaveURL(/\/teams\/\d+$/);
+  await ready(page, testInfo);
+  await expect(page.getByRole('heading', { level: 1, name: 'Jeugd Zuilen' })).toBeVisible();
+  await expect(page).toHaveTitle('Jeugd Zuilen · Wijkwijs');
+  await expectAccessible(page, testInfo);
+
+  const agreements = page.locator('section[aria-labelledby="afspraken"]');
+  await expect(agreements.getByRole('heading', { level: 2, name: 'Samenwerkingsafspraken' })).toBeVisible();
+  expect(await agreements.getByRole('heading', { level: 3 }).count()).toBeGreaterThan(0);
+  expect(await agreements.getByRole('listitem').count()).toBeGreaterThan(0);
+  await expect(agreements.getByText(/^Status: (Actief|Concept|Beëindigd)$/).first()).toBeVisible();
+
+  const results = page.getByRole('table', { name: 'Resultaten van de laatste 12 maanden' });
+  await expect(results.getByRole('row')).toHaveCount(1 + 12);
+  await expect(results.getByRole('rowheader').first()).toHaveText('okt 2026');
+  await expect(results.getByRole('rowheader').last()).toHaveText('nov 2025');
+  await expect(page.getByText('Zuilen Ondiep', { exact: false }).first()).toBeVisible();
+});
+
+test('an unknown team and an unknown page answer 404 in Dutch', async ({ page }, testInfo) => {
+  const team = await page.goto('/teams/999999');
+  expect(team.status()).toBe(404);
+  await ready(page, testInfo);
+  await expect(page.getByRole('alert')).toContainText('bestaat niet');
+  await expectAccessible(page, testInfo);
+
+  const missing = await page.goto('/bestaat-niet');
+  expect(missing.status()).toBe(404);
+  await ready(page, testInfo);
+  await expect(page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeVisible();
+  await expectAccessible(page, testInfo);
+});
+
+test('the accessibility statement is reachable from every page', async ({ page }, testInfo) => {
+  await visit(page, testInfo, '/');
+  await page.getByRole('link', { name: 'Toegankelijkheid' }).click();
+  await expect(page).toHaveURL(/\/toegankelijkheid$/);
+  await ready(page, testInfo);
+  await expect(page.getByRole('heading', { level: 1, name: 'Toegankelijkheidsverklaring' })).toBeVisible();
+  await expectAccessible(page, testInfo);
+});
+
+test('the skip link leads keyboard users to the content', async ({ page }, testInfo) => {
+  await visit(page, testInfo, '/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Naar de inhoud' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#inhoud$/);
+  if (jsEnabled(testInfo)) {
+    // Hydration must not have replaced the server-rendered skip link target.
+    await expect(page.locator('main#inhoud')).toHaveCount(1);
+  }
+});

@@ -1,0 +1,83 @@
+// What every browser test shares: opening a page the way its project
+// expects (waiting for hydration when JavaScript is on) and checking it
+// with axe-core for serious or critical accessibility violations.
+const base = require('@playwright/test');
+const { expect } = base;
+const AxeBuilder = require('@axe-core/playwright').default;
+
+/**
+ * `test` whose page fails the test on any script error or console error,
+ * such as a hydration mismatch. A 404 answer to a page the test opens on
+ * purpose is logged by Chromium too; that one is expected.
+ */
+const test = base.test.extend({
+  page: async ({ page }, use) => {
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/status of 404/.test(message.text())) {
+        errors.push(message.text());
+      }
+    });
+    await use(page);
+    expect(errors, 'errors in the browser console').toEqual([]);
+  },
+});
+
+function jsEnabled(testInfo) {
+  return testInfo.project.use.javaScriptEnabled !== false;
+}
+
+/** Waits until the page is usable: hydrated with JavaScript, loaded without. */
+async function ready(page, testInfo) {
+  await page.waitForLoadState('load');
+  if (jsEnabled(testInfo)) {
+    await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  }
+}
+
+/**
+ * Fails on any serious or critical axe-core violation of the current page.
+ * axe runs as a script in the page, so a page without JavaScript is scanned
+ * as a twin: the same URL and cookies in a scripted context whose app
+ * bundle is blocked, which is exactly the server-rendered HTML.
+ */
+async function expectAccessible(page, testInfo) {
+  if (!jsEnabled(testInfo)) {
+    const browser = page.context().browser();
+    const twin = await browser.newContext({
+      javaScriptEnabled: true,
+      storageState: await page.context().storageState(),
+    });
+    try {
+      await twin.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+      const twinPage = await twin.newPage();
+      await twinPage.goto(page.url());
+      await scan(twinPage);
+    } finally {
+      await twin.close();
+    }
+    return;
+  }
+  await scan(page);
+}
+
+async function scan(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Opens `path`, waits until ready and scans it. */
+async function visit(page, testInfo, path) {
+  const response = await page.goto(path);
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+  return response;
+}
+
+module.exports = { test, expect, jsEnabled, ready, expectAccessible, visit };
