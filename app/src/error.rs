@@ -8,6 +8,21 @@ use shared::i18n::{t, Text};
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum AppError {
+    /// Nobody is logged in.
+    #[error("not logged in")]
+    NotLoggedIn,
+    /// Logged in, but not allowed to do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// A beheerder must turn on two-factor login first.
+    #[error("two-factor login required")]
+    NeedsTwoFactor,
+    /// Too many failed attempts; try again after this many minutes.
+    #[error("too many attempts")]
+    Throttled(i64),
+    /// The input was refused; the form shows why, next to the fields.
+    #[error("invalid input")]
+    Invalid(FormErrors),
     /// The thing asked for does not exist.
     #[error("not found")]
     NotFound,
@@ -23,6 +38,11 @@ impl AppError {
     /// The Dutch message for the user.
     pub fn message(&self) -> &'static str {
         match self {
+            AppError::NotLoggedIn => t(Text::ErrorNotLoggedIn),
+            AppError::Forbidden => t(Text::ErrorForbidden),
+            AppError::NeedsTwoFactor => t(Text::ErrorNeedsTwoFactor),
+            AppError::Throttled(_) => t(Text::ErrorThrottled),
+            AppError::Invalid(_) => t(Text::ErrorInvalid),
             AppError::NotFound => t(Text::ErrorNotFound),
             AppError::Server => t(Text::ErrorServer),
             AppError::Request(_) => t(Text::ErrorRequest),
@@ -30,15 +50,80 @@ impl AppError {
     }
 
     /// Sets the HTTP status of the page being rendered on the server.
+    /// A plain form post keeps its redirect back to the form instead.
     pub fn set_response_status(&self) {
+        #[cfg(feature = "ssr")]
+        if crate::auth::is_plain_form_post() {
+            return;
+        }
         #[cfg(feature = "ssr")]
         if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
             use axum::http::StatusCode;
             response.set_status(match self {
+                AppError::NotLoggedIn => StatusCode::UNAUTHORIZED,
+                AppError::Forbidden | AppError::NeedsTwoFactor => StatusCode::FORBIDDEN,
+                AppError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
+                AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 AppError::NotFound => StatusCode::NOT_FOUND,
                 AppError::Server => StatusCode::INTERNAL_SERVER_ERROR,
                 AppError::Request(_) => StatusCode::BAD_REQUEST,
             });
+        }
+    }
+}
+
+/// What was wrong with a submitted form, and what the user typed (never a
+/// password), so a form without JavaScript comes back filled in.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormErrors {
+    /// (field name, Dutch message); the name "" is for the form as a whole.
+    pub messages: Vec<(String, String)>,
+    /// (field name, submitted value).
+    pub input: Vec<(String, String)>,
+}
+
+impl FormErrors {
+    pub fn new(input: &[(&str, &str)]) -> Self {
+        Self {
+            messages: Vec::new(),
+            input: input
+                .iter()
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect(),
+        }
+    }
+
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.messages.push((field.to_string(), message.into()));
+    }
+
+    /// Adds the message of a failed check to `field`.
+    pub fn check(&mut self, field: &str, result: Result<(), String>) {
+        if let Err(message) = result {
+            self.add(field, message);
+        }
+    }
+
+    pub fn message(&self, field: &str) -> Option<&str> {
+        self.messages
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, message)| message.as_str())
+    }
+
+    pub fn value(&self, field: &str) -> Option<&str> {
+        self.input
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// `Err(Invalid)` when any message was added.
+    pub fn into_result(self) -> Result<(), AppError> {
+        if self.messages.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self))
         }
     }
 }

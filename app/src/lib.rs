@@ -3,6 +3,8 @@
 //! the browser bundle that takes over the server-rendered HTML.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod auth;
 pub mod components;
 pub mod error;
 pub mod pages;
@@ -19,13 +21,15 @@ use leptos_router::{
     path, SsrMode,
 };
 use pages::{
-    accessibility::AccessibilityPage, not_found::NotFoundPage, overview::OverviewPage,
-    team::TeamPage,
+    accessibility::AccessibilityPage, account::AccountPage, login::LoginPage,
+    not_found::NotFoundPage, overview::OverviewPage, team::TeamPage,
 };
 use shared::i18n::{t, Text};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="nl">
@@ -40,6 +44,27 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Allows only the app's own script, stylesheet and wasm, plus the one
+/// inline hydration script carrying this response's nonce.
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    use axum::http::{header, HeaderValue};
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-{nonce}'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
     }
 }
 
@@ -62,6 +87,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=OverviewPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id") view=TeamPage ssr=SsrMode::Async />
                     <Route path=path!("/toegankelijkheid") view=AccessibilityPage />
+                    <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

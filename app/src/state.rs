@@ -11,6 +11,9 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Suppression applied outside a team's own space.
     pub suppression: SuppressionPolicy,
+    /// The site's public origin (e.g. https://wijkwijs.example.nl); when
+    /// unset, the request's Host header is the origin.
+    pub public_origin: Option<String>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -1,10 +1,10 @@
 // The network overview and a team page: open the overview, follow a link
 // into a Zuilen Ondiep team, and see its agreements and results.
-const { test, expect, visit, ready, expectAccessible, jsEnabled } = require('./support');
+const { test, expect, visit, ready, expectAccessible, jsEnabled, login } = require('./support');
 
 test('the overview lists gemeenten, wijken and teams with headline figures', async ({ page }, testInfo) => {
-  const response = await visit(page, testInfo, '/');
-  expect(response.status()).toBe(200);
+  await login(page, testInfo);
+  await expectAccessible(page, testInfo);
   await expect(page).toHaveTitle('Netwerkoverzicht · Wijkwijs');
   await expect(page.getByRole('heading', { level: 1, name: 'Netwerkoverzicht' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /Gemeente Utrecht/ })).toBeVisible();
@@ -22,7 +22,7 @@ test('the overview lists gemeenten, wijken and teams with headline figures', asy
 });
 
 test('a team page shows its agreements by theme and its recent results', async ({ page }, testInfo) => {
-  await visit(page, testInfo, '/');
+  await login(page, testInfo);
   await page
     .getByRole('table', { name: /teams in Zuilen Ondiep/ })
     .getByRole('link', { name: 'Jeugd Zuilen' })
@@ -47,6 +47,7 @@ test('a team page shows its agreements by theme and its recent results', async (
 });
 
 test('an unknown team and an unknown page answer 404 in Dutch', async ({ page }, testInfo) => {
+  await login(page, testInfo);
   const team = await page.goto('/teams/999999');
   expect(team.status()).toBe(404);
   await ready(page, testInfo);
@@ -60,8 +61,8 @@ test('an unknown team and an unknown page answer 404 in Dutch', async ({ page },
   await expectAccessible(page, testInfo);
 });
 
-test('the accessibility statement is reachable from every page', async ({ page }, testInfo) => {
-  await visit(page, testInfo, '/');
+test('the accessibility statement is reachable from every page, also logged out', async ({ page }, testInfo) => {
+  await visit(page, testInfo, '/inloggen');
   await page.getByRole('link', { name: 'Toegankelijkheid' }).click();
   await expect(page).toHaveURL(/\/toegankelijkheid$/);
   await ready(page, testInfo);
@@ -70,7 +71,7 @@ test('the accessibility statement is reachable from every page', async ({ page }
 });
 
 test('the skip link leads keyboard users to the content', async ({ page }, testInfo) => {
-  await visit(page, testInfo, '/');
+  await visit(page, testInfo, '/inloggen');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Naar de inhoud' });
   await expect(skip).toBeFocused();

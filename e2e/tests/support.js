@@ -7,15 +7,15 @@ const AxeBuilder = require('@axe-core/playwright').default;
 
 /**
  * `test` whose page fails the test on any script error or console error,
- * such as a hydration mismatch. A 404 answer to a page the test opens on
- * purpose is logged by Chromium too; that one is expected.
+ * such as a hydration mismatch. Chromium also logs every HTTP error answer
+ * (a 404 page, a refused form's 422); those are expected answers, not faults.
  */
 const test = base.test.extend({
   page: async ({ page }, use) => {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 404/.test(message.text())) {
+      if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) {
         errors.push(message.text());
       }
     });
@@ -80,4 +80,19 @@ async function visit(page, testInfo, path) {
   return response;
 }
 
-module.exports = { test, expect, jsEnabled, ready, expectAccessible, visit };
+/** The one password of every demo login (README). */
+const DEMO_PASSWORD = 'Wijkwijs-demo-2026';
+const TEAMLID = 'teamlid.jeugd-zuilen@demo.wijkwijs.nl';
+
+/** Logs in through the login page and waits for the page it leads to. */
+async function login(page, testInfo, email = TEAMLID, path = '/') {
+  await visit(page, testInfo, `/inloggen?volgende=${encodeURIComponent(path)}`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === path);
+  await ready(page, testInfo);
+  await expect(page.getByRole('link', { name: /^Ingelogd als / })).toBeVisible();
+}
+
+module.exports = { test, expect, jsEnabled, ready, expectAccessible, visit, login, DEMO_PASSWORD, TEAMLID };

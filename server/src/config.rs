@@ -41,6 +41,10 @@ pub struct ServeArgs {
         global = true
     )]
     pub min_denominator: u32,
+    /// The public origin, e.g. https://wijkwijs.example.nl; state-changing
+    /// requests must come from it. Default: the request's own host.
+    #[arg(long, env = "WIJKWIJS_PUBLIC_ORIGIN", global = true)]
+    pub public_origin: Option<String>,
 }
 
 /// `url` with any password replaced, fit for logs and error messages.

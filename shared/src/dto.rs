@@ -1,7 +1,7 @@
 //! What the server sends to pages. Figures arrive already suppressed for
 //! the viewer, so nothing hidden is ever serialized to the browser.
 
-use crate::network::{AgreementStatus, AgreementTheme, Doelgroep};
+use crate::network::{AccountRole, AgreementStatus, AgreementTheme, Doelgroep};
 use crate::suppression::Figure;
 use crate::Month;
 use serde::{Deserialize, Serialize};
@@ -100,4 +100,15 @@ pub struct LessonSummary {
     pub id: i32,
     pub title: String,
     pub what_worked: String,
+}
+
+/// The logged-in person, as their own pages and the header show them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountSummary {
+    pub display_name: String,
+    pub email: String,
+    pub role: AccountRole,
+    pub two_factor: bool,
+    /// (team id, team name, coordinator)
+    pub teams: Vec<(i32, String, bool)>,
 }

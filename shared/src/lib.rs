@@ -9,7 +9,10 @@ pub mod i18n;
 pub mod month;
 pub mod network;
 pub mod outcomes;
+pub mod permissions;
+pub mod session;
 pub mod suppression;
+pub mod throttle;
 pub mod validation;
 
 pub use month::Month;

@@ -6,7 +6,20 @@ pub const PASSWORD_MIN_CHARS: usize = 12;
 /// Longest password accepted (long passphrases are welcome).
 pub const PASSWORD_MAX_CHARS: usize = 128;
 
-/// Checks a new password's length; `Err` holds the message for the field.
+/// Passwords too common to accept, whatever their length.
+const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
+
+/// Whether `candidate` is a well-known password or too repetitive to guess
+/// slowly (fewer than five different characters).
+pub fn is_common_password(candidate: &str) -> bool {
+    let lower = candidate.to_lowercase();
+    let mut distinct: Vec<char> = lower.chars().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    distinct.len() < 5 || COMMON_PASSWORDS.lines().any(|common| common == lower)
+}
+
+/// Checks a new password; `Err` holds the message for the field.
 pub fn password(candidate: &str) -> Result<(), String> {
     let chars = candidate.chars().count();
     if chars < PASSWORD_MIN_CHARS {
@@ -17,6 +30,8 @@ pub fn password(candidate: &str) -> Result<(), String> {
         Err(format!(
             "Kies een wachtwoord van hoogstens {PASSWORD_MAX_CHARS} tekens."
         ))
+    } else if is_common_password(candidate) {
+        Err("Dit wachtwoord is te bekend of te eenvoudig. Kies een ander, bijvoorbeeld een zin van een paar woorden.".to_string())
     } else {
         Ok(())
     }
@@ -50,6 +65,13 @@ mod tests {
         assert!(password("kort").is_err());
         assert!(password("twaalf tekens").is_ok());
         assert!(password(&"x".repeat(129)).is_err());
+        assert!(
+            password(&"lang wachtwoord ".repeat(4)).is_ok(),
+            "64 characters are fine"
+        );
+        assert!(password("Wachtwoord123").is_err());
+        assert!(password("aaaaaaaaaaaaaaaa").is_err());
+        assert!(password("ababababababab").is_err());
         assert!(email("a.jansen@buurtzorg.nl").is_ok());
         assert!(email("a.jansen").is_err());
         assert!(email("@buurtzorg.nl").is_err());
@@ -58,9 +80,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn password_length_decides(s in "\\PC{0,140}") {
+        fn password_length_and_commonness_decide(s in "\\PC{0,140}") {
             let n = s.chars().count();
-            prop_assert_eq!(password(&s).is_ok(), (PASSWORD_MIN_CHARS..=PASSWORD_MAX_CHARS).contains(&n));
+            let acceptable = (PASSWORD_MIN_CHARS..=PASSWORD_MAX_CHARS).contains(&n) && !is_common_password(&s);
+            prop_assert_eq!(password(&s).is_ok(), acceptable);
         }
     }
 }

@@ -1,4 +1,5 @@
 //! Server functions, one module per domain area. Each is thin: take the
 //! request's state, check who is asking, call the store, map errors.
 
+pub mod account;
 pub mod network;

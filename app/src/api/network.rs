@@ -7,14 +7,40 @@ use shared::dto;
 
 #[server(endpoint = "network/overview")]
 pub async fn network_overview() -> Result<dto::NetworkOverview, AppError> {
+    use shared::permissions::Permission;
+    let (_, _viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
     Ok(crate::store::network::overview(&state.db, state.suppression).await?)
 }
 
+/// A team's space. A view by someone outside the team is audited.
 #[server(endpoint = "network/team")]
 pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
+    use crate::store::audit;
+    use shared::permissions::Permission;
+    let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
-    crate::store::network::team_space(&state.db, team_id, state.suppression)
-        .await?
-        .ok_or(AppError::NotFound)
+    let space = crate::store::network::team_space(&state.db, team_id, state.suppression).await?;
+    if space.is_some() && !viewer.is_member(team_id) {
+        audit::record(
+            &state.db,
+            audit::Entry {
+                actor_account_id: Some(viewer.account_id),
+                actor: request.actor(),
+                action: "bekijken",
+                object_type: "team",
+                object_id: Some(team_id.to_string()),
+                outcome: audit::Outcome::Ok,
+                client_addr: &request.client_addr,
+                before: None,
+                after: None,
+            },
+            chrono::Utc::now(),
+        )
+        .await?;
+    }
+    space.ok_or_else(|| {
+        AppError::NotFound.set_response_status();
+        AppError::NotFound
+    })
 }

@@ -1,10 +1,32 @@
 //! The frame around every page: skip link, header with navigation, footer.
 
+use crate::api::account::{current_account, Logout};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use shared::i18n::{t, Text};
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    // Asked again on every navigation, so logging in or out shows at once.
+    let pathname = use_location().pathname;
+    let account = Resource::new(move || pathname.get(), |_| current_account());
+    let logout = ServerAction::<Logout>::new();
+    let who = move || {
+        Suspend::new(async move {
+            match account.await {
+                Ok(Some(account)) => view! {
+                    <li><a href="/account">{format!("{} {}", t(Text::LoggedInAs), account.display_name)}</a></li>
+                    <li>
+                        <ActionForm action=logout attr:class="inline-form">
+                            <button type="submit" class="link-button">{t(Text::Logout)}</button>
+                        </ActionForm>
+                    </li>
+                }
+                .into_any(),
+                _ => view! { <li><a href="/inloggen">{t(Text::LoginTitle)}</a></li> }.into_any(),
+            }
+        })
+    };
     view! {
         <a class="skip-link" href="#inhoud">{t(Text::SkipToContent)}</a>
         <header class="site-header">
@@ -15,6 +37,7 @@ pub fn SiteHeader() -> impl IntoView {
             <nav aria-label=t(Text::MainNavigation)>
                 <ul>
                     <li><a href="/">{t(Text::NavOverview)}</a></li>
+                    <Suspense fallback=|| ()>{who}</Suspense>
                 </ul>
             </nav>
         </header>

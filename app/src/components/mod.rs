@@ -2,5 +2,6 @@
 //! figure, a page frame and a failed load.
 
 pub mod data_table;
+pub mod form;
 pub mod layout;
 pub mod load;

@@ -1,6 +1,8 @@
 //! One module per screen.
 
 pub mod accessibility;
+pub mod account;
+pub mod login;
 pub mod not_found;
 pub mod overview;
 pub mod team;

@@ -2,10 +2,15 @@
 //! OWASP minimum of 19 MiB memory and 2 iterations).
 
 use super::entity::account;
-use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+};
 use shared::network::AccountRole;
+use std::sync::LazyLock;
 
 /// The password hasher every account uses.
 pub fn hasher() -> Argon2<'static> {
@@ -20,6 +25,34 @@ pub fn hash_password(password: &str) -> String {
         .hash_password(password.as_bytes(), &salt)
         .expect("Argon2 hashing with valid parameters")
         .to_string()
+}
+
+/// Checked when an account has no password, so that a login for an unknown
+/// account takes as long as one with a wrong password.
+static DUMMY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_password("no account has this password"));
+
+/// Whether `password` matches `hash`; always does the full work.
+pub fn verify_password(hash: Option<&str>, password: &str) -> bool {
+    let hash = hash.unwrap_or(DUMMY_HASH.as_str());
+    let matches = PasswordHash::new(hash)
+        .map(|parsed| {
+            hasher()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false);
+    matches && hash != DUMMY_HASH.as_str()
+}
+
+pub async fn find_by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<Option<account::Model>, DbErr> {
+    account::Entity::find()
+        .filter(account::Column::Email.eq(email.trim().to_lowercase()))
+        .one(db)
+        .await
 }
 
 /// What is needed to create an account.

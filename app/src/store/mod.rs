@@ -4,5 +4,8 @@
 //! and PostgreSQL.
 
 pub mod accounts;
+pub mod audit;
 pub mod entity;
 pub mod network;
+pub mod sessions;
+pub mod throttle;

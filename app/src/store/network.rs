@@ -260,3 +260,17 @@ fn agreement_view(a: &agreement::Model) -> AgreementView {
         review_date: a.review_date.map(|d| d.to_string()),
     }
 }
+
+/// Team names by id, for the given ids.
+pub async fn team_names(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<HashMap<i32, String>, DbErr> {
+    Ok(team::Entity::find()
+        .filter(team::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.name))
+        .collect())
+}

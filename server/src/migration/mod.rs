@@ -5,12 +5,16 @@
 use sea_orm_migration::prelude::*;
 
 mod m20261124_000001_network;
+mod m20261124_000002_security;
 
 pub struct Migrator;
 
 #[sea_orm_migration::async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261124_000001_network::Migration)]
+        vec![
+            Box::new(m20261124_000001_network::Migration),
+            Box::new(m20261124_000002_security::Migration),
+        ]
     }
 }

@@ -160,3 +160,126 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// A browser-like client for the router: keeps the session cookie and
+/// sends the headers a same-origin page would.
+pub struct Client {
+    pub router: axum::Router,
+    pub cookie: Option<String>,
+}
+
+/// A response as the tests read it.
+pub struct Reply {
+    pub status: axum::http::StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+pub const ORIGIN: &str = "http://wijkwijs.test";
+
+impl Client {
+    pub fn new(db: &DatabaseConnection) -> Self {
+        let args = server::config::ServeArgs {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            site_root: std::env::temp_dir(),
+            min_denominator: 10,
+            public_origin: None,
+        };
+        Self {
+            router: server::http::router(server::http::state(db.clone(), &args)),
+            cookie: None,
+        }
+    }
+
+    pub async fn send(&mut self, request: axum::http::request::Builder, body: String) -> Reply {
+        use tower::ServiceExt;
+        let mut request = request.header("host", "wijkwijs.test");
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie.clone());
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(axum::body::Body::from(body)).unwrap())
+            .await
+            .unwrap();
+        for value in response.headers().get_all("set-cookie") {
+            let pair = value
+                .to_str()
+                .unwrap()
+                .split(';')
+                .next()
+                .unwrap()
+                .to_string();
+            self.cookie = pair.ends_with('=').then_some(None).unwrap_or(Some(pair));
+        }
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = axum::body::to_bytes(response.into_body(), 10 << 20)
+            .await
+            .unwrap();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&body).into_owned(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Reply {
+        self.send(axum::http::Request::get(path), String::new())
+            .await
+    }
+
+    /// A server function call as the hydrated app makes it.
+    pub async fn call(&mut self, path: &str, form: &[(&str, &str)]) -> Reply {
+        let request = axum::http::Request::post(path)
+            .header("origin", ORIGIN)
+            .header("accept", "application/json")
+            .header("content-type", "application/x-www-form-urlencoded");
+        self.send(request, encode_form(form)).await
+    }
+
+    /// A plain HTML form post, as without JavaScript.
+    pub async fn post_form(&mut self, path: &str, referer: &str, form: &[(&str, &str)]) -> Reply {
+        let request = axum::http::Request::post(path)
+            .header("origin", ORIGIN)
+            .header("referer", format!("{ORIGIN}{referer}"))
+            .header("accept", "text/html")
+            .header("content-type", "application/x-www-form-urlencoded");
+        self.send(request, encode_form(form)).await
+    }
+
+    /// Logs in with the demo password; panics if that fails.
+    pub async fn login(&mut self, email: &str) {
+        let reply = self
+            .call(
+                "/api/account/login",
+                &[("email", email), ("password", server::demo::DEMO_PASSWORD)],
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            axum::http::StatusCode::OK,
+            "login {email}: {}",
+            reply.body
+        );
+    }
+}
+
+pub fn encode_form(form: &[(&str, &str)]) -> String {
+    form.iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -16,6 +16,10 @@ pub struct Model {
     pub password_hash: Option<String>,
     pub active: bool,
     pub created_at: DateTimeUtc,
+    /// Base32 TOTP secret; set when enrolment starts.
+    pub totp_secret: Option<String>,
+    /// Whether login asks for a TOTP code.
+    pub totp_enabled: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

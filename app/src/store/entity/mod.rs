@@ -3,10 +3,14 @@
 
 pub mod account;
 pub mod agreement;
+pub mod audit_event;
 pub mod gemeente;
 pub mod lesson;
+pub mod login_throttle;
 pub mod membership;
 pub mod organisation;
 pub mod outcome_period;
+pub mod recovery_code;
+pub mod session;
 pub mod team;
 pub mod wijk;

@@ -1,6 +1,8 @@
 //! The HTTP server: the Leptos app and its server functions, static files,
 //! a health check, request logging and graceful shutdown.
 
+mod guard;
+
 use crate::config::ServeArgs;
 use anyhow::Context;
 use app::state::AppState;
@@ -23,6 +25,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guard::guard,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -41,6 +47,7 @@ pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
             min_denominator: args.min_denominator,
             ..SuppressionPolicy::default()
         },
+        public_origin: args.public_origin.clone(),
     }
 }
 
@@ -56,7 +63,8 @@ pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<(
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
     tracing::info!("Wijkwijs is served at http://{}", args.addr);
-    axum::serve(listener, router(state(db, args)))
+    let app = router(state(db, args)).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the HTTP server stopped")?;

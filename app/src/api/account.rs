@@ -1,0 +1,177 @@
+//! Logging in and out, and who is logged in.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use shared::dto::AccountSummary;
+
+/// A local path to return to after login; anything else becomes "/".
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path.to_string()
+        }
+        _ => "/".to_string(),
+    }
+}
+
+#[server(endpoint = "account/login")]
+pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use crate::auth;
+    use crate::error::FormErrors;
+    use crate::state::AppState;
+    use crate::store::{accounts, audit, sessions, throttle};
+    use shared::throttle::{ThrottlePolicy, Verdict};
+
+    let state = AppState::current();
+    let db = &state.db;
+    let request = auth::request();
+    let now = chrono::Utc::now();
+    let next = safe_next(next.as_deref());
+    let mut errors = FormErrors::new(&[("email", email.as_str()), ("next", next.as_str())]);
+    if email.trim().is_empty() {
+        errors.add("email", "Vul uw e-mailadres in.");
+    }
+    if password.is_empty() {
+        errors.add("password", "Vul uw wachtwoord in.");
+    }
+    if let Err(error) = errors.clone().into_result() {
+        error.set_response_status();
+        return Err(error);
+    }
+
+    let entry = |outcome, account_id| audit::Entry {
+        actor_account_id: account_id,
+        actor: email.as_str(),
+        action: "inloggen",
+        object_type: "account",
+        object_id: None,
+        outcome,
+        client_addr: request.client_addr.as_str(),
+        before: None,
+        after: None,
+    };
+    let account_key = throttle::account_key(&email);
+    let address_key = throttle::address_key(&request.client_addr);
+    for (key, policy) in [
+        (&account_key, ThrottlePolicy::PER_ACCOUNT),
+        (&address_key, ThrottlePolicy::PER_ADDRESS),
+    ] {
+        if let Verdict::Wait(seconds) = throttle::check(db, key, policy, now).await? {
+            audit::record(db, entry(audit::Outcome::Refused, None), now).await?;
+            let error = AppError::Throttled((seconds + 59) / 60);
+            error.set_response_status();
+            return Err(error);
+        }
+    }
+
+    let account = accounts::find_by_email(db, &email).await?;
+    let verified = accounts::verify_password(
+        account.as_ref().and_then(|a| a.password_hash.as_deref()),
+        &password,
+    );
+    let Some(account) = account.filter(|a| verified && a.active) else {
+        throttle::record_failure(db, &account_key, ThrottlePolicy::PER_ACCOUNT, now).await?;
+        throttle::record_failure(db, &address_key, ThrottlePolicy::PER_ADDRESS, now).await?;
+        audit::record(db, entry(audit::Outcome::Failed, None), now).await?;
+        errors.add(
+            "",
+            "Dit e-mailadres en wachtwoord horen niet bij elkaar, of het account is niet actief.",
+        );
+        let error = AppError::Invalid(errors);
+        error.set_response_status();
+        return Err(error);
+    };
+
+    throttle::reset(db, &account_key).await?;
+    // A fresh session id at every login; the old session ends.
+    if let Some(old) = &request.session {
+        sessions::delete(db, old.session_id).await?;
+    }
+    let token = sessions::create(
+        db,
+        account.id,
+        account.totp_enabled,
+        &request.client_addr,
+        now,
+    )
+    .await?;
+    auth::set_session_cookie(&token, request.https);
+    audit::record(db, entry(audit::Outcome::Ok, Some(account.id)), now).await?;
+    leptos_axum::redirect(&next);
+    Ok(())
+}
+
+#[server(endpoint = "account/logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use crate::auth;
+    use crate::state::AppState;
+    use crate::store::{audit, sessions};
+
+    let state = AppState::current();
+    let request = auth::request();
+    if let Some(session) = &request.session {
+        let now = chrono::Utc::now();
+        sessions::delete(&state.db, session.session_id).await?;
+        audit::record(
+            &state.db,
+            audit::Entry {
+                actor_account_id: Some(session.viewer.account_id),
+                actor: &session.email,
+                action: "uitloggen",
+                object_type: "account",
+                object_id: Some(session.viewer.account_id.to_string()),
+                outcome: audit::Outcome::Ok,
+                client_addr: &request.client_addr,
+                before: None,
+                after: None,
+            },
+            now,
+        )
+        .await?;
+    }
+    auth::clear_session_cookie(request.https);
+    leptos_axum::redirect("/inloggen");
+    Ok(())
+}
+
+/// The logged-in person, or `None` for anonymous visitors.
+#[server(endpoint = "account/current")]
+pub async fn current_account() -> Result<Option<AccountSummary>, AppError> {
+    use crate::auth;
+    use crate::state::AppState;
+
+    let request = auth::request();
+    let Some(session) = request
+        .session
+        .as_ref()
+        .filter(|s| !s.second_factor_pending)
+    else {
+        return Ok(None);
+    };
+    let state = AppState::current();
+    let teams = crate::store::network::team_names(
+        &state.db,
+        &session
+            .viewer
+            .teams
+            .iter()
+            .map(|m| m.team_id)
+            .collect::<Vec<_>>(),
+    )
+    .await?;
+    Ok(Some(AccountSummary {
+        display_name: session.display_name.clone(),
+        email: session.email.clone(),
+        role: session.viewer.role,
+        two_factor: session.viewer.two_factor,
+        teams: session
+            .viewer
+            .teams
+            .iter()
+            .map(|m| {
+                let name = teams.get(&m.team_id).cloned().unwrap_or_default();
+                (m.team_id, name, m.coordinator)
+            })
+            .collect(),
+    }))
+}

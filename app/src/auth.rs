@@ -1,0 +1,124 @@
+//! Who is asking, on the server: the session the request carries (put in
+//! the request's extensions by the server's session middleware), the
+//! permission checks every server function starts with, and the session
+//! cookie.
+
+use crate::error::AppError;
+use crate::store::sessions::ActiveSession;
+use axum::http::{header, request::Parts, HeaderValue};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+use shared::permissions::{self, Permission, Refusal, Viewer};
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "wijkwijs_sessie";
+
+/// What the server knows about a request before the app sees it.
+#[derive(Clone, Debug, Default)]
+pub struct RequestContext {
+    pub session: Option<ActiveSession>,
+    pub client_addr: String,
+    /// Served over https: cookies get `Secure`.
+    pub https: bool,
+}
+
+impl RequestContext {
+    /// The logged-in viewer; a session still waiting for its second factor
+    /// is nobody yet.
+    pub fn viewer(&self) -> Option<&Viewer> {
+        self.session
+            .as_ref()
+            .filter(|s| !s.second_factor_pending)
+            .map(|s| &s.viewer)
+    }
+
+    /// The actor's name for the audit log.
+    pub fn actor(&self) -> &str {
+        self.session
+            .as_ref()
+            .map_or("anoniem", |s| s.email.as_str())
+    }
+}
+
+/// The current request's context (empty outside a request).
+pub fn request() -> RequestContext {
+    use_context::<Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestContext>().cloned())
+        .unwrap_or_default()
+}
+
+/// The viewer if `permission` is granted; otherwise the matching error,
+/// with its HTTP status set.
+pub fn require(permission: Permission) -> Result<(RequestContext, Viewer), AppError> {
+    let request = request();
+    match permissions::check(request.viewer(), permission) {
+        Ok(()) => {
+            let viewer = request.viewer().cloned().expect("checked above");
+            Ok((request, viewer))
+        }
+        Err(refusal) => {
+            let error = match refusal {
+                Refusal::NotLoggedIn => AppError::NotLoggedIn,
+                Refusal::NotAllowed => AppError::Forbidden,
+                Refusal::NeedsTwoFactor => AppError::NeedsTwoFactor,
+            };
+            error.set_response_status();
+            Err(error)
+        }
+    }
+}
+
+/// Whether the request is a plain HTML form post (no JavaScript), which
+/// must be answered with a redirect, not an error status.
+pub fn is_plain_form_post() -> bool {
+    use_context::<Parts>().is_some_and(|parts| {
+        parts.method == axum::http::Method::POST
+            && parts
+                .headers
+                .get(header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+    })
+}
+
+fn cookie(value: &str, max_age: Option<i64>, https: bool) -> HeaderValue {
+    let mut cookie = format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age {
+        cookie.push_str(&format!("; Max-Age={age}"));
+    }
+    if https {
+        cookie.push_str("; Secure");
+    }
+    HeaderValue::from_str(&cookie).expect("cookie is ASCII")
+}
+
+/// Hands the browser a new session token.
+pub fn set_session_cookie(token: &str, https: bool) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.append_header(
+            header::SET_COOKIE,
+            cookie(
+                token,
+                Some(shared::session::ABSOLUTE_LIFETIME_SECONDS),
+                https,
+            ),
+        );
+    }
+}
+
+/// Tells the browser to forget its session token.
+pub fn clear_session_cookie(https: bool) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.append_header(header::SET_COOKIE, cookie("", Some(0), https));
+    }
+}
+
+/// The token in a `Cookie` header, if any.
+pub fn session_token(cookie_header: &str) -> Option<&str> {
+    cookie_header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value)
+        .filter(|value| !value.is_empty())
+}

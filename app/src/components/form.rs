@@ -1,0 +1,112 @@
+//! The one way to render a form field and a form's overall message. A
+//! refused submission comes back (with or without JavaScript) as
+//! `AppError::Invalid`, whose messages appear next to their fields and
+//! whose input refills them.
+
+use crate::error::{AppError, FormErrors};
+use leptos::prelude::*;
+
+/// The `FormErrors` of an action's last result, if it was refused.
+pub fn form_errors<T: Clone + Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+) -> Signal<Option<FormErrors>> {
+    Signal::derive(move || match value.get() {
+        Some(Err(AppError::Invalid(errors))) => Some(errors),
+        _ => None,
+    })
+}
+
+/// The error of an action's last result, if any.
+pub fn action_error<T: Clone + Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+) -> Signal<Option<AppError>> {
+    Signal::derive(move || match value.get() {
+        Some(Err(error)) => Some(error),
+        _ => None,
+    })
+}
+
+/// A labelled input with its hint and, after a refused submission, its
+/// message and the value the user typed (never for passwords).
+#[component]
+pub fn FormField(
+    /// The server function argument this field fills.
+    name: &'static str,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(into)] errors: Signal<Option<FormErrors>>,
+) -> impl IntoView {
+    let id = format!("veld-{name}");
+    let hint_id = format!("{id}-hint");
+    let message_id = format!("{id}-melding");
+    let message = move || {
+        errors
+            .get()
+            .and_then(|e| e.message(name).map(str::to_string))
+    };
+    let retained = Signal::derive(move || {
+        if kind == "password" {
+            // Never sent back; emptied after a refusal.
+            return errors.get().map(|_| String::new());
+        }
+        errors
+            .get()
+            .and_then(|e| e.value(name).map(str::to_string))
+            .or_else(|| value.clone())
+    });
+    let described_by = {
+        let (hint_id, message_id) = (hint_id.clone(), message_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if message().is_some() {
+                ids.push(message_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || message().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {move || message().map(|m| view! { <p class="field-message" id=message_id.clone()>{m}</p> })}
+            <input
+                id=id.clone()
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                required=required
+                prop:value=retained
+                value=retained
+                aria-invalid=move || message().is_some().then_some("true")
+                aria-describedby=described_by
+            />
+        </div>
+    }
+}
+
+/// The form's overall message: a refusal without a field, or any other
+/// error of the last submission.
+#[component]
+pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let text = move || {
+        error.get().map(|error| match &error {
+            AppError::Invalid(errors) => errors
+                .message("")
+                .map(str::to_string)
+                .unwrap_or_else(|| error.message().to_string()),
+            other => other.message().to_string(),
+        })
+    };
+    move || {
+        text().map(|text| {
+            view! { <p class="form-alert" role="alert">{text}</p> }
+        })
+    }
+}

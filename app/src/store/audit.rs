@@ -1,0 +1,63 @@
+//! The audit log (NEN 7513): who did what, to which object, when, from
+//! where, with what result, and for changes the object before and after.
+//! Append-only: this module inserts and reads, nothing updates or deletes.
+
+use super::entity::audit_event;
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+
+/// The result of an audited action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Ok,
+    Refused,
+    Failed,
+}
+
+impl Outcome {
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Ok => "ok",
+            Outcome::Refused => "geweigerd",
+            Outcome::Failed => "mislukt",
+        }
+    }
+}
+
+/// One entry to write.
+#[derive(Clone, Debug)]
+pub struct Entry<'a> {
+    pub actor_account_id: Option<i32>,
+    /// The actor's e-mail, or "anoniem".
+    pub actor: &'a str,
+    pub action: &'a str,
+    pub object_type: &'a str,
+    pub object_id: Option<String>,
+    pub outcome: Outcome,
+    pub client_addr: &'a str,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+pub async fn record(
+    db: &impl ConnectionTrait,
+    entry: Entry<'_>,
+    at: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    audit_event::ActiveModel {
+        at: Set(at),
+        actor_account_id: Set(entry.actor_account_id),
+        actor: Set(entry.actor.to_string()),
+        action: Set(entry.action.to_string()),
+        object_type: Set(entry.object_type.to_string()),
+        object_id: Set(entry.object_id),
+        outcome: Set(entry.outcome.code().to_string()),
+        client_addr: Set(entry.client_addr.to_string()),
+        before: Set(entry.before),
+        after: Set(entry.after),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,214 @@
+//! What every request passes before the app: the same-origin check for
+//! state-changing requests (CSRF), the session lookup, the redirect of
+//! anonymous visitors to the login page, and the security headers.
+
+use app::auth::{session_token, RequestContext};
+use app::state::AppState;
+use app::store::sessions;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use std::net::SocketAddr;
+
+/// Pages anyone may open; everything else asks for a login first. Server
+/// functions (/api) check permissions themselves.
+fn is_public(path: &str) -> bool {
+    path == "/inloggen"
+        || path == "/toegankelijkheid"
+        || path == "/healthz"
+        || path.starts_with("/account/instellen/")
+        || path.starts_with("/pkg/")
+        || path.starts_with("/api/")
+}
+
+pub async fn guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if !is_safe(request.method()) && !same_origin(request.headers(), state.public_origin.as_deref())
+    {
+        let mut response = (
+            StatusCode::FORBIDDEN,
+            "Dit verzoek komt niet van Wijkwijs zelf en is daarom geweigerd.",
+        )
+            .into_response();
+        add_security_headers(response.headers_mut());
+        return response;
+    }
+
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| *addr);
+    let context = request_context(&state, request.headers().clone(), peer).await;
+    let anonymous = context.viewer().is_none();
+    let path = request.uri().path().to_string();
+    request.extensions_mut().insert(context);
+
+    let mut response = if anonymous && is_safe(request.method()) && !is_public(&path) {
+        let target = request
+            .uri()
+            .path_and_query()
+            .map(|pq| pq.as_str().to_string())
+            .unwrap_or_else(|| "/".to_string());
+        Redirect::to(&format!("/inloggen?volgende={}", encode(&target))).into_response()
+    } else {
+        next.run(request).await
+    };
+    add_security_headers(response.headers_mut());
+    response
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// A state-changing request must come from a page of this site: its
+/// `Origin` (or, lacking that, its `Referer`) must be the site's origin.
+fn same_origin(headers: &HeaderMap, public_origin: Option<&str>) -> bool {
+    let expected = match public_origin {
+        Some(origin) => origin.trim_end_matches('/').to_string(),
+        None => {
+            let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+                return false;
+            };
+            let scheme = if forwarded_https(headers) {
+                "https"
+            } else {
+                "http"
+            };
+            format!("{scheme}://{host}")
+        }
+    };
+    let value = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    match (value(header::ORIGIN), value(header::REFERER)) {
+        (Some(origin), _) => origin == expected,
+        (None, Some(referer)) => {
+            referer == expected || referer.starts_with(&format!("{expected}/"))
+        }
+        (None, None) => false,
+    }
+}
+
+fn forwarded_https(headers: &HeaderMap) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+}
+
+async fn request_context(
+    state: &AppState,
+    headers: HeaderMap,
+    peer: Option<SocketAddr>,
+) -> RequestContext {
+    let client_addr = peer.map_or_else(|| "onbekend".to_string(), |addr| addr.ip().to_string());
+    let https = forwarded_https(&headers)
+        || state
+            .public_origin
+            .as_deref()
+            .is_some_and(|o| o.starts_with("https://"));
+    let token = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(session_token);
+    let session = match token {
+        Some(token) => match sessions::resolve(&state.db, token, chrono::Utc::now()).await {
+            Ok(session) => session,
+            Err(err) => {
+                tracing::error!(error = %err, "session lookup failed");
+                None
+            }
+        },
+        None => None,
+    };
+    RequestContext {
+        session,
+        client_addr,
+        https,
+    }
+}
+
+fn add_security_headers(headers: &mut HeaderMap) {
+    let defaults = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ),
+    ];
+    for (name, value) in defaults {
+        if !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
+    }
+}
+
+/// Percent-encodes a path for use in a query parameter.
+fn encode(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(
+                header::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+                HeaderValue::from_str(value).unwrap(),
+            );
+        }
+        map
+    }
+
+    #[test]
+    fn same_origin_rules() {
+        let host = ("host", "wijk.example:3000");
+        assert!(same_origin(
+            &headers(&[host, ("origin", "http://wijk.example:3000")]),
+            None
+        ));
+        assert!(!same_origin(
+            &headers(&[host, ("origin", "http://evil.example")]),
+            None
+        ));
+        assert!(same_origin(
+            &headers(&[host, ("referer", "http://wijk.example:3000/inloggen")]),
+            None
+        ));
+        assert!(!same_origin(
+            &headers(&[host, ("referer", "http://wijk.example:3000.evil/")]),
+            None
+        ));
+        assert!(!same_origin(&headers(&[host]), None));
+        let public = Some("https://wijkwijs.example.nl");
+        assert!(same_origin(
+            &headers(&[host, ("origin", "https://wijkwijs.example.nl")]),
+            public
+        ));
+        assert!(!same_origin(
+            &headers(&[host, ("origin", "http://wijk.example:3000")]),
+            public
+        ));
+    }
+
+    #[test]
+    fn encodes_next_paths() {
+        assert_eq!(encode("/teams/3?x=1&y=2"), "/teams/3%3Fx%3D1%26y%3D2");
+    }
+}

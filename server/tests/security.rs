@@ -1,0 +1,357 @@
+//! Accounts and security over HTTP, on SQLite and PostgreSQL: login and
+//! logout, sessions, throttling, the same-origin check, security headers
+//! and the audit log.
+
+mod support;
+
+use app::store::entity::{audit_event, login_throttle, session};
+use axum::http::StatusCode;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use support::{Backend, Client, TestDb};
+
+const TEAMLID: &str = "teamlid.jeugd-zuilen@demo.wijkwijs.nl";
+
+async fn last_audit(db: &sea_orm::DatabaseConnection) -> audit_event::Model {
+    audit_event::Entity::find()
+        .order_by_desc(audit_event::Column::Id)
+        .one(db)
+        .await
+        .unwrap()
+        .expect("an audit entry")
+}
+
+on_both_backends!(
+    anonymous_visitors_reach_only_public_pages,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let mut client = Client::new(&t.db);
+        for path in ["/", "/teams/1", "/account"] {
+            let reply = client.get(path).await;
+            assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}");
+            let location = reply.headers["location"].to_str().unwrap();
+            assert!(location.starts_with("/inloggen?volgende=/"), "{location}");
+        }
+        assert_eq!(client.get("/inloggen").await.status, StatusCode::OK);
+        assert_eq!(client.get("/toegankelijkheid").await.status, StatusCode::OK);
+        let reply = client.call("/api/network/overview", &[]).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+        assert!(!reply.body.contains("Zuilen"));
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    login_starts_a_fresh_server_side_session_and_logout_ends_it,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let mut client = Client::new(db);
+
+        let reply = client
+            .call(
+                "/api/account/login",
+                &[
+                    ("email", TEAMLID),
+                    ("password", server::demo::DEMO_PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK);
+        let cookie = reply.headers["set-cookie"].to_str().unwrap().to_string();
+        assert!(cookie.starts_with("wijkwijs_sessie="), "{cookie}");
+        for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+            assert!(cookie.contains(attribute), "{cookie}");
+        }
+        assert!(!cookie.contains("Secure"), "plain http: no Secure");
+        let first = client.cookie.clone().unwrap();
+        assert_eq!(session::Entity::find().count(db).await.unwrap(), 1);
+        let audit = last_audit(db).await;
+        assert_eq!(
+            (
+                audit.action.as_str(),
+                audit.outcome.as_str(),
+                audit.actor.as_str()
+            ),
+            ("inloggen", "ok", TEAMLID)
+        );
+        assert_eq!(client.get("/").await.status, StatusCode::OK);
+
+        // Logging in again gives a new session id; the old one is gone.
+        client.login(TEAMLID).await;
+        let second = client.cookie.clone().unwrap();
+        assert_ne!(first, second);
+        assert_eq!(session::Entity::find().count(db).await.unwrap(), 1);
+        let mut stale = Client::new(db);
+        stale.cookie = Some(first);
+        assert_eq!(stale.get("/").await.status, StatusCode::SEE_OTHER);
+
+        let reply = client.call("/api/account/logout", &[]).await;
+        assert_eq!(reply.status, StatusCode::OK);
+        assert!(reply.headers["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=0"));
+        assert_eq!(session::Entity::find().count(db).await.unwrap(), 0);
+        assert_eq!(last_audit(db).await.action, "uitloggen");
+        let mut replay = Client::new(db);
+        replay.cookie = Some(second);
+        assert_eq!(
+            replay.get("/").await.status,
+            StatusCode::SEE_OTHER,
+            "the token is dead server-side"
+        );
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(sessions_expire_when_idle, |backend: Backend| async move {
+    let Some(t) = TestDb::with_demo(backend).await else {
+        return;
+    };
+    let mut client = Client::new(&t.db);
+    client.login(TEAMLID).await;
+    let row = session::Entity::find().one(&t.db).await.unwrap().unwrap();
+    let idle =
+        chrono::Utc::now() - chrono::Duration::seconds(shared::session::IDLE_TIMEOUT_SECONDS + 1);
+    session::ActiveModel {
+        id: Set(row.id),
+        last_seen_at: Set(idle),
+        ..Default::default()
+    }
+    .update(&t.db)
+    .await
+    .unwrap();
+    assert_eq!(client.get("/").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        session::Entity::find().count(&t.db).await.unwrap(),
+        0,
+        "expired session removed"
+    );
+    t.cleanup().await;
+});
+
+on_both_backends!(
+    wrong_passwords_are_throttled_without_revealing_accounts,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        for email in [TEAMLID, "niemand@demo.wijkwijs.nl"] {
+            let mut client = Client::new(db);
+            let mut bodies = Vec::new();
+            for _ in 0..3 {
+                let reply = client
+                    .call(
+                        "/api/account/login",
+                        &[("email", email), ("password", "fout wachtwoord 123")],
+                    )
+                    .await;
+                assert_eq!(
+                    reply.status,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "{}",
+                    reply.body
+                );
+                assert!(reply.body.contains("horen niet bij elkaar"));
+                bodies.push(reply.body);
+            }
+            let reply = client
+                .call(
+                    "/api/account/login",
+                    &[("email", email), ("password", server::demo::DEMO_PASSWORD)],
+                )
+                .await;
+            assert_eq!(
+                reply.status,
+                StatusCode::TOO_MANY_REQUESTS,
+                "{email}: even the right password waits"
+            );
+            assert!(client.cookie.is_none());
+            let audit = last_audit(db).await;
+            assert_eq!(
+                (audit.action.as_str(), audit.outcome.as_str()),
+                ("inloggen", "geweigerd")
+            );
+        }
+        let failed = audit_event::Entity::find()
+            .filter(audit_event::Column::Outcome.eq("mislukt"))
+            .count(db)
+            .await
+            .unwrap();
+        assert_eq!(failed, 6);
+        assert!(login_throttle::Entity::find().count(db).await.unwrap() >= 2);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    cross_site_posts_are_refused_and_change_nothing,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let mut client = Client::new(&t.db);
+        let body = support::encode_form(&[
+            ("email", TEAMLID),
+            ("password", server::demo::DEMO_PASSWORD),
+        ]);
+        for origin in [Some("http://evil.example"), None] {
+            let mut request = axum::http::Request::post("/api/account/login")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "text/html");
+            if let Some(origin) = origin {
+                request = request.header("origin", origin);
+            }
+            let reply = client.send(request, body.clone()).await;
+            assert_eq!(reply.status, StatusCode::FORBIDDEN);
+            assert!(reply.body.contains("geweigerd"));
+        }
+        assert!(client.cookie.is_none());
+        assert_eq!(session::Entity::find().count(&t.db).await.unwrap(), 0);
+        assert_eq!(audit_event::Entity::find().count(&t.db).await.unwrap(), 0);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    a_form_without_javascript_comes_back_with_the_message_and_input,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let mut client = Client::new(&t.db);
+        let reply = client
+            .post_form(
+                "/api/account/login",
+                "/inloggen",
+                &[
+                    ("email", TEAMLID),
+                    ("password", "fout wachtwoord 123"),
+                    ("next", "/"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::FOUND);
+        let back = reply.headers["location"].to_str().unwrap().to_string();
+        assert!(
+            back.starts_with(&format!("{}/inloggen?", support::ORIGIN)),
+            "{back}"
+        );
+        let page = client.get(back.trim_start_matches(support::ORIGIN)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("horen niet bij elkaar"));
+        assert!(
+            page.body.contains(&format!("value=\"{TEAMLID}\"")),
+            "the e-mail address is kept"
+        );
+        assert!(
+            !page.body.contains("fout wachtwoord"),
+            "the password is never echoed"
+        );
+
+        let reply = client
+            .post_form(
+                "/api/account/login",
+                "/inloggen",
+                &[
+                    ("email", TEAMLID),
+                    ("password", server::demo::DEMO_PASSWORD),
+                    ("next", "/teams/2"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::FOUND);
+        assert_eq!(reply.headers["location"], "/teams/2");
+        assert!(client.cookie.is_some());
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    pages_carry_security_headers,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let mut client = Client::new(&t.db);
+        let reply = client.get("/inloggen").await;
+        let csp = reply.headers["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'nonce-"),
+            "{csp}"
+        );
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .unwrap()
+            .split('\'')
+            .next()
+            .unwrap();
+        assert!(
+            reply.body.contains(&format!("nonce=\"{nonce}\"")),
+            "the inline hydration script has the nonce"
+        );
+        assert_eq!(reply.headers["x-content-type-options"], "nosniff");
+        assert_eq!(reply.headers["referrer-policy"], "same-origin");
+        assert_eq!(reply.headers["x-frame-options"], "DENY");
+        let health = client.get("/healthz").await;
+        assert!(health.headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'"));
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    viewing_another_teams_space_is_audited,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let mut client = Client::new(db);
+        client.login(TEAMLID).await;
+        let teams = app::store::entity::team::Entity::find()
+            .all(db)
+            .await
+            .unwrap();
+        let own = teams.iter().find(|t| t.name == "Jeugd Zuilen").unwrap().id;
+        let other = teams.iter().find(|t| t.name == "Jeugd Ondiep").unwrap().id;
+        let views = || async {
+            audit_event::Entity::find()
+                .filter(audit_event::Column::Action.eq("bekijken"))
+                .all(db)
+                .await
+                .unwrap()
+        };
+        assert_eq!(
+            client.get(&format!("/teams/{own}")).await.status,
+            StatusCode::OK
+        );
+        assert!(
+            views().await.is_empty(),
+            "a team's own space is not a view of another team"
+        );
+        assert_eq!(
+            client.get(&format!("/teams/{other}")).await.status,
+            StatusCode::OK
+        );
+        let logged = views().await;
+        assert_eq!(logged.len(), 1);
+        assert_eq!(
+            logged[0].object_id.as_deref(),
+            Some(other.to_string().as_str())
+        );
+        assert_eq!(logged[0].actor, TEAMLID);
+        t.cleanup().await;
+    }
+);
