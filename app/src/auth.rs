@@ -122,3 +122,30 @@ pub fn session_token(cookie_header: &str) -> Option<&str> {
         .map(|(_, value)| value)
         .filter(|value| !value.is_empty())
 }
+
+/// Writes an audit entry for the current request's actor.
+pub async fn audit(
+    db: &impl sea_orm::ConnectionTrait,
+    request: &RequestContext,
+    action: &str,
+    object: (&str, Option<String>),
+    outcome: crate::store::audit::Outcome,
+    change: (Option<String>, Option<String>),
+) -> Result<(), sea_orm::DbErr> {
+    crate::store::audit::record(
+        db,
+        crate::store::audit::Entry {
+            actor_account_id: request.session.as_ref().map(|s| s.viewer.account_id),
+            actor: request.actor(),
+            action,
+            object_type: object.0,
+            object_id: object.1,
+            outcome,
+            client_addr: &request.client_addr,
+            before: change.0,
+            after: change.1,
+        },
+        chrono::Utc::now(),
+    )
+    .await
+}

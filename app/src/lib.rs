@@ -22,7 +22,8 @@ use leptos_router::{
 };
 use pages::{
     accessibility::AccessibilityPage, account::AccountPage, login::LoginPage,
-    not_found::NotFoundPage, overview::OverviewPage, team::TeamPage,
+    not_found::NotFoundPage, overview::OverviewPage, second_factor::SecondFactorPage,
+    team::TeamPage,
 };
 use shared::i18n::{t, Text};
 
@@ -88,6 +89,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/teams/:id") view=TeamPage ssr=SsrMode::Async />
                     <Route path=path!("/toegankelijkheid") view=AccessibilityPage />
                     <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/inloggen/tweede-stap") view=SecondFactorPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                 </Routes>
             </main>

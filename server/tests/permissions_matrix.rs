@@ -60,6 +60,20 @@ fn logged_in(actor: Actor) -> StatusCode {
     }
 }
 
+/// Allowed to ask, but the (deliberately wrong) input is refused.
+fn logged_in_input_refused(actor: Actor) -> StatusCode {
+    if actor == Actor::Anonymous {
+        StatusCode::UNAUTHORIZED
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+/// Only a session halfway through login (password right, code to come).
+fn halfway_login_only(_: Actor) -> StatusCode {
+    StatusCode::UNAUTHORIZED
+}
+
 struct Entry {
     path: &'static str,
     /// The form, given the target team's id.
@@ -88,6 +102,26 @@ fn matrix() -> Vec<Entry> {
             path: "/api/account/current",
             form: |_| vec![],
             expect: anyone,
+        },
+        Entry {
+            path: "/api/account/second-factor",
+            form: |_| vec![("code", "000000".into())],
+            expect: halfway_login_only,
+        },
+        Entry {
+            path: "/api/account/two-factor",
+            form: |_| vec![],
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/account/two-factor/start",
+            form: |_| vec![],
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/account/two-factor/confirm",
+            form: |_| vec![("code", "abcdef".into())],
+            expect: logged_in_input_refused,
         },
         Entry {
             path: "/api/network/overview",

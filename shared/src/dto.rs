@@ -112,3 +112,20 @@ pub struct AccountSummary {
     /// (team id, team name, coordinator)
     pub teams: Vec<(i32, String, bool)>,
 }
+
+/// Two-factor login as the account page shows it. The secret and recovery
+/// codes are only ever sent while enrolment waits for its first code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TwoFactorSetup {
+    pub enabled: bool,
+    pub pending: Option<TwoFactorEnrolment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TwoFactorEnrolment {
+    /// Base32, for typing into an authenticator app.
+    pub secret: String,
+    /// The same secret as a QR code: an SVG data URI.
+    pub qr_code: String,
+    pub recovery_codes: Vec<String>,
+}

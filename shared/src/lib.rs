@@ -13,6 +13,7 @@ pub mod permissions;
 pub mod session;
 pub mod suppression;
 pub mod throttle;
+pub mod totp;
 pub mod validation;
 
 pub use month::Month;

@@ -2,7 +2,7 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use shared::dto::AccountSummary;
+use shared::dto::{AccountSummary, TwoFactorSetup};
 
 /// A local path to return to after login; anything else becomes "/".
 pub fn safe_next(next: Option<&str>) -> String {
@@ -97,7 +97,225 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     .await?;
     auth::set_session_cookie(&token, request.https);
     audit::record(db, entry(audit::Outcome::Ok, Some(account.id)), now).await?;
+    if account.totp_enabled {
+        leptos_axum::redirect(&format!(
+            "/inloggen/tweede-stap?volgende={}",
+            encode_query(&next)
+        ));
+    } else {
+        leptos_axum::redirect(&next);
+    }
+    Ok(())
+}
+
+/// Percent-encodes a value for a query string.
+pub fn encode_query(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The second step of login: a code from the authenticator app or a
+/// recovery code. Only a session whose password step succeeded may try.
+#[server(endpoint = "account/second-factor")]
+pub async fn login_second_factor(code: String, next: Option<String>) -> Result<(), AppError> {
+    use crate::auth;
+    use crate::error::FormErrors;
+    use crate::state::AppState;
+    use crate::store::{accounts, audit, sessions, throttle, two_factor};
+    use shared::throttle::{ThrottlePolicy, Verdict};
+
+    let state = AppState::current();
+    let db = &state.db;
+    let request = auth::request();
+    let now = chrono::Utc::now();
+    let next = safe_next(next.as_deref());
+    let Some(pending) = request.session.clone().filter(|s| s.second_factor_pending) else {
+        AppError::NotLoggedIn.set_response_status();
+        return Err(AppError::NotLoggedIn);
+    };
+    let object = ("account", Some(pending.viewer.account_id.to_string()));
+    let key = throttle::account_key(&pending.email);
+    if let Verdict::Wait(seconds) =
+        throttle::check(db, &key, ThrottlePolicy::PER_ACCOUNT, now).await?
+    {
+        auth::audit(
+            db,
+            &request,
+            "inloggen-tweede-stap",
+            object,
+            audit::Outcome::Refused,
+            (None, None),
+        )
+        .await?;
+        let error = AppError::Throttled((seconds + 59) / 60);
+        error.set_response_status();
+        return Err(error);
+    }
+    let account = accounts::find_by_id(db, pending.viewer.account_id)
+        .await?
+        .ok_or(AppError::NotLoggedIn)?;
+    if !two_factor::verify_login(db, &account, &code, now).await? {
+        throttle::record_failure(db, &key, ThrottlePolicy::PER_ACCOUNT, now).await?;
+        auth::audit(
+            db,
+            &request,
+            "inloggen-tweede-stap",
+            object,
+            audit::Outcome::Failed,
+            (None, None),
+        )
+        .await?;
+        let mut errors = FormErrors::new(&[("next", next.as_str())]);
+        errors.add(
+            "code",
+            "Deze code klopt niet of is al gebruikt. Neem de nieuwste code uit uw app, of een ongebruikte herstelcode.",
+        );
+        let error = AppError::Invalid(errors);
+        error.set_response_status();
+        return Err(error);
+    }
+    throttle::reset(db, &key).await?;
+    // Fully logged in now: again a fresh session id.
+    sessions::delete(db, pending.session_id).await?;
+    let token = sessions::create(db, account.id, false, &request.client_addr, now).await?;
+    auth::set_session_cookie(&token, request.https);
+    auth::audit(
+        db,
+        &request,
+        "inloggen-tweede-stap",
+        object,
+        audit::Outcome::Ok,
+        (None, None),
+    )
+    .await?;
     leptos_axum::redirect(&next);
+    Ok(())
+}
+
+/// Two-factor login of the logged-in account, with the enrolment under way.
+#[server(endpoint = "account/two-factor")]
+pub async fn two_factor_status() -> Result<TwoFactorSetup, AppError> {
+    use crate::state::AppState;
+    use crate::store::{accounts, two_factor};
+    use shared::dto::TwoFactorEnrolment;
+    use shared::permissions::Permission;
+
+    let (_, viewer) = crate::auth::require(Permission::ManageOwnAccount)?;
+    let state = AppState::current();
+    let account = accounts::find_by_id(&state.db, viewer.account_id)
+        .await?
+        .ok_or(AppError::NotLoggedIn)?;
+    let pending = two_factor::pending(&account).map(|enrolment| {
+        let uri =
+            shared::totp::provisioning_uri("Wijkwijs", &account.email, &enrolment.secret_base32);
+        TwoFactorEnrolment {
+            qr_code: qr_data_uri(&uri),
+            secret: enrolment.secret_base32,
+            recovery_codes: enrolment.recovery_codes,
+        }
+    });
+    Ok(TwoFactorSetup {
+        enabled: account.totp_enabled,
+        pending,
+    })
+}
+
+/// An SVG QR code as a data URI for an `<img>`.
+#[cfg(feature = "ssr")]
+fn qr_data_uri(text: &str) -> String {
+    use base64::Engine;
+    let svg = qrcode::QrCode::new(text.as_bytes())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color>()
+                .min_dimensions(200, 200)
+                .quiet_zone(true)
+                .build()
+        })
+        .unwrap_or_default();
+    format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(svg)
+    )
+}
+
+#[server(endpoint = "account/two-factor/start")]
+pub async fn start_two_factor() -> Result<(), AppError> {
+    use crate::state::AppState;
+    use crate::store::{audit, two_factor};
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::ManageOwnAccount)?;
+    if !viewer.two_factor {
+        let state = AppState::current();
+        two_factor::start(&state.db, viewer.account_id).await?;
+        let object = ("account", Some(viewer.account_id.to_string()));
+        crate::auth::audit(
+            &state.db,
+            &request,
+            "tweestaps-starten",
+            object,
+            audit::Outcome::Ok,
+            (None, None),
+        )
+        .await?;
+    }
+    leptos_axum::redirect("/account");
+    Ok(())
+}
+
+#[server(endpoint = "account/two-factor/confirm")]
+pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::state::AppState;
+    use crate::store::{accounts, audit, two_factor};
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::ManageOwnAccount)?;
+    let state = AppState::current();
+    let account = accounts::find_by_id(&state.db, viewer.account_id)
+        .await?
+        .ok_or(AppError::NotLoggedIn)?;
+    let object = ("account", Some(account.id.to_string()));
+    if !two_factor::confirm(&state.db, &account, &code, chrono::Utc::now()).await? {
+        crate::auth::audit(
+            &state.db,
+            &request,
+            "tweestaps-aanzetten",
+            object,
+            audit::Outcome::Failed,
+            (None, None),
+        )
+        .await?;
+        let mut errors = FormErrors::new(&[("code", code.as_str())]);
+        errors.add(
+            "code",
+            "Deze code klopt niet. Voer de code van zes cijfers in die uw app nu toont.",
+        );
+        let error = AppError::Invalid(errors);
+        error.set_response_status();
+        return Err(error);
+    }
+    let change = (
+        Some(r#"{"totp_enabled":false}"#.to_string()),
+        Some(r#"{"totp_enabled":true}"#.to_string()),
+    );
+    crate::auth::audit(
+        &state.db,
+        &request,
+        "tweestaps-aanzetten",
+        object,
+        audit::Outcome::Ok,
+        change,
+    )
+    .await?;
+    leptos_axum::redirect("/account");
     Ok(())
 }
 

@@ -5,4 +5,5 @@ pub mod account;
 pub mod login;
 pub mod not_found;
 pub mod overview;
+pub mod second_factor;
 pub mod team;

@@ -45,6 +45,13 @@ pub fn verify_password(hash: Option<&str>, password: &str) -> bool {
     matches && hash != DUMMY_HASH.as_str()
 }
 
+pub async fn find_by_id(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<account::Model>, DbErr> {
+    account::Entity::find_by_id(id).one(db).await
+}
+
 pub async fn find_by_email(
     db: &impl ConnectionTrait,
     email: &str,

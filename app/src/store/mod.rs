@@ -9,3 +9,4 @@ pub mod entity;
 pub mod network;
 pub mod sessions;
 pub mod throttle;
+pub mod two_factor;

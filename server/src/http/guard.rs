@@ -15,6 +15,7 @@ use std::net::SocketAddr;
 /// functions (/api) check permissions themselves.
 fn is_public(path: &str) -> bool {
     path == "/inloggen"
+        || path == "/inloggen/tweede-stap"
         || path == "/toegankelijkheid"
         || path == "/healthz"
         || path.starts_with("/account/instellen/")
@@ -40,6 +41,10 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .map(|ConnectInfo(addr)| *addr);
     let context = request_context(&state, request.headers().clone(), peer).await;
     let anonymous = context.viewer().is_none();
+    let second_step = context
+        .session
+        .as_ref()
+        .is_some_and(|s| s.second_factor_pending);
     let path = request.uri().path().to_string();
     request.extensions_mut().insert(context);
 
@@ -49,7 +54,12 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
             .path_and_query()
             .map(|pq| pq.as_str().to_string())
             .unwrap_or_else(|| "/".to_string());
-        Redirect::to(&format!("/inloggen?volgende={}", encode(&target))).into_response()
+        let login = if second_step {
+            "/inloggen/tweede-stap"
+        } else {
+            "/inloggen"
+        };
+        Redirect::to(&format!("{login}?volgende={}", encode(&target))).into_response()
     } else {
         next.run(request).await
     };

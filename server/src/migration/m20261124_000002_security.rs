@@ -13,6 +13,8 @@ enum Account {
     Id,
     TotpSecret,
     TotpEnabled,
+    TotpLastStep,
+    PendingRecoveryCodes,
 }
 
 #[derive(DeriveIden)]
@@ -78,6 +80,22 @@ impl MigrationTrait for Migration {
                 Table::alter()
                     .table(Account::Table)
                     .add_column(boolean(Account::TotpEnabled).default(false))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Account::Table)
+                    .add_column(big_integer_null(Account::TotpLastStep))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Account::Table)
+                    .add_column(text_null(Account::PendingRecoveryCodes))
                     .to_owned(),
             )
             .await?;

@@ -20,6 +20,11 @@ pub struct Model {
     pub totp_secret: Option<String>,
     /// Whether login asks for a TOTP code.
     pub totp_enabled: bool,
+    /// The time step of the last accepted code: each code works once.
+    pub totp_last_step: Option<i64>,
+    /// Recovery codes shown during enrolment, one per line; hashed into
+    /// `recovery_code` and cleared when enrolment is confirmed.
+    pub pending_recovery_codes: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,76 @@
+// Two-factor login in the browser: turn it on from the account page (QR
+// code and secret, confirmed with a code), then log in with password and
+// code. Each project enrols its own account, as they share one database.
+const crypto = require('crypto');
+const { test, expect, visit, ready, expectAccessible, jsEnabled, login, DEMO_PASSWORD } = require('./support');
+
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((value >>> bits) & 0xff);
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** The RFC 6238 code for the current time step plus `offset` steps. */
+function totp(secret, offset = 0) {
+  const step = Math.floor(Date.now() / 1000 / 30) + offset;
+  const counter = Buffer.alloc(8);
+  counter.writeBigInt64BE(BigInt(step));
+  const hash = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const o = hash[hash.length - 1] & 0x0f;
+  const binary = ((hash[o] & 0x7f) << 24) | (hash[o + 1] << 16) | (hash[o + 2] << 8) | hash[o + 3];
+  return String(binary % 1_000_000).padStart(6, '0');
+}
+
+test('a teamlid turns on two-factor login and logs in with a code', async ({ page }, testInfo) => {
+  const email = jsEnabled(testInfo)
+    ? 'teamlid.ouderen-elinkwijk@demo.wijkwijs.nl'
+    : 'teamlid.ouderen-geuzenwijk@demo.wijkwijs.nl';
+  await login(page, testInfo, email, '/account');
+  await expect(page.getByText('Inloggen in twee stappen staat uit.')).toBeVisible();
+  await page.getByRole('button', { name: 'Inloggen in twee stappen aanzetten' }).click();
+
+  const qr = page.getByRole('img', { name: /QR-code met de geheime sleutel/ });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+  const secret = (await page.locator('code.secret').textContent()).trim();
+  await expect(page.locator('.recovery-codes li')).toHaveCount(10);
+
+  await page.getByLabel('Code').fill('000000' === totp(secret) ? '111111' : '000000');
+  await page.getByRole('button', { name: 'Bevestigen en aanzetten' }).click();
+  await expect(page.getByText('Deze code klopt niet.')).toBeVisible();
+  await ready(page, testInfo);
+
+  await page.getByLabel('Code').fill(totp(secret));
+  await page.getByRole('button', { name: 'Bevestigen en aanzetten' }).click();
+  await expect(page.getByText('Inloggen in twee stappen staat aan.')).toBeVisible();
+  await expect(page.locator('code.secret')).toHaveCount(0);
+  await ready(page, testInfo);
+
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page).toHaveURL(/\/inloggen$/);
+  await ready(page, testInfo);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/inloggen\/tweede-stap/);
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+  // The enrolment code is spent; the next step's code is valid now too.
+  await page.getByLabel('Code').fill(totp(secret, 1));
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/');
+  await ready(page, testInfo);
+  await expect(page.getByRole('link', { name: /^Ingelogd als / })).toBeVisible();
+});
