@@ -21,8 +21,15 @@ use leptos_router::{
     path, SsrMode,
 };
 use pages::{
-    accessibility::AccessibilityPage, account::AccountPage, login::LoginPage,
-    not_found::NotFoundPage, overview::OverviewPage, second_factor::SecondFactorPage,
+    accessibility::AccessibilityPage,
+    account::AccountPage,
+    admin::{AdminAccountPage, AdminPage},
+    audit::AuditPage,
+    login::LoginPage,
+    not_found::NotFoundPage,
+    overview::OverviewPage,
+    second_factor::SecondFactorPage,
+    setup::SetupPage,
     team::TeamPage,
 };
 use shared::i18n::{t, Text};
@@ -91,6 +98,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/inloggen/tweede-stap") view=SecondFactorPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/instellen/:token") view=SetupPage ssr=SsrMode::Async />
+                    <Route path=path!("/beheer") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/beheer/accounts/:id") view=AdminAccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/beheer/auditlog") view=AuditPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

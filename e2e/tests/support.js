@@ -85,10 +85,10 @@ const DEMO_PASSWORD = 'Wijkwijs-demo-2026';
 const TEAMLID = 'teamlid.jeugd-zuilen@demo.wijkwijs.nl';
 
 /** Logs in through the login page and waits for the page it leads to. */
-async function login(page, testInfo, email = TEAMLID, path = '/') {
+async function login(page, testInfo, email = TEAMLID, path = '/', password = DEMO_PASSWORD) {
   await visit(page, testInfo, `/inloggen?volgende=${encodeURIComponent(path)}`);
   await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page).toHaveURL((url) => url.pathname === path);
   await ready(page, testInfo);

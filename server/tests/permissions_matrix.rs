@@ -5,9 +5,9 @@
 
 mod support;
 
-use app::store::entity::team;
+use app::store::entity::{account, team};
 use axum::http::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use std::collections::BTreeSet;
 use support::{Backend, Client, TestDb};
 
@@ -22,20 +22,26 @@ enum Actor {
     /// The coördinator of the target team.
     CoordinatorOwnTeam,
     Bestuurder,
+    /// A beheerder who logs in with two factors.
     Beheerder,
+    /// A beheerder who has not turned on two-factor login.
+    BeheerderWithoutTwoFactor,
 }
 
-const ACTORS: [Actor; 6] = [
+const ACTORS: [Actor; 7] = [
     Actor::Anonymous,
     Actor::MemberOwnTeam,
     Actor::MemberOtherTeam,
     Actor::CoordinatorOwnTeam,
     Actor::Bestuurder,
     Actor::Beheerder,
+    Actor::BeheerderWithoutTwoFactor,
 ];
 
+const SECOND_BEHEERDER: &str = "beheerder2@demo.wijkwijs.nl";
+
 impl Actor {
-    fn login(self) -> Option<&'static str> {
+    fn email(self) -> Option<&'static str> {
         match self {
             Actor::Anonymous => None,
             Actor::MemberOwnTeam => Some("teamlid.jeugd-zuilen@demo.wijkwijs.nl"),
@@ -43,6 +49,7 @@ impl Actor {
             Actor::CoordinatorOwnTeam => Some("coordinator.jeugd-zuilen@demo.wijkwijs.nl"),
             Actor::Bestuurder => Some("bestuurder@demo.wijkwijs.nl"),
             Actor::Beheerder => Some("beheerder@demo.wijkwijs.nl"),
+            Actor::BeheerderWithoutTwoFactor => Some(SECOND_BEHEERDER),
         }
     }
 }
@@ -50,6 +57,10 @@ impl Actor {
 /// What the matrix expects.
 fn anyone(_: Actor) -> StatusCode {
     StatusCode::OK
+}
+
+fn input_refused_for_anyone(_: Actor) -> StatusCode {
+    StatusCode::UNPROCESSABLE_ENTITY
 }
 
 fn logged_in(actor: Actor) -> StatusCode {
@@ -74,10 +85,24 @@ fn halfway_login_only(_: Actor) -> StatusCode {
     StatusCode::UNAUTHORIZED
 }
 
+/// Only a beheerder with two-factor login.
+fn beheerder(actor: Actor) -> StatusCode {
+    match actor {
+        Actor::Anonymous => StatusCode::UNAUTHORIZED,
+        Actor::Beheerder => StatusCode::OK,
+        _ => StatusCode::FORBIDDEN,
+    }
+}
+
+/// Ids the forms refer to.
+struct Targets {
+    team: i32,
+    account: i32,
+}
+
 struct Entry {
     path: &'static str,
-    /// The form, given the target team's id.
-    form: fn(i32) -> Vec<(&'static str, String)>,
+    form: fn(&Targets) -> Vec<(&'static str, String)>,
     expect: fn(Actor) -> StatusCode,
 }
 
@@ -124,14 +149,88 @@ fn matrix() -> Vec<Entry> {
             expect: logged_in_input_refused,
         },
         Entry {
+            path: "/api/account/setup-link",
+            form: |_| vec![("token", "geen-geldige-link".into())],
+            expect: anyone,
+        },
+        Entry {
+            path: "/api/account/setup",
+            form: |_| {
+                vec![
+                    ("token", "geen-geldige-link".into()),
+                    ("password", "een heel goed wachtwoord".into()),
+                    ("password_repeat", "een heel goed wachtwoord".into()),
+                ]
+            },
+            expect: input_refused_for_anyone,
+        },
+        Entry {
             path: "/api/network/overview",
             form: |_| vec![],
             expect: logged_in,
         },
         Entry {
             path: "/api/network/team",
-            form: |team| vec![("team_id", team.to_string())],
+            form: |t| vec![("team_id", t.team.to_string())],
             expect: logged_in,
+        },
+        Entry {
+            path: "/api/admin/accounts",
+            form: |_| vec![],
+            expect: beheerder,
+        },
+        Entry {
+            path: "/api/admin/account",
+            form: |t| vec![("id", t.account.to_string())],
+            expect: beheerder,
+        },
+        Entry {
+            path: "/api/admin/accounts/create",
+            form: |_| {
+                vec![
+                    ("email", "nieuw.lid@demo.wijkwijs.nl".into()),
+                    ("display_name", "Nieuw Lid".into()),
+                    ("role", "professional".into()),
+                ]
+            },
+            expect: beheerder,
+        },
+        Entry {
+            path: "/api/admin/accounts/update",
+            form: |t| {
+                vec![
+                    ("id", t.account.to_string()),
+                    ("display_name", "Andere Naam".into()),
+                    ("role", "professional".into()),
+                ]
+            },
+            expect: beheerder,
+        },
+        Entry {
+            path: "/api/admin/accounts/active",
+            form: |t| vec![("id", t.account.to_string()), ("active", "true".into())],
+            expect: beheerder,
+        },
+        Entry {
+            path: "/api/admin/accounts/setup-link",
+            form: |t| vec![("id", t.account.to_string())],
+            expect: beheerder,
+        },
+        Entry {
+            path: "/api/admin/audit",
+            form: |_| {
+                [
+                    "filter[actor]",
+                    "filter[action]",
+                    "filter[outcome]",
+                    "filter[from]",
+                    "filter[to]",
+                ]
+                .into_iter()
+                .map(|field| (field, String::new()))
+                .collect()
+            },
+            expect: beheerder,
         },
     ]
 }
@@ -154,20 +253,52 @@ on_both_backends!(
         let Some(t) = TestDb::with_demo(backend).await else {
             return;
         };
-        let team_id = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Zuilen"))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+        let db = &t.db;
+        let find = |email: &'static str| async move {
+            account::Entity::find()
+                .filter(account::Column::Email.eq(email))
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap()
+        };
+        let beheerder = find("beheerder@demo.wijkwijs.nl").await;
+        account::ActiveModel {
+            id: Set(beheerder.id),
+            totp_enabled: Set(true),
+            ..Default::default()
+        }
+        .update(db)
+        .await
+        .unwrap();
+        app::store::accounts::create(
+            db,
+            app::store::accounts::NewAccount {
+                email: SECOND_BEHEERDER,
+                display_name: "Tweede Beheerder",
+                role: shared::network::AccountRole::Beheerder,
+                password: None,
+            },
+        )
+        .await
+        .unwrap();
+        let targets = Targets {
+            team: team::Entity::find()
+                .filter(team::Column::Name.eq("Jeugd Zuilen"))
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            account: find("lid2.jeugd-zuilen@demo.wijkwijs.nl").await.id,
+        };
         for entry in matrix() {
             for actor in ACTORS {
-                let mut client = Client::new(&t.db);
-                if let Some(email) = actor.login() {
-                    client.login(email).await;
+                let mut client = Client::new(db);
+                if let Some(email) = actor.email() {
+                    client.session_for(db, email).await;
                 }
-                let form = (entry.form)(team_id);
+                let form = (entry.form)(&targets);
                 let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
                 let reply = client.call(entry.path, &form).await;
                 assert_eq!(

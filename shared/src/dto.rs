@@ -129,3 +129,72 @@ pub struct TwoFactorEnrolment {
     pub qr_code: String,
     pub recovery_codes: Vec<String>,
 }
+
+/// An account as the beheerder's list shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountRow {
+    pub id: i32,
+    pub display_name: String,
+    pub email: String,
+    pub role: AccountRole,
+    pub active: bool,
+    /// Whether a password has been set (through a setup link).
+    pub set_up: bool,
+    pub two_factor: bool,
+}
+
+/// What to look for in the audit log; empty fields match everything.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AuditFilter {
+    /// Part of the actor's e-mail.
+    pub actor: String,
+    /// An exact action, e.g. "inloggen".
+    pub action: String,
+    /// "ok", "geweigerd" or "mislukt".
+    pub outcome: String,
+    /// First day (YYYY-MM-DD), inclusive.
+    pub from: String,
+    /// Last day (YYYY-MM-DD), inclusive.
+    pub to: String,
+}
+
+/// One entry of the audit log as the beheerder reads it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditRow {
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub object: String,
+    pub outcome: String,
+    pub client_addr: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+impl AuditRow {
+    pub const CSV_HEADER: [&'static str; 8] = [
+        "tijdstip",
+        "wie",
+        "actie",
+        "object",
+        "resultaat",
+        "adres",
+        "voor",
+        "na",
+    ];
+
+    pub fn csv_fields(&self) -> [&str; 8] {
+        [
+            &self.at,
+            &self.actor,
+            &self.action,
+            &self.object,
+            &self.outcome,
+            &self.client_addr,
+            self.before.as_deref().unwrap_or(""),
+            self.after.as_deref().unwrap_or(""),
+        ]
+    }
+}

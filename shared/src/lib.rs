@@ -3,6 +3,7 @@
 //! team records, the privacy rules that decide what may be shown, Dutch
 //! formatting, and the one translation catalogue.
 
+pub mod csv;
 pub mod dto;
 pub mod format;
 pub mod i18n;

@@ -55,6 +55,21 @@ pub fn email(candidate: &str) -> Result<(), String> {
     }
 }
 
+/// Longest name of a person, team, wijk, gemeente or organisation.
+pub const NAME_MAX_CHARS: usize = 100;
+
+/// Checks a name: not empty, not too long.
+pub fn name(candidate: &str) -> Result<(), String> {
+    let chars = candidate.trim().chars().count();
+    if chars == 0 {
+        Err("Vul een naam in.".to_string())
+    } else if chars > NAME_MAX_CHARS {
+        Err(format!("Gebruik hoogstens {NAME_MAX_CHARS} tekens."))
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +91,9 @@ mod tests {
         assert!(email("a.jansen").is_err());
         assert!(email("@buurtzorg.nl").is_err());
         assert!(email("a jansen@buurtzorg.nl").is_err());
+        assert!(name("  ").is_err());
+        assert!(name("Anouk de Vries").is_ok());
+        assert!(name(&"a".repeat(101)).is_err());
     }
 
     proptest! {

@@ -393,3 +393,70 @@ pub async fn current_account() -> Result<Option<AccountSummary>, AppError> {
             .collect(),
     }))
 }
+
+/// Whether a setup link still works (for the setup page).
+#[server(endpoint = "account/setup-link")]
+pub async fn setup_link_valid(token: String) -> Result<bool, AppError> {
+    let state = crate::state::AppState::current();
+    Ok(
+        crate::store::accounts::setup_link_account(&state.db, &token, chrono::Utc::now())
+            .await?
+            .is_some(),
+    )
+}
+
+/// Sets a new account's password through its one-time setup link.
+#[server(endpoint = "account/setup")]
+pub async fn setup_account(
+    token: String,
+    password: String,
+    password_repeat: String,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::{accounts, audit};
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::AppState::current();
+    let request = crate::auth::request();
+    let now = chrono::Utc::now();
+    let mut errors = FormErrors::new(&[("token", token.as_str())]);
+    let Some((link_id, account)) = accounts::setup_link_account(&state.db, &token, now).await?
+    else {
+        errors.add(
+            "",
+            "Deze link is verlopen of al gebruikt. Vraag de beheerder om een nieuwe.",
+        );
+        let error = AppError::Invalid(errors);
+        error.set_response_status();
+        return Err(error);
+    };
+    errors.check("password", shared::validation::password(&password));
+    if errors.message("password").is_none() && password != password_repeat {
+        errors.add("password_repeat", "De twee wachtwoorden zijn niet gelijk.");
+    }
+    if let Err(error) = errors.into_result() {
+        error.set_response_status();
+        return Err(error);
+    }
+    let txn = state.db.begin().await?;
+    accounts::complete_setup(&txn, link_id, account.id, &password, now).await?;
+    crate::store::audit::record(
+        &txn,
+        audit::Entry {
+            actor_account_id: Some(account.id),
+            actor: &account.email,
+            action: "account-instellen",
+            object_type: "account",
+            object_id: Some(account.id.to_string()),
+            outcome: audit::Outcome::Ok,
+            client_addr: &request.client_addr,
+            before: None,
+            after: None,
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect("/inloggen?ingesteld=1");
+    Ok(())
+}

@@ -2,4 +2,5 @@
 //! request's state, check who is asking, call the store, map errors.
 
 pub mod account;
+pub mod admin;
 pub mod network;

@@ -38,6 +38,9 @@ pub fn FormField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
     #[prop(optional, into)] value: Option<String>,
+    /// Makes the field a choice: (value, label) pairs.
+    #[prop(optional)]
+    options: Option<Vec<(String, String)>>,
     #[prop(into)] errors: Signal<Option<FormErrors>>,
 ) -> impl IntoView {
     let id = format!("veld-{name}");
@@ -71,11 +74,24 @@ pub fn FormField(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    view! {
-        <div class="field" class:field-invalid=move || message().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {move || message().map(|m| view! { <p class="field-message" id=message_id.clone()>{m}</p> })}
+    let invalid = move || message().is_some().then_some("true");
+    let control = match options {
+        Some(options) => view! {
+            <select id=id.clone() name=name required=required aria-invalid=invalid aria-describedby=described_by>
+                {options
+                    .into_iter()
+                    .map(|(option, text)| {
+                        let selected = {
+                            let option = option.clone();
+                            move || retained.get().as_deref() == Some(option.as_str())
+                        };
+                        view! { <option value=option selected=selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        }
+        .into_any(),
+        None => view! {
             <input
                 id=id.clone()
                 name=name
@@ -84,9 +100,18 @@ pub fn FormField(
                 required=required
                 prop:value=retained
                 value=retained
-                aria-invalid=move || message().is_some().then_some("true")
+                aria-invalid=invalid
                 aria-describedby=described_by
             />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field" class:field-invalid=move || message().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {move || message().map(|m| view! { <p class="field-message" id=message_id.clone()>{m}</p> })}
+            {control}
         </div>
     }
 }

@@ -4,6 +4,7 @@ use crate::api::account::{current_account, Logout};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use shared::i18n::{t, Text};
+use shared::network::AccountRole;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -15,6 +16,8 @@ pub fn SiteHeader() -> impl IntoView {
         Suspend::new(async move {
             match account.await {
                 Ok(Some(account)) => view! {
+                    {(account.role == AccountRole::Beheerder)
+                        .then(|| view! { <li><a href="/beheer">{t(Text::NavAdmin)}</a></li> })}
                     <li><a href="/account">{format!("{} {}", t(Text::LoggedInAs), account.display_name)}</a></li>
                     <li>
                         <ActionForm action=logout attr:class="inline-form">

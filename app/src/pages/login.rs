@@ -23,6 +23,7 @@ pub fn LoginPage() -> impl IntoView {
         <Title text=t(Text::LoginTitle) />
         <h1>{t(Text::LoginTitle)}</h1>
         <p class="lead">{t(Text::LoginIntro)}</p>
+        {move || query.read().get("ingesteld").map(|_| view! { <p class="notice" role="status">{t(Text::SetupDone)}</p> })}
         <ActionForm action=login attr:class="form">
             <FormAlert error />
             <input type="hidden" name="next" prop:value=next value=next />

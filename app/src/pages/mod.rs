@@ -2,8 +2,11 @@
 
 pub mod accessibility;
 pub mod account;
+pub mod admin;
+pub mod audit;
 pub mod login;
 pub mod not_found;
 pub mod overview;
 pub mod second_factor;
+pub mod setup;
 pub mod team;

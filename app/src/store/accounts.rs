@@ -87,3 +87,91 @@ pub async fn create(
     .insert(db)
     .await
 }
+
+/// How long a setup link works.
+pub const SETUP_LINK_HOURS: i64 = 72;
+
+/// Every account, by name.
+pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<account::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    account::Entity::find()
+        .order_by_asc(account::Column::DisplayName)
+        .all(db)
+        .await
+}
+
+/// A new one-time setup link for `account_id`; earlier unused links stop
+/// working. Returns the token for the URL.
+pub async fn new_setup_link(
+    db: &impl ConnectionTrait,
+    account_id: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<String, DbErr> {
+    use super::entity::setup_link;
+    use super::sessions::{hash_token, new_token};
+    setup_link::Entity::delete_many()
+        .filter(setup_link::Column::AccountId.eq(account_id))
+        .filter(setup_link::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    let token = new_token();
+    setup_link::ActiveModel {
+        account_id: Set(account_id),
+        token_hash: Set(hash_token(&token)),
+        expires_at: Set(now + chrono::Duration::hours(SETUP_LINK_HOURS)),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
+/// The account a setup link is for, if the link is unused and unexpired.
+pub async fn setup_link_account(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<(i32, account::Model)>, DbErr> {
+    use super::entity::setup_link;
+    let Some(link) = setup_link::Entity::find()
+        .filter(setup_link::Column::TokenHash.eq(super::sessions::hash_token(token)))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if link.used_at.is_some() || link.expires_at <= now {
+        return Ok(None);
+    }
+    Ok(find_by_id(db, link.account_id)
+        .await?
+        .filter(|a| a.active)
+        .map(|a| (link.id, a)))
+}
+
+/// Sets the password through a setup link, which is then used up.
+pub async fn complete_setup(
+    db: &impl ConnectionTrait,
+    link_id: i32,
+    account_id: i32,
+    password: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), DbErr> {
+    use super::entity::setup_link;
+    setup_link::ActiveModel {
+        id: Set(link_id),
+        used_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    account::ActiveModel {
+        id: Set(account_id),
+        password_hash: Set(Some(hash_password(password))),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}

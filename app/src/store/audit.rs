@@ -61,3 +61,57 @@ pub async fn record(
     .await?;
     Ok(())
 }
+
+/// Entries matching `filter`, newest first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    filter: &shared::dto::AuditFilter,
+    limit: u64,
+) -> Result<Vec<shared::dto::AuditRow>, DbErr> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+    let mut query = audit_event::Entity::find();
+    if !filter.actor.trim().is_empty() {
+        query =
+            query.filter(audit_event::Column::Actor.contains(filter.actor.trim().to_lowercase()));
+    }
+    if !filter.action.trim().is_empty() {
+        query = query.filter(audit_event::Column::Action.eq(filter.action.trim()));
+    }
+    if !filter.outcome.trim().is_empty() {
+        query = query.filter(audit_event::Column::Outcome.eq(filter.outcome.trim()));
+    }
+    let day = |text: &str| chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+    if let Some(from) = day(&filter.from) {
+        query =
+            query.filter(audit_event::Column::At.gte(from.and_hms_opt(0, 0, 0).unwrap().and_utc()));
+    }
+    if let Some(to) = day(&filter.to) {
+        let next = to
+            .succ_opt()
+            .unwrap_or(to)
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_utc();
+        query = query.filter(audit_event::Column::At.lt(next));
+    }
+    Ok(query
+        .order_by_desc(audit_event::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| shared::dto::AuditRow {
+            at: e.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            actor: e.actor,
+            action: e.action,
+            object: match e.object_id {
+                Some(id) => format!("{} {id}", e.object_type),
+                None => e.object_type,
+            },
+            outcome: e.outcome,
+            client_addr: e.client_addr,
+            before: e.before,
+            after: e.after,
+        })
+        .collect())
+}

@@ -1,6 +1,7 @@
 //! The HTTP server: the Leptos app and its server functions, static files,
 //! a health check, request logging and graceful shutdown.
 
+mod export;
 mod guard;
 
 use crate::config::ServeArgs;
@@ -23,6 +24,7 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/beheer/auditlog.csv", get(export::audit_csv))
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(

@@ -1,5 +1,6 @@
 //! Accounts and security: server-side sessions, login throttling, the
-//! append-only audit log, and two-factor login with recovery codes.
+//! append-only audit log, two-factor login with recovery codes, and the
+//! one-time links with which a new account sets its password.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -52,6 +53,16 @@ enum AuditEvent {
     ClientAddr,
     Before,
     After,
+}
+
+#[derive(DeriveIden)]
+enum SetupLink {
+    Table,
+    Id,
+    AccountId,
+    TokenHash,
+    ExpiresAt,
+    UsedAt,
 }
 
 #[derive(DeriveIden)]
@@ -165,6 +176,24 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(SetupLink::Table)
+                    .col(pk_auto(SetupLink::Id))
+                    .col(integer(SetupLink::AccountId))
+                    .col(string_uniq(SetupLink::TokenHash))
+                    .col(timestamp_with_time_zone(SetupLink::ExpiresAt))
+                    .col(timestamp_with_time_zone_null(SetupLink::UsedAt))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(SetupLink::Table, SetupLink::AccountId)
+                            .to(Account::Table, Account::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
         for (table, name, columns) in [
             (
                 Session::Table.into_iden(),
@@ -200,6 +229,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
+            SetupLink::Table.into_iden(),
             RecoveryCode::Table.into_iden(),
             AuditEvent::Table.into_iden(),
             LoginThrottle::Table.into_iden(),

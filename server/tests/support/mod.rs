@@ -249,6 +249,22 @@ impl Client {
         self.send(request, encode_form(form)).await
     }
 
+    /// Starts a session for `email` directly, skipping the login form (for
+    /// tests about what a logged-in person may do, not about logging in).
+    pub async fn session_for(&mut self, db: &DatabaseConnection, email: &str) {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let account = app::store::entity::account::Entity::find()
+            .filter(app::store::entity::account::Column::Email.eq(email))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("no account {email}"));
+        let token = app::store::sessions::create(db, account.id, false, "test", chrono::Utc::now())
+            .await
+            .unwrap();
+        self.cookie = Some(format!("{}={token}", app::auth::SESSION_COOKIE));
+    }
+
     /// Logs in with the demo password; panics if that fails.
     pub async fn login(&mut self, email: &str) {
         let reply = self

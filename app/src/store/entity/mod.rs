@@ -12,5 +12,6 @@ pub mod organisation;
 pub mod outcome_period;
 pub mod recovery_code;
 pub mod session;
+pub mod setup_link;
 pub mod team;
 pub mod wijk;

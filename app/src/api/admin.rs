@@ -1,0 +1,259 @@
+//! Beheer of accounts: list, create (with a one-time setup link), edit,
+//! deactivate. Only for beheerders who log in with two factors.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use shared::dto::AccountRow;
+
+#[server(endpoint = "admin/accounts")]
+pub async fn admin_accounts() -> Result<Vec<AccountRow>, AppError> {
+    use shared::network::AccountRole;
+    use shared::permissions::Permission;
+    crate::auth::require(Permission::Administer)?;
+    let state = crate::state::AppState::current();
+    Ok(crate::store::accounts::list(&state.db)
+        .await?
+        .into_iter()
+        .map(|a| AccountRow {
+            id: a.id,
+            role: AccountRole::from_code(&a.role).unwrap_or(AccountRole::Professional),
+            display_name: a.display_name,
+            email: a.email,
+            active: a.active,
+            set_up: a.password_hash.is_some(),
+            two_factor: a.totp_enabled,
+        })
+        .collect())
+}
+
+#[cfg(feature = "ssr")]
+fn account_json(a: &crate::store::entity::account::Model) -> String {
+    serde_json::json!({
+        "email": a.email,
+        "display_name": a.display_name,
+        "role": a.role,
+        "active": a.active,
+    })
+    .to_string()
+}
+
+/// Creates an account without a password and shows its setup link.
+#[server(endpoint = "admin/accounts/create")]
+pub async fn create_account(
+    email: String,
+    display_name: String,
+    role: String,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::{accounts, audit};
+    use sea_orm::TransactionTrait;
+    use shared::network::AccountRole;
+    use shared::permissions::Permission;
+    use shared::validation;
+
+    let (request, _) = crate::auth::require(Permission::Administer)?;
+    let state = crate::state::AppState::current();
+    let mut errors = FormErrors::new(&[
+        ("email", email.as_str()),
+        ("display_name", display_name.as_str()),
+        ("role", role.as_str()),
+    ]);
+    errors.check("email", validation::email(&email));
+    errors.check("display_name", validation::name(&display_name));
+    let parsed_role = AccountRole::from_code(&role);
+    if parsed_role.is_none() {
+        errors.add("role", "Kies een rol.");
+    }
+    if errors.message("email").is_none()
+        && accounts::find_by_email(&state.db, &email).await?.is_some()
+    {
+        errors.add("email", "Er is al een account met dit e-mailadres.");
+    }
+    if let Err(error) = errors.into_result() {
+        error.set_response_status();
+        return Err(error);
+    }
+    let now = chrono::Utc::now();
+    let txn = state.db.begin().await?;
+    let account = accounts::create(
+        &txn,
+        accounts::NewAccount {
+            email: &email,
+            display_name: &display_name,
+            role: parsed_role.expect("checked above"),
+            password: None,
+        },
+    )
+    .await?;
+    let token = accounts::new_setup_link(&txn, account.id, now).await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "account-aanmaken",
+        ("account", Some(account.id.to_string())),
+        audit::Outcome::Ok,
+        (None, Some(account_json(&account))),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!("/beheer/accounts/{}?link={token}", account.id));
+    Ok(())
+}
+
+/// One account for the edit page.
+#[server(endpoint = "admin/account")]
+pub async fn admin_account(id: i32) -> Result<AccountRow, AppError> {
+    admin_accounts()
+        .await?
+        .into_iter()
+        .find(|a| a.id == id)
+        .ok_or_else(|| {
+            AppError::NotFound.set_response_status();
+            AppError::NotFound
+        })
+}
+
+#[server(endpoint = "admin/accounts/update")]
+pub async fn update_account(id: i32, display_name: String, role: String) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::entity::account;
+    use crate::store::{accounts, audit};
+    use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+    use shared::network::AccountRole;
+    use shared::permissions::Permission;
+
+    let (request, _) = crate::auth::require(Permission::Administer)?;
+    let state = crate::state::AppState::current();
+    let mut errors = FormErrors::new(&[
+        ("display_name", display_name.as_str()),
+        ("role", role.as_str()),
+    ]);
+    errors.check("display_name", shared::validation::name(&display_name));
+    let parsed_role = AccountRole::from_code(&role);
+    if parsed_role.is_none() {
+        errors.add("role", "Kies een rol.");
+    }
+    if let Err(error) = errors.into_result() {
+        error.set_response_status();
+        return Err(error);
+    }
+    let txn = state.db.begin().await?;
+    let before = accounts::find_by_id(&txn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let after = account::ActiveModel {
+        id: Set(id),
+        display_name: Set(display_name.trim().to_string()),
+        role: Set(parsed_role.expect("checked above").code().to_string()),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "account-wijzigen",
+        ("account", Some(id.to_string())),
+        audit::Outcome::Ok,
+        (Some(account_json(&before)), Some(account_json(&after))),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!("/beheer/accounts/{id}"));
+    Ok(())
+}
+
+/// Deactivates (ending its sessions) or reactivates an account.
+#[server(endpoint = "admin/accounts/active")]
+pub async fn set_account_active(id: i32, active: bool) -> Result<(), AppError> {
+    use crate::store::entity::{account, session};
+    use crate::store::{accounts, audit};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::Administer)?;
+    if viewer.account_id == id && !active {
+        let mut errors = crate::error::FormErrors::default();
+        errors.add("", "U kunt uw eigen account niet deactiveren.");
+        let error = AppError::Invalid(errors);
+        error.set_response_status();
+        return Err(error);
+    }
+    let state = crate::state::AppState::current();
+    let txn = state.db.begin().await?;
+    let before = accounts::find_by_id(&txn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let after = account::ActiveModel {
+        id: Set(id),
+        active: Set(active),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await?;
+    if !active {
+        session::Entity::delete_many()
+            .filter(session::Column::AccountId.eq(id))
+            .exec(&txn)
+            .await?;
+    }
+    let action = if active {
+        "account-activeren"
+    } else {
+        "account-deactiveren"
+    };
+    crate::auth::audit(
+        &txn,
+        &request,
+        action,
+        ("account", Some(id.to_string())),
+        audit::Outcome::Ok,
+        (Some(account_json(&before)), Some(account_json(&after))),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!("/beheer/accounts/{id}"));
+    Ok(())
+}
+
+/// A fresh setup link (the old one stops working), e.g. when it expired.
+#[server(endpoint = "admin/accounts/setup-link")]
+pub async fn new_setup_link(id: i32) -> Result<(), AppError> {
+    use crate::store::{accounts, audit};
+    use sea_orm::TransactionTrait;
+    use shared::permissions::Permission;
+
+    let (request, _) = crate::auth::require(Permission::Administer)?;
+    let state = crate::state::AppState::current();
+    let txn = state.db.begin().await?;
+    accounts::find_by_id(&txn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let token = accounts::new_setup_link(&txn, id, chrono::Utc::now()).await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "setup-link-maken",
+        ("account", Some(id.to_string())),
+        audit::Outcome::Ok,
+        (None, None),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!("/beheer/accounts/{id}?link={token}"));
+    Ok(())
+}
+
+/// How many entries the audit page shows; the CSV export has them all.
+pub const AUDIT_PAGE_ROWS: u64 = 200;
+
+/// The newest audit entries matching `filter`.
+#[server(endpoint = "admin/audit")]
+pub async fn audit_log(
+    filter: shared::dto::AuditFilter,
+) -> Result<Vec<shared::dto::AuditRow>, AppError> {
+    use shared::permissions::Permission;
+    crate::auth::require(Permission::Administer)?;
+    let state = crate::state::AppState::current();
+    Ok(crate::store::audit::list(&state.db, &filter, AUDIT_PAGE_ROWS).await?)
+}
