@@ -30,6 +30,7 @@ use pages::{
     overview::OverviewPage,
     second_factor::SecondFactorPage,
     setup::SetupPage,
+    structure::StructurePage,
     team::TeamPage,
 };
 use shared::i18n::{t, Text};
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beheer") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/beheer/accounts/:id") view=AdminAccountPage ssr=SsrMode::Async />
                     <Route path=path!("/beheer/auditlog") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/beheer/structuur") view=StructurePage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

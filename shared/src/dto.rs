@@ -198,3 +198,42 @@ impl AuditRow {
         ]
     }
 }
+
+/// The structure of the network as the beheerder edits it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetworkStructure {
+    pub gemeenten: Vec<GemeenteRecord>,
+    pub wijken: Vec<WijkRecord>,
+    pub teams: Vec<TeamRecord>,
+    pub organisations: Vec<OrganisationRecord>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GemeenteRecord {
+    pub id: i32,
+    pub cbs_code: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WijkRecord {
+    pub id: i32,
+    pub gemeente_id: i32,
+    pub cbs_code: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamRecord {
+    pub id: i32,
+    pub wijk_id: i32,
+    pub name: String,
+    pub doelgroep: Doelgroep,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganisationRecord {
+    pub id: i32,
+    pub name: String,
+    pub sector: crate::network::Sector,
+}

@@ -70,6 +70,23 @@ pub fn name(candidate: &str) -> Result<(), String> {
     }
 }
 
+/// Checks a CBS gemeente code: "GM" and four digits, e.g. GM0344.
+pub fn gemeente_code(candidate: &str) -> Result<(), String> {
+    cbs_code(candidate, "GM", 4)
+        .ok_or_else(|| "Vul een CBS-gemeentecode in: GM en vier cijfers, zoals GM0344.".to_string())
+}
+
+/// Checks a CBS wijk code: "WK" and six digits, e.g. WK034403.
+pub fn wijk_code(candidate: &str) -> Result<(), String> {
+    cbs_code(candidate, "WK", 6)
+        .ok_or_else(|| "Vul een CBS-wijkcode in: WK en zes cijfers, zoals WK034403.".to_string())
+}
+
+fn cbs_code(candidate: &str, prefix: &str, digits: usize) -> Option<()> {
+    let rest = candidate.trim().strip_prefix(prefix)?;
+    (rest.len() == digits && rest.bytes().all(|b| b.is_ascii_digit())).then_some(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +111,11 @@ mod tests {
         assert!(name("  ").is_err());
         assert!(name("Anouk de Vries").is_ok());
         assert!(name(&"a".repeat(101)).is_err());
+        assert!(gemeente_code("GM0344").is_ok());
+        assert!(gemeente_code("GM344").is_err());
+        assert!(gemeente_code("gm0344").is_err());
+        assert!(wijk_code("WK034403").is_ok());
+        assert!(wijk_code("WK03440").is_err());
     }
 
     proptest! {

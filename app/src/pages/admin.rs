@@ -42,6 +42,7 @@ fn accounts_view(rows: Vec<AccountRow>, create: ServerAction<CreateAccount>) -> 
         <h1>{t(Text::AdminTitle)}</h1>
         <nav aria-label=t(Text::AdminTitle)>
             <ul class="inline-list">
+                <li><a href="/beheer/structuur">{t(Text::StructureTitle)}</a></li>
                 <li><a href="/beheer/auditlog">{t(Text::AuditTitle)}</a></li>
             </ul>
         </nav>

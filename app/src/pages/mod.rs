@@ -9,4 +9,5 @@ pub mod not_found;
 pub mod overview;
 pub mod second_factor;
 pub mod setup;
+pub mod structure;
 pub mod team;

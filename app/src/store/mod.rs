@@ -8,5 +8,6 @@ pub mod audit;
 pub mod entity;
 pub mod network;
 pub mod sessions;
+pub mod structure;
 pub mod throttle;
 pub mod two_factor;

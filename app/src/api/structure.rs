@@ -1,0 +1,318 @@
+//! Beheer of the network's structure: gemeenten, wijken, teams and
+//! organisations, each created or edited through one `save_*` function
+//! (no id: create; an id: edit). Only for beheerders with two factors.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use shared::dto;
+
+#[server(endpoint = "admin/structure")]
+pub async fn load_structure() -> Result<dto::NetworkStructure, AppError> {
+    use shared::permissions::Permission;
+    crate::auth::require(Permission::Administer)?;
+    let state = crate::state::AppState::current();
+    Ok(crate::store::structure::load(&state.db).await?)
+}
+
+/// Writes the audit entry of a save and commits it with the change.
+#[cfg(feature = "ssr")]
+async fn audited_save(
+    txn: sea_orm::DatabaseTransaction,
+    request: &crate::auth::RequestContext,
+    object_type: &str,
+    id: i32,
+    before: Option<serde_json::Value>,
+    after: serde_json::Value,
+) -> Result<(), AppError> {
+    let action = if before.is_some() {
+        "wijzigen"
+    } else {
+        "aanmaken"
+    };
+    crate::auth::audit(
+        &txn,
+        request,
+        &format!("{object_type}-{action}"),
+        (object_type, Some(id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (before.map(|b| b.to_string()), Some(after.to_string())),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect("/beheer/structuur");
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn refuse(errors: crate::error::FormErrors) -> Result<(), AppError> {
+    errors
+        .into_result()
+        .inspect_err(AppError::set_response_status)
+}
+
+#[server(endpoint = "admin/gemeente/save")]
+pub async fn save_gemeente(
+    id: Option<i32>,
+    cbs_code: String,
+    name: String,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::entity::gemeente;
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    use shared::permissions::Permission;
+    use shared::validation;
+
+    let (request, _) = crate::auth::require(Permission::Administer)?;
+    let state = crate::state::AppState::current();
+    let mut errors = FormErrors::new(&[("cbs_code", cbs_code.as_str()), ("name", name.as_str())]);
+    errors.check("cbs_code", validation::gemeente_code(&cbs_code));
+    errors.check("name", validation::name(&name));
+    let taken = gemeente::Entity::find()
+        .filter(gemeente::Column::CbsCode.eq(cbs_code.trim()))
+        .one(&state.db)
+        .await?
+        .is_some_and(|g| Some(g.id) != id);
+    if taken {
+        errors.add("cbs_code", "Er is al een gemeente met deze code.");
+    }
+    refuse(errors)?;
+    let txn = state.db.begin().await?;
+    let before = match id {
+        Some(id) => Some(
+            gemeente::Entity::find_by_id(id)
+                .one(&txn)
+                .await?
+                .ok_or(AppError::NotFound)?,
+        ),
+        None => None,
+    };
+    let mut model = gemeente::ActiveModel {
+        cbs_code: Set(cbs_code.trim().to_string()),
+        name: Set(name.trim().to_string()),
+        ..Default::default()
+    };
+    let saved = match id {
+        Some(id) => {
+            model.id = Set(id);
+            model.update(&txn).await?
+        }
+        None => model.insert(&txn).await?,
+    };
+    let json = |g: &gemeente::Model| serde_json::json!({ "cbs_code": g.cbs_code, "name": g.name });
+    audited_save(
+        txn,
+        &request,
+        "gemeente",
+        saved.id,
+        before.as_ref().map(json),
+        json(&saved),
+    )
+    .await
+}
+
+#[server(endpoint = "admin/wijk/save")]
+pub async fn save_wijk(
+    id: Option<i32>,
+    gemeente_id: i32,
+    cbs_code: String,
+    name: String,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::entity::{gemeente, wijk};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    use shared::permissions::Permission;
+    use shared::validation;
+
+    let (request, _) = crate::auth::require(Permission::Administer)?;
+    let state = crate::state::AppState::current();
+    let gemeente_text = gemeente_id.to_string();
+    let mut errors = FormErrors::new(&[
+        ("gemeente_id", gemeente_text.as_str()),
+        ("cbs_code", cbs_code.as_str()),
+        ("name", name.as_str()),
+    ]);
+    errors.check("cbs_code", validation::wijk_code(&cbs_code));
+    errors.check("name", validation::name(&name));
+    if gemeente::Entity::find_by_id(gemeente_id)
+        .one(&state.db)
+        .await?
+        .is_none()
+    {
+        errors.add("gemeente_id", "Kies een gemeente.");
+    }
+    let taken = wijk::Entity::find()
+        .filter(wijk::Column::CbsCode.eq(cbs_code.trim()))
+        .one(&state.db)
+        .await?
+        .is_some_and(|w| Some(w.id) != id);
+    if taken {
+        errors.add("cbs_code", "Er is al een wijk met deze code.");
+    }
+    refuse(errors)?;
+    let txn = state.db.begin().await?;
+    let before = match id {
+        Some(id) => Some(
+            wijk::Entity::find_by_id(id)
+                .one(&txn)
+                .await?
+                .ok_or(AppError::NotFound)?,
+        ),
+        None => None,
+    };
+    let mut model = wijk::ActiveModel {
+        gemeente_id: Set(gemeente_id),
+        cbs_code: Set(cbs_code.trim().to_string()),
+        name: Set(name.trim().to_string()),
+        ..Default::default()
+    };
+    let saved = match id {
+        Some(id) => {
+            model.id = Set(id);
+            model.update(&txn).await?
+        }
+        None => model.insert(&txn).await?,
+    };
+    let json = |w: &wijk::Model| serde_json::json!({ "gemeente_id": w.gemeente_id, "cbs_code": w.cbs_code, "name": w.name });
+    audited_save(
+        txn,
+        &request,
+        "wijk",
+        saved.id,
+        before.as_ref().map(json),
+        json(&saved),
+    )
+    .await
+}
+
+#[server(endpoint = "admin/team/save")]
+pub async fn save_team(
+    id: Option<i32>,
+    wijk_id: i32,
+    name: String,
+    doelgroep: String,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::entity::{team, wijk};
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
+    use shared::network::Doelgroep;
+    use shared::permissions::Permission;
+
+    let (request, _) = crate::auth::require(Permission::Administer)?;
+    let state = crate::state::AppState::current();
+    let wijk_text = wijk_id.to_string();
+    let mut errors = FormErrors::new(&[
+        ("wijk_id", wijk_text.as_str()),
+        ("name", name.as_str()),
+        ("doelgroep", doelgroep.as_str()),
+    ]);
+    errors.check("name", shared::validation::name(&name));
+    if Doelgroep::from_code(&doelgroep).is_none() {
+        errors.add("doelgroep", "Kies een doelgroep.");
+    }
+    if wijk::Entity::find_by_id(wijk_id)
+        .one(&state.db)
+        .await?
+        .is_none()
+    {
+        errors.add("wijk_id", "Kies een wijk.");
+    }
+    refuse(errors)?;
+    let txn = state.db.begin().await?;
+    let before = match id {
+        Some(id) => Some(
+            team::Entity::find_by_id(id)
+                .one(&txn)
+                .await?
+                .ok_or(AppError::NotFound)?,
+        ),
+        None => None,
+    };
+    let mut model = team::ActiveModel {
+        wijk_id: Set(wijk_id),
+        name: Set(name.trim().to_string()),
+        doelgroep: Set(doelgroep),
+        ..Default::default()
+    };
+    let saved = match id {
+        Some(id) => {
+            model.id = Set(id);
+            model.update(&txn).await?
+        }
+        None => {
+            model.contact_account_id = Set(None);
+            model.insert(&txn).await?
+        }
+    };
+    let json = |t: &team::Model| serde_json::json!({ "wijk_id": t.wijk_id, "name": t.name, "doelgroep": t.doelgroep });
+    audited_save(
+        txn,
+        &request,
+        "team",
+        saved.id,
+        before.as_ref().map(json),
+        json(&saved),
+    )
+    .await
+}
+
+#[server(endpoint = "admin/organisation/save")]
+pub async fn save_organisation(
+    id: Option<i32>,
+    name: String,
+    sector: String,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::entity::organisation;
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    use shared::network::Sector;
+    use shared::permissions::Permission;
+
+    let (request, _) = crate::auth::require(Permission::Administer)?;
+    let state = crate::state::AppState::current();
+    let mut errors = FormErrors::new(&[("name", name.as_str()), ("sector", sector.as_str())]);
+    errors.check("name", shared::validation::name(&name));
+    if Sector::from_code(&sector).is_none() {
+        errors.add("sector", "Kies een sector.");
+    }
+    let taken = organisation::Entity::find()
+        .filter(organisation::Column::Name.eq(name.trim()))
+        .one(&state.db)
+        .await?
+        .is_some_and(|o| Some(o.id) != id);
+    if taken {
+        errors.add("name", "Er is al een organisatie met deze naam.");
+    }
+    refuse(errors)?;
+    let txn = state.db.begin().await?;
+    let before = match id {
+        Some(id) => Some(
+            organisation::Entity::find_by_id(id)
+                .one(&txn)
+                .await?
+                .ok_or(AppError::NotFound)?,
+        ),
+        None => None,
+    };
+    let mut model = organisation::ActiveModel {
+        name: Set(name.trim().to_string()),
+        sector: Set(sector),
+        ..Default::default()
+    };
+    let saved = match id {
+        Some(id) => {
+            model.id = Set(id);
+            model.update(&txn).await?
+        }
+        None => model.insert(&txn).await?,
+    };
+    let json = |o: &organisation::Model| serde_json::json!({ "name": o.name, "sector": o.sector });
+    audited_save(
+        txn,
+        &request,
+        "organisatie",
+        saved.id,
+        before.as_ref().map(json),
+        json(&saved),
+    )
+    .await
+}
