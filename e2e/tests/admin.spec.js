@@ -72,6 +72,23 @@ test('a beheerder turns on two-factor login, creates an account, and the newcome
   await ready(page, testInfo);
   await expect(page.getByRole('table', { name: /Gebeurtenissen/ }).getByRole('row')).toHaveCount(2);
   await expectAccessible(page, testInfo);
+
+  // The structure: a wrong CBS code is refused at the field, then fixed.
+  await page.goto('/beheer/structuur');
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+  const name = `Amersfoort ${project}`;
+  let section = page.locator('section#gemeente');
+  await section.getByLabel('Naam').fill(name);
+  await section.getByLabel('CBS-code').fill('GM307');
+  await section.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('Vul een CBS-gemeentecode in')).toBeVisible();
+  await ready(page, testInfo);
+  section = page.locator('section#gemeente');
+  await expect(section.getByLabel('Naam')).toHaveValue(name);
+  await section.getByLabel('CBS-code').fill(project === 'js' ? 'GM0307' : 'GM0308');
+  await section.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('table', { name: 'Gemeenten' }).getByRole('rowheader', { name })).toBeVisible();
 });
 
 test('a teamlid cannot open the admin screens', async ({ page }, testInfo) => {

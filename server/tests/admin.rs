@@ -377,3 +377,139 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+on_both_backends!(
+    the_structure_is_kept_by_beheerders,
+    |backend: Backend| async move {
+        use app::store::entity::{gemeente, team, wijk};
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let mut admin = beheerder(db).await;
+
+        let reply = admin
+            .call(
+                "/api/admin/gemeente/save",
+                &[("cbs_code", "GM307"), ("name", "")],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reply.body.contains("CBS-gemeentecode") && reply.body.contains("Vul een naam in"));
+        let reply = admin
+            .call(
+                "/api/admin/gemeente/save",
+                &[("cbs_code", "GM0344"), ("name", "Nog een Utrecht")],
+            )
+            .await;
+        assert!(reply.body.contains("al een gemeente met deze code"));
+        let count = gemeente::Entity::find().count(db).await.unwrap();
+
+        let reply = admin
+            .call(
+                "/api/admin/gemeente/save",
+                &[("cbs_code", "GM0307"), ("name", "Amersfoort")],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        assert_eq!(gemeente::Entity::find().count(db).await.unwrap(), count + 1);
+        let amersfoort = gemeente::Entity::find()
+            .filter(gemeente::Column::CbsCode.eq("GM0307"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+
+        let reply = admin
+            .call(
+                "/api/admin/wijk/save",
+                &[
+                    ("gemeente_id", &amersfoort.id.to_string()),
+                    ("cbs_code", "WK030701"),
+                    ("name", "Kruiskamp"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let kruiskamp = wijk::Entity::find()
+            .filter(wijk::Column::CbsCode.eq("WK030701"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let reply = admin
+            .call(
+                "/api/admin/team/save",
+                &[
+                    ("wijk_id", &kruiskamp.id.to_string()),
+                    ("name", "Jeugd Kruiskamp"),
+                    ("doelgroep", "jeugd"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let kruiskamp_team = team::Entity::find()
+            .filter(team::Column::Name.eq("Jeugd Kruiskamp"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+
+        // Editing keeps the id and audits before and after.
+        let reply = admin
+            .call(
+                "/api/admin/team/save",
+                &[
+                    ("id", &kruiskamp_team.id.to_string()),
+                    ("wijk_id", &kruiskamp.id.to_string()),
+                    ("name", "Jeugd en Gezin Kruiskamp"),
+                    ("doelgroep", "jeugd"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let renamed = team::Entity::find_by_id(kruiskamp_team.id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(renamed.name, "Jeugd en Gezin Kruiskamp");
+        let audit = audit_event::Entity::find()
+            .order_by_desc(audit_event::Column::Id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(audit.action, "team-wijzigen");
+        assert!(audit.before.unwrap().contains("Jeugd Kruiskamp"));
+        assert!(audit.after.unwrap().contains("Jeugd en Gezin Kruiskamp"));
+
+        let reply = admin
+            .call(
+                "/api/admin/organisation/save",
+                &[
+                    ("name", "Huisartsenpraktijk De Linde"),
+                    ("sector", "huisartsenzorg"),
+                ],
+            )
+            .await;
+        assert!(reply.body.contains("al een organisatie"));
+        let reply = admin
+            .call(
+                "/api/admin/organisation/save",
+                &[("name", "Bibliotheek Kruiskamp"), ("sector", "onbekend")],
+            )
+            .await;
+        assert!(reply.body.contains("Kies een sector"));
+
+        let page = admin
+            .get(&format!("/beheer/structuur?bewerk=team-{}", renamed.id))
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.body.contains("value=\"Jeugd en Gezin Kruiskamp\""),
+            "the edit form is filled in"
+        );
+        t.cleanup().await;
+    }
+);

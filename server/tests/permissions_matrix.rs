@@ -97,6 +97,8 @@ fn beheerder(actor: Actor) -> StatusCode {
 /// Ids the forms refer to.
 struct Targets {
     team: i32,
+    wijk: i32,
+    gemeente: i32,
     account: i32,
 }
 
@@ -217,6 +219,49 @@ fn matrix() -> Vec<Entry> {
             expect: beheerder,
         },
         Entry {
+            path: "/api/admin/structure",
+            form: |_| vec![],
+            expect: beheerder,
+        },
+        Entry {
+            path: "/api/admin/gemeente/save",
+            form: |_| vec![("cbs_code", "GM0307".into()), ("name", "Amersfoort".into())],
+            expect: beheerder,
+        },
+        Entry {
+            path: "/api/admin/wijk/save",
+            form: |t| {
+                vec![
+                    ("gemeente_id", t.gemeente.to_string()),
+                    ("cbs_code", "WK034499".into()),
+                    ("name", "Nieuwe Wijk".into()),
+                ]
+            },
+            expect: beheerder,
+        },
+        Entry {
+            path: "/api/admin/team/save",
+            form: |t| {
+                vec![
+                    ("id", t.team.to_string()),
+                    ("wijk_id", t.wijk.to_string()),
+                    ("name", "Jeugd Zuilen".into()),
+                    ("doelgroep", "jeugd".into()),
+                ]
+            },
+            expect: beheerder,
+        },
+        Entry {
+            path: "/api/admin/organisation/save",
+            form: |_| {
+                vec![
+                    ("name", "Nieuwe Organisatie".into()),
+                    ("sector", "welzijn".into()),
+                ]
+            },
+            expect: beheerder,
+        },
+        Entry {
             path: "/api/admin/audit",
             form: |_| {
                 [
@@ -282,14 +327,21 @@ on_both_backends!(
         )
         .await
         .unwrap();
+        let target_team = team::Entity::find()
+            .filter(team::Column::Name.eq("Jeugd Zuilen"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let target_wijk = app::store::entity::wijk::Entity::find_by_id(target_team.wijk_id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
         let targets = Targets {
-            team: team::Entity::find()
-                .filter(team::Column::Name.eq("Jeugd Zuilen"))
-                .one(db)
-                .await
-                .unwrap()
-                .unwrap()
-                .id,
+            team: target_team.id,
+            wijk: target_wijk.id,
+            gemeente: target_wijk.gemeente_id,
             account: find("lid2.jeugd-zuilen@demo.wijkwijs.nl").await.id,
         };
         for entry in matrix() {

@@ -32,6 +32,9 @@ pub fn action_error<T: Clone + Send + Sync + 'static>(
 pub fn FormField(
     /// The server function argument this field fills.
     name: &'static str,
+    /// Tells fields of the same name apart when a page has several forms.
+    #[prop(optional)]
+    scope: Option<&'static str>,
     label: &'static str,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
@@ -43,7 +46,10 @@ pub fn FormField(
     options: Option<Vec<(String, String)>>,
     #[prop(into)] errors: Signal<Option<FormErrors>>,
 ) -> impl IntoView {
-    let id = format!("veld-{name}");
+    let id = match scope {
+        Some(scope) => format!("veld-{scope}-{name}"),
+        None => format!("veld-{name}"),
+    };
     let hint_id = format!("{id}-hint");
     let message_id = format!("{id}-melding");
     let message = move || {

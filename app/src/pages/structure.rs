@@ -123,8 +123,8 @@ fn structure_view(
             <ActionForm action=gemeente_action attr:class="form">
                 <FormAlert error=action_error(gemeente_action.value()) />
                 {gemeente.as_ref().map(|g| view! { <input type="hidden" name="id" value=g.id /> })}
-                <FormField name="name" label=t(Text::Name) value=gemeente.as_ref().map(|g| g.name.clone()).unwrap_or_default() errors=gemeente_errors />
-                <FormField name="cbs_code" label=t(Text::CbsCode) hint=t(Text::GemeenteCodeHint) value=gemeente.as_ref().map(|g| g.cbs_code.clone()).unwrap_or_default() errors=gemeente_errors />
+                <FormField name="name" label=t(Text::Name) value=gemeente.as_ref().map(|g| g.name.clone()).unwrap_or_default() scope="gemeente" errors=gemeente_errors />
+                <FormField name="cbs_code" label=t(Text::CbsCode) hint=t(Text::GemeenteCodeHint) value=gemeente.as_ref().map(|g| g.cbs_code.clone()).unwrap_or_default() scope="gemeente" errors=gemeente_errors />
                 <button type="submit" class="button">{t(Text::Save)}</button>
             </ActionForm>
         </section>
@@ -140,9 +140,9 @@ fn structure_view(
             <ActionForm action=wijk_action attr:class="form">
                 <FormAlert error=action_error(wijk_action.value()) />
                 {wijk.as_ref().map(|w| view! { <input type="hidden" name="id" value=w.id /> })}
-                <FormField name="name" label=t(Text::Name) value=wijk.as_ref().map(|w| w.name.clone()).unwrap_or_default() errors=wijk_errors />
-                <FormField name="cbs_code" label=t(Text::CbsCode) hint=t(Text::WijkCodeHint) value=wijk.as_ref().map(|w| w.cbs_code.clone()).unwrap_or_default() errors=wijk_errors />
-                <FormField name="gemeente_id" label=t(Text::Gemeente) options=gemeente_options value=wijk.as_ref().map(|w| w.gemeente_id.to_string()).unwrap_or_default() errors=wijk_errors />
+                <FormField name="name" label=t(Text::Name) value=wijk.as_ref().map(|w| w.name.clone()).unwrap_or_default() scope="wijk" errors=wijk_errors />
+                <FormField name="cbs_code" label=t(Text::CbsCode) hint=t(Text::WijkCodeHint) value=wijk.as_ref().map(|w| w.cbs_code.clone()).unwrap_or_default() scope="wijk" errors=wijk_errors />
+                <FormField name="gemeente_id" label=t(Text::Gemeente) options=gemeente_options value=wijk.as_ref().map(|w| w.gemeente_id.to_string()).unwrap_or_default() scope="wijk" errors=wijk_errors />
                 <button type="submit" class="button">{t(Text::Save)}</button>
             </ActionForm>
         </section>
@@ -158,9 +158,9 @@ fn structure_view(
             <ActionForm action=team_action attr:class="form">
                 <FormAlert error=action_error(team_action.value()) />
                 {team.as_ref().map(|x| view! { <input type="hidden" name="id" value=x.id /> })}
-                <FormField name="name" label=t(Text::Name) value=team.as_ref().map(|x| x.name.clone()).unwrap_or_default() errors=team_errors />
-                <FormField name="doelgroep" label=t(Text::Doelgroep) options=doelgroep_options value=team.as_ref().map(|x| x.doelgroep.code().to_string()).unwrap_or_default() errors=team_errors />
-                <FormField name="wijk_id" label=t(Text::Wijk) options=wijk_options value=team.as_ref().map(|x| x.wijk_id.to_string()).unwrap_or_default() errors=team_errors />
+                <FormField name="name" label=t(Text::Name) value=team.as_ref().map(|x| x.name.clone()).unwrap_or_default() scope="team" errors=team_errors />
+                <FormField name="doelgroep" label=t(Text::Doelgroep) options=doelgroep_options value=team.as_ref().map(|x| x.doelgroep.code().to_string()).unwrap_or_default() scope="team" errors=team_errors />
+                <FormField name="wijk_id" label=t(Text::Wijk) options=wijk_options value=team.as_ref().map(|x| x.wijk_id.to_string()).unwrap_or_default() scope="team" errors=team_errors />
                 <button type="submit" class="button">{t(Text::Save)}</button>
             </ActionForm>
         </section>
@@ -176,8 +176,8 @@ fn structure_view(
             <ActionForm action=organisation_action attr:class="form">
                 <FormAlert error=action_error(organisation_action.value()) />
                 {organisation.as_ref().map(|o| view! { <input type="hidden" name="id" value=o.id /> })}
-                <FormField name="name" label=t(Text::Name) value=organisation.as_ref().map(|o| o.name.clone()).unwrap_or_default() errors=organisation_errors />
-                <FormField name="sector" label=t(Text::Sector) options=sector_options value=organisation.as_ref().map(|o| o.sector.code().to_string()).unwrap_or_default() errors=organisation_errors />
+                <FormField name="name" label=t(Text::Name) value=organisation.as_ref().map(|o| o.name.clone()).unwrap_or_default() scope="organisatie" errors=organisation_errors />
+                <FormField name="sector" label=t(Text::Sector) options=sector_options value=organisation.as_ref().map(|o| o.sector.code().to_string()).unwrap_or_default() scope="organisatie" errors=organisation_errors />
                 <button type="submit" class="button">{t(Text::Save)}</button>
             </ActionForm>
         </section>
