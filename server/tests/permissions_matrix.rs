@@ -94,12 +94,22 @@ fn beheerder(actor: Actor) -> StatusCode {
     }
 }
 
+/// Only the coördinator of the target team.
+fn coordinator_of_team(actor: Actor) -> StatusCode {
+    match actor {
+        Actor::Anonymous => StatusCode::UNAUTHORIZED,
+        Actor::CoordinatorOwnTeam => StatusCode::OK,
+        _ => StatusCode::FORBIDDEN,
+    }
+}
+
 /// Ids the forms refer to.
 struct Targets {
     team: i32,
     wijk: i32,
     gemeente: i32,
     account: i32,
+    organisation: i32,
 }
 
 struct Entry {
@@ -175,6 +185,33 @@ fn matrix() -> Vec<Entry> {
             path: "/api/network/team",
             form: |t| vec![("team_id", t.team.to_string())],
             expect: logged_in,
+        },
+        Entry {
+            path: "/api/network/organisations",
+            form: |_| vec![],
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/team/members/add",
+            form: |t| {
+                vec![
+                    ("team_id", t.team.to_string()),
+                    ("email", "teamlid.jeugd-ondiep@demo.wijkwijs.nl".into()),
+                    ("discipline", "Jeugdverpleegkundige".into()),
+                    ("organisation_id", t.organisation.to_string()),
+                ]
+            },
+            expect: coordinator_of_team,
+        },
+        Entry {
+            path: "/api/team/members/remove",
+            form: |t| {
+                vec![
+                    ("team_id", t.team.to_string()),
+                    ("account_id", t.account.to_string()),
+                ]
+            },
+            expect: coordinator_of_team,
         },
         Entry {
             path: "/api/admin/accounts",
@@ -343,6 +380,12 @@ on_both_backends!(
             wijk: target_wijk.id,
             gemeente: target_wijk.gemeente_id,
             account: find("lid2.jeugd-zuilen@demo.wijkwijs.nl").await.id,
+            organisation: app::store::entity::organisation::Entity::find()
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
         };
         for entry in matrix() {
             for actor in ACTORS {

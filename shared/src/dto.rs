@@ -60,10 +60,13 @@ pub struct TeamSpace {
     /// Newest month first.
     pub results: Vec<OutcomeRow>,
     pub lessons: Vec<LessonSummary>,
+    /// Whether the viewer coordinates this team (and may manage members).
+    pub viewer_coordinates: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MemberView {
+    pub account_id: i32,
     pub name: String,
     pub discipline: String,
     pub organisation: String,

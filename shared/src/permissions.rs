@@ -68,8 +68,13 @@ pub fn check(viewer: Option<&Viewer>, permission: Permission) -> Result<(), Refu
     };
     let allowed = match permission {
         Permission::ReadNetwork | Permission::ManageOwnAccount => true,
-        Permission::WriteTeam(team) => viewer.is_member(team),
-        Permission::ManageTeam(team) => viewer.coordinates(team),
+        // Bestuurders never edit a team's own records, even as a member.
+        Permission::WriteTeam(team) => {
+            viewer.role != AccountRole::Bestuurder && viewer.is_member(team)
+        }
+        Permission::ManageTeam(team) => {
+            viewer.role != AccountRole::Bestuurder && viewer.coordinates(team)
+        }
         Permission::Govern => viewer.role == AccountRole::Bestuurder,
         Permission::Administer => {
             if viewer.role == AccountRole::Beheerder && !viewer.two_factor {
@@ -157,7 +162,8 @@ mod tests {
         fn writing_needs_membership(teams in proptest::collection::vec((0i32..20, any::<bool>()), 0..5), team in 0i32..20, role in 0usize..3) {
             let v = viewer(AccountRole::ALL[role], &teams, true);
             let member = teams.iter().any(|(t, _)| *t == team);
-            prop_assert_eq!(check(Some(&v), Permission::WriteTeam(team)).is_ok(), member);
+            let writer = member && v.role != AccountRole::Bestuurder;
+            prop_assert_eq!(check(Some(&v), Permission::WriteTeam(team)).is_ok(), writer);
             if check(Some(&v), Permission::ManageTeam(team)).is_ok() {
                 prop_assert!(member);
             }

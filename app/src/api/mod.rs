@@ -5,3 +5,4 @@ pub mod account;
 pub mod admin;
 pub mod network;
 pub mod structure;
+pub mod team;

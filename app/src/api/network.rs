@@ -20,7 +20,12 @@ pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
     use shared::permissions::Permission;
     let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
-    let space = crate::store::network::team_space(&state.db, team_id, state.suppression).await?;
+    let space = crate::store::network::team_space(&state.db, team_id, state.suppression)
+        .await?
+        .map(|space| dto::TeamSpace {
+            viewer_coordinates: viewer.coordinates(team_id),
+            ..space
+        });
     if space.is_some() && !viewer.is_member(team_id) {
         audit::record(
             &state.db,
@@ -43,4 +48,18 @@ pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
         AppError::NotFound.set_response_status();
         AppError::NotFound
     })
+}
+
+/// Organisations to choose from, e.g. for a new member.
+#[server(endpoint = "network/organisations")]
+pub async fn organisation_options() -> Result<Vec<(i32, String)>, AppError> {
+    use shared::permissions::Permission;
+    crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    Ok(crate::store::structure::load(&state.db)
+        .await?
+        .organisations
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect())
 }

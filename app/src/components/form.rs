@@ -26,6 +26,22 @@ pub fn action_error<T: Clone + Send + Sync + 'static>(
     })
 }
 
+/// The version of an action's last successful submission: a key for
+/// resources to load again after a change, but not after a refusal (which
+/// would redraw the form the user is still correcting).
+pub fn last_success<T: Clone + Send + Sync + 'static>(
+    version: impl Get<Value = usize> + Send + Sync + 'static,
+    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+) -> Memo<usize> {
+    Memo::new(move |previous: Option<&usize>| {
+        let version = version.get();
+        match value.get() {
+            Some(Ok(_)) => version,
+            _ => previous.copied().unwrap_or(0),
+        }
+    })
+}
+
 /// A labelled input with its hint and, after a refused submission, its
 /// message and the value the user typed (never for passwords).
 #[component]
@@ -104,7 +120,7 @@ pub fn FormField(
                 type=kind
                 autocomplete=autocomplete
                 required=required
-                prop:value=retained
+                prop:value=move || retained.get().unwrap_or_default()
                 value=retained
                 aria-invalid=invalid
                 aria-describedby=described_by

@@ -1,7 +1,7 @@
 //! The logged-in person's own account: who they are and their teams.
 
 use crate::api::account::{current_account, two_factor_status, ConfirmTwoFactor, StartTwoFactor};
-use crate::components::form::{action_error, form_errors, FormAlert, FormField};
+use crate::components::form::{action_error, form_errors, last_success, FormAlert, FormField};
 use crate::components::load::Loaded;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -18,8 +18,12 @@ pub fn AccountPage() -> impl IntoView {
     let start = ServerAction::<StartTwoFactor>::new();
     let confirm = ServerAction::<ConfirmTwoFactor>::new();
     // Asked again after each step, so the page follows the enrolment.
+    let (started, confirmed) = (
+        last_success(start.version(), start.value()),
+        last_success(confirm.version(), confirm.value()),
+    );
     let two_factor = Resource::new(
-        move || (start.version().get(), confirm.version().get()),
+        move || (started.get(), confirmed.get()),
         |_| two_factor_status(),
     );
     view! {

@@ -6,7 +6,7 @@ use crate::api::admin::{
     admin_account, admin_accounts, CreateAccount, NewSetupLink, SetAccountActive, UpdateAccount,
 };
 use crate::components::data_table::{Cell, DataTable};
-use crate::components::form::{action_error, form_errors, FormAlert, FormField};
+use crate::components::form::{action_error, form_errors, last_success, FormAlert, FormField};
 use crate::components::load::Loaded;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -30,7 +30,8 @@ fn yes_no(value: bool) -> String {
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let create = ServerAction::<CreateAccount>::new();
-    let accounts = Resource::new(move || create.version().get(), |_| admin_accounts());
+    let created = last_success(create.version(), create.value());
+    let accounts = Resource::new(move || created.get(), |_| admin_accounts());
     view! { <Loaded resource=accounts render=move |rows| accounts_view(rows, create) /> }
 }
 
@@ -79,6 +80,8 @@ pub fn AdminAccountPage() -> impl IntoView {
     let params = use_params_map();
     let update = ServerAction::<UpdateAccount>::new();
     let active = ServerAction::<SetAccountActive>::new();
+    let updated = last_success(update.version(), update.value());
+    let activated = last_success(active.version(), active.value());
     let account = Resource::new(
         move || {
             (
@@ -86,8 +89,8 @@ pub fn AdminAccountPage() -> impl IntoView {
                     .read()
                     .get("id")
                     .and_then(|id| id.parse::<i32>().ok()),
-                update.version().get(),
-                active.version().get(),
+                updated.get(),
+                activated.get(),
             )
         },
         |(id, _, _)| async move {

@@ -4,7 +4,7 @@
 
 use crate::api::structure::{load_structure, SaveGemeente, SaveOrganisation, SaveTeam, SaveWijk};
 use crate::components::data_table::{Cell, DataTable};
-use crate::components::form::{action_error, form_errors, FormAlert, FormField};
+use crate::components::form::{action_error, form_errors, last_success, FormAlert, FormField};
 use crate::components::load::Loaded;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,17 +19,13 @@ pub fn StructurePage() -> impl IntoView {
     let wijk = ServerAction::<SaveWijk>::new();
     let team = ServerAction::<SaveTeam>::new();
     let organisation = ServerAction::<SaveOrganisation>::new();
-    let structure = Resource::new(
-        move || {
-            (
-                gemeente.version().get(),
-                wijk.version().get(),
-                team.version().get(),
-                organisation.version().get(),
-            )
-        },
-        |_| load_structure(),
-    );
+    let saved = [
+        last_success(gemeente.version(), gemeente.value()),
+        last_success(wijk.version(), wijk.value()),
+        last_success(team.version(), team.value()),
+        last_success(organisation.version(), organisation.value()),
+    ];
+    let structure = Resource::new(move || saved.map(|s| s.get()), |_| load_structure());
     view! {
         <Loaded
             resource=structure

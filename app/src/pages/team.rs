@@ -1,8 +1,10 @@
 //! A team's space: contact, members, agreements by theme, recent results
 //! and lessons.
 
-use crate::api::network::team_space;
+use crate::api::network::{organisation_options, team_space};
+use crate::api::team::{AddMember, RemoveMember};
 use crate::components::data_table::{Cell, DataTable};
+use crate::components::form::{action_error, form_errors, last_success, FormAlert, FormField};
 use crate::components::load::Loaded;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -16,24 +18,39 @@ use shared::network::AgreementTheme;
 #[component]
 pub fn TeamPage() -> impl IntoView {
     let params = use_params_map();
+    let add = ServerAction::<AddMember>::new();
+    let remove = ServerAction::<RemoveMember>::new();
+    // Asked again after a member is added or removed.
+    let (added, removed) = (
+        last_success(add.version(), add.value()),
+        last_success(remove.version(), remove.value()),
+    );
     let team = Resource::new(
         move || {
-            params
+            let id = params
                 .read()
                 .get("id")
-                .and_then(|id| id.parse::<i32>().ok())
+                .and_then(|id| id.parse::<i32>().ok());
+            (id, added.get(), removed.get())
         },
-        |id| async move {
+        |(id, _, _)| async move {
             match id {
                 Some(id) => team_space(id).await,
                 None => Err(AppError::NotFound),
             }
         },
     );
-    view! { <Loaded resource=team render=team_view /> }
+    view! { <Loaded resource=team render=move |team| team_view(team, add, remove) /> }
 }
 
-fn team_view(team: TeamSpace) -> impl IntoView {
+fn team_view(
+    team: TeamSpace,
+    add: ServerAction<AddMember>,
+    remove: ServerAction<RemoveMember>,
+) -> impl IntoView {
+    let manage = team
+        .viewer_coordinates
+        .then(|| members_admin(team.id, team.members.clone(), add, remove));
     let contact = match team.contact.clone() {
         Some(c) => view! { <p>{member_line(&c)}</p> }.into_any(),
         None => view! { <p>{t(Text::TeamNoContact)}</p> }.into_any(),
@@ -98,6 +115,7 @@ fn team_view(team: TeamSpace) -> impl IntoView {
                 headers=vec![t(Text::Name), t(Text::Discipline), t(Text::Organisation)]
                 rows=team.members.iter().map(member_row).collect()
             />
+            {manage}
         </section>
     }
 }
@@ -189,4 +207,58 @@ fn results_view(results: Vec<OutcomeRow>) -> impl IntoView {
         <p class="note">{t(Text::SuppressionNote)}</p>
     }
     .into_any()
+}
+
+/// The coördinator's controls: remove a member, add an existing account.
+fn members_admin(
+    team_id: i32,
+    members: Vec<MemberView>,
+    add: ServerAction<AddMember>,
+    remove: ServerAction<RemoveMember>,
+) -> impl IntoView {
+    let organisations = Resource::new(|| (), |_| organisation_options());
+    let errors = form_errors(add.value());
+    let error = action_error(add.value());
+    view! {
+        <h3>{t(Text::ManageMembers)}</h3>
+        <FormAlert error=action_error(remove.value()) />
+        <ul class="member-actions">
+            {members
+                .into_iter()
+                .map(|m| {
+                    view! {
+                        <li>
+                            <ActionForm action=remove attr:class="inline-form">
+                                <input type="hidden" name="team_id" value=team_id />
+                                <input type="hidden" name="account_id" value=m.account_id />
+                                <button type="submit" class="link-button">
+                                    {format!("{} {} {}", t(Text::Remove), m.name, t(Text::FromTeam))}
+                                </button>
+                            </ActionForm>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <h3>{t(Text::AddMember)}</h3>
+        <Loaded
+            resource=organisations
+            render=move |organisations| {
+                let options: Vec<(String, String)> = organisations
+                    .into_iter()
+                    .map(|(id, name)| (id.to_string(), name))
+                    .collect();
+                view! {
+                    <ActionForm action=add attr:class="form">
+                        <FormAlert error />
+                        <input type="hidden" name="team_id" value=team_id />
+                        <FormField name="email" label=t(Text::Email) kind="email" hint=t(Text::AddMemberHint) errors />
+                        <FormField name="discipline" label=t(Text::Discipline) errors />
+                        <FormField name="organisation_id" label=t(Text::Organisation) options=options errors />
+                        <button type="submit" class="button">{t(Text::AddMember)}</button>
+                    </ActionForm>
+                }
+            }
+        />
+    }
 }

@@ -164,6 +164,7 @@ pub async fn team_space(
         agreements,
         results,
         lessons,
+        viewer_coordinates: false,
     }))
 }
 
@@ -196,6 +197,7 @@ async fn team_members(
         .into_iter()
         .map(|m| {
             let view = MemberView {
+                account_id: m.account_id,
                 name: names.get(&m.account_id).cloned().unwrap_or_default(),
                 discipline: m.discipline,
                 organisation: organisations

@@ -1,0 +1,150 @@
+//! What a team's coördinator manages: the team's members.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+fn member_json(m: &crate::store::entity::membership::Model) -> String {
+    serde_json::json!({
+        "team_id": m.team_id,
+        "account_id": m.account_id,
+        "organisation_id": m.organisation_id,
+        "discipline": m.discipline,
+        "coordinator": m.coordinator,
+    })
+    .to_string()
+}
+
+/// Adds an existing, active account to the team.
+#[server(endpoint = "team/members/add")]
+pub async fn add_member(
+    team_id: i32,
+    email: String,
+    discipline: String,
+    organisation_id: i32,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::entity::{membership, organisation};
+    use crate::store::{accounts, audit};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    use shared::permissions::Permission;
+
+    let (request, _) = crate::auth::require(Permission::ManageTeam(team_id))?;
+    let state = crate::state::AppState::current();
+    let organisation_text = organisation_id.to_string();
+    let mut errors = FormErrors::new(&[
+        ("email", email.as_str()),
+        ("discipline", discipline.as_str()),
+        ("organisation_id", organisation_text.as_str()),
+    ]);
+    errors.check("discipline", shared::validation::name(&discipline));
+    let account = accounts::find_by_email(&state.db, &email)
+        .await?
+        .filter(|a| a.active);
+    match &account {
+        None => errors.add("email", "Er is geen actief account met dit e-mailadres. Vraag de beheerder om het aan te maken."),
+        Some(a) => {
+            let already = membership::Entity::find()
+                .filter(membership::Column::TeamId.eq(team_id))
+                .filter(membership::Column::AccountId.eq(a.id))
+                .one(&state.db)
+                .await?;
+            if already.is_some() {
+                errors.add("email", "Deze persoon is al lid van het team.");
+            }
+        }
+    }
+    if organisation::Entity::find_by_id(organisation_id)
+        .one(&state.db)
+        .await?
+        .is_none()
+    {
+        errors.add("organisation_id", "Kies een organisatie.");
+    }
+    if let Err(error) = errors.into_result() {
+        error.set_response_status();
+        return Err(error);
+    }
+    let account = account.expect("checked above");
+    let txn = state.db.begin().await?;
+    let added = membership::ActiveModel {
+        team_id: Set(team_id),
+        account_id: Set(account.id),
+        organisation_id: Set(organisation_id),
+        discipline: Set(discipline.trim().to_string()),
+        coordinator: Set(false),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "teamlid-toevoegen",
+        ("team", Some(team_id.to_string())),
+        audit::Outcome::Ok,
+        (None, Some(member_json(&added))),
+    )
+    .await?;
+    txn.commit().await?;
+    // No redirect: a plain form post returns to the team page by itself,
+    // and the hydrated page reloads the team when the action succeeds.
+    Ok(())
+}
+
+/// Removes a member from the team; a coördinator cannot remove themselves.
+#[server(endpoint = "team/members/remove")]
+pub async fn remove_member(team_id: i32, account_id: i32) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::audit;
+    use crate::store::entity::{membership, team};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::ManageTeam(team_id))?;
+    if account_id == viewer.account_id {
+        let mut errors = FormErrors::default();
+        errors.add("", "U kunt uzelf niet uit het team verwijderen; vraag een andere coördinator of de beheerder.");
+        let error = AppError::Invalid(errors);
+        error.set_response_status();
+        return Err(error);
+    }
+    let state = crate::state::AppState::current();
+    let txn = state.db.begin().await?;
+    let member = membership::Entity::find()
+        .filter(membership::Column::TeamId.eq(team_id))
+        .filter(membership::Column::AccountId.eq(account_id))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    membership::Entity::delete_by_id(member.id)
+        .exec(&txn)
+        .await?;
+    // The team's contact person must be a member: the coördinator takes over.
+    let team = team::Entity::find_by_id(team_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if team.contact_account_id == Some(account_id) {
+        team::ActiveModel {
+            id: Set(team_id),
+            contact_account_id: Set(Some(viewer.account_id)),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await?;
+    }
+    crate::auth::audit(
+        &txn,
+        &request,
+        "teamlid-verwijderen",
+        ("team", Some(team_id.to_string())),
+        audit::Outcome::Ok,
+        (Some(member_json(&member)), None),
+    )
+    .await?;
+    txn.commit().await?;
+    // No redirect: a plain form post returns to the team page by itself,
+    // and the hydrated page reloads the team when the action succeeds.
+    Ok(())
+}
