@@ -62,8 +62,7 @@ pub fn require(permission: Permission) -> Result<(RequestContext, Viewer), AppEr
                 Refusal::NotAllowed => AppError::Forbidden,
                 Refusal::NeedsTwoFactor => AppError::NeedsTwoFactor,
             };
-            error.set_response_status();
-            Err(error)
+            Err(error.with_status())
         }
     }
 }

@@ -49,6 +49,12 @@ impl AppError {
         }
     }
 
+    /// The error, with the HTTP status of the response set to match.
+    pub fn with_status(self) -> Self {
+        self.set_response_status();
+        self
+    }
+
     /// Sets the HTTP status of the page being rendered on the server.
     /// A plain form post keeps its redirect back to the form instead.
     pub fn set_response_status(&self) {
@@ -118,12 +124,12 @@ impl FormErrors {
             .map(|(_, value)| value.as_str())
     }
 
-    /// `Err(Invalid)` when any message was added.
+    /// `Err(Invalid)`, with its HTTP status set, when any message was added.
     pub fn into_result(self) -> Result<(), AppError> {
         if self.messages.is_empty() {
             Ok(())
         } else {
-            Err(AppError::Invalid(self))
+            Err(AppError::Invalid(self).with_status())
         }
     }
 }

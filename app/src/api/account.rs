@@ -34,10 +34,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     if password.is_empty() {
         errors.add("password", "Vul uw wachtwoord in.");
     }
-    if let Err(error) = errors.clone().into_result() {
-        error.set_response_status();
-        return Err(error);
-    }
+    errors.clone().into_result()?;
 
     let entry = |outcome, account_id| audit::Entry {
         actor_account_id: account_id,
@@ -58,9 +55,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     ] {
         if let Verdict::Wait(seconds) = throttle::check(db, key, policy, now).await? {
             audit::record(db, entry(audit::Outcome::Refused, None), now).await?;
-            let error = AppError::Throttled((seconds + 59) / 60);
-            error.set_response_status();
-            return Err(error);
+            return Err(AppError::Throttled((seconds + 59) / 60).with_status());
         }
     }
 
@@ -77,9 +72,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             "",
             "Dit e-mailadres en wachtwoord horen niet bij elkaar, of het account is niet actief.",
         );
-        let error = AppError::Invalid(errors);
-        error.set_response_status();
-        return Err(error);
+        return Err(AppError::Invalid(errors).with_status());
     };
 
     throttle::reset(db, &account_key).await?;
@@ -137,8 +130,7 @@ pub async fn login_second_factor(code: String, next: Option<String>) -> Result<(
     let now = chrono::Utc::now();
     let next = safe_next(next.as_deref());
     let Some(pending) = request.session.clone().filter(|s| s.second_factor_pending) else {
-        AppError::NotLoggedIn.set_response_status();
-        return Err(AppError::NotLoggedIn);
+        return Err(AppError::NotLoggedIn.with_status());
     };
     let object = ("account", Some(pending.viewer.account_id.to_string()));
     let key = throttle::account_key(&pending.email);
@@ -154,9 +146,7 @@ pub async fn login_second_factor(code: String, next: Option<String>) -> Result<(
             (None, None),
         )
         .await?;
-        let error = AppError::Throttled((seconds + 59) / 60);
-        error.set_response_status();
-        return Err(error);
+        return Err(AppError::Throttled((seconds + 59) / 60).with_status());
     }
     let account = accounts::find_by_id(db, pending.viewer.account_id)
         .await?
@@ -177,9 +167,7 @@ pub async fn login_second_factor(code: String, next: Option<String>) -> Result<(
             "code",
             "Deze code klopt niet of is al gebruikt. Neem de nieuwste code uit uw app, of een ongebruikte herstelcode.",
         );
-        let error = AppError::Invalid(errors);
-        error.set_response_status();
-        return Err(error);
+        return Err(AppError::Invalid(errors).with_status());
     }
     throttle::reset(db, &key).await?;
     // Fully logged in now: again a fresh session id.
@@ -298,9 +286,7 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
             "code",
             "Deze code klopt niet. Voer de code van zes cijfers in die uw app nu toont.",
         );
-        let error = AppError::Invalid(errors);
-        error.set_response_status();
-        return Err(error);
+        return Err(AppError::Invalid(errors).with_status());
     }
     let change = (
         Some(r#"{"totp_enabled":false}"#.to_string()),
@@ -426,18 +412,13 @@ pub async fn setup_account(
             "",
             "Deze link is verlopen of al gebruikt. Vraag de beheerder om een nieuwe.",
         );
-        let error = AppError::Invalid(errors);
-        error.set_response_status();
-        return Err(error);
+        return Err(AppError::Invalid(errors).with_status());
     };
     errors.check("password", shared::validation::password(&password));
     if errors.message("password").is_none() && password != password_repeat {
         errors.add("password_repeat", "De twee wachtwoorden zijn niet gelijk.");
     }
-    if let Err(error) = errors.into_result() {
-        error.set_response_status();
-        return Err(error);
-    }
+    errors.into_result()?;
     let txn = state.db.begin().await?;
     accounts::complete_setup(&txn, link_id, account.id, &password, now).await?;
     crate::store::audit::record(

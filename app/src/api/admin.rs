@@ -69,10 +69,7 @@ pub async fn create_account(
     {
         errors.add("email", "Er is al een account met dit e-mailadres.");
     }
-    if let Err(error) = errors.into_result() {
-        error.set_response_status();
-        return Err(error);
-    }
+    errors.into_result()?;
     let now = chrono::Utc::now();
     let txn = state.db.begin().await?;
     let account = accounts::create(
@@ -107,10 +104,7 @@ pub async fn admin_account(id: i32) -> Result<AccountRow, AppError> {
         .await?
         .into_iter()
         .find(|a| a.id == id)
-        .ok_or_else(|| {
-            AppError::NotFound.set_response_status();
-            AppError::NotFound
-        })
+        .ok_or_else(|| AppError::NotFound.with_status())
 }
 
 #[server(endpoint = "admin/accounts/update")]
@@ -133,10 +127,7 @@ pub async fn update_account(id: i32, display_name: String, role: String) -> Resu
     if parsed_role.is_none() {
         errors.add("role", "Kies een rol.");
     }
-    if let Err(error) = errors.into_result() {
-        error.set_response_status();
-        return Err(error);
-    }
+    errors.into_result()?;
     let txn = state.db.begin().await?;
     let before = accounts::find_by_id(&txn, id)
         .await?
@@ -175,9 +166,7 @@ pub async fn set_account_active(id: i32, active: bool) -> Result<(), AppError> {
     if viewer.account_id == id && !active {
         let mut errors = crate::error::FormErrors::default();
         errors.add("", "U kunt uw eigen account niet deactiveren.");
-        let error = AppError::Invalid(errors);
-        error.set_response_status();
-        return Err(error);
+        return Err(AppError::Invalid(errors).with_status());
     }
     let state = crate::state::AppState::current();
     let txn = state.db.begin().await?;

@@ -44,10 +44,7 @@ pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
         )
         .await?;
     }
-    space.ok_or_else(|| {
-        AppError::NotFound.set_response_status();
-        AppError::NotFound
-    })
+    space.ok_or_else(|| AppError::NotFound.with_status())
 }
 
 /// Organisations to choose from, e.g. for a new member.

@@ -43,13 +43,6 @@ async fn audited_save(
     Ok(())
 }
 
-#[cfg(feature = "ssr")]
-fn refuse(errors: crate::error::FormErrors) -> Result<(), AppError> {
-    errors
-        .into_result()
-        .inspect_err(AppError::set_response_status)
-}
-
 #[server(endpoint = "admin/gemeente/save")]
 pub async fn save_gemeente(
     id: Option<i32>,
@@ -75,7 +68,7 @@ pub async fn save_gemeente(
     if taken {
         errors.add("cbs_code", "Er is al een gemeente met deze code.");
     }
-    refuse(errors)?;
+    errors.into_result()?;
     let txn = state.db.begin().await?;
     let before = match id {
         Some(id) => Some(
@@ -148,7 +141,7 @@ pub async fn save_wijk(
     if taken {
         errors.add("cbs_code", "Er is al een wijk met deze code.");
     }
-    refuse(errors)?;
+    errors.into_result()?;
     let txn = state.db.begin().await?;
     let before = match id {
         Some(id) => Some(
@@ -216,7 +209,7 @@ pub async fn save_team(
     {
         errors.add("wijk_id", "Kies een wijk.");
     }
-    refuse(errors)?;
+    errors.into_result()?;
     let txn = state.db.begin().await?;
     let before = match id {
         Some(id) => Some(
@@ -282,7 +275,7 @@ pub async fn save_organisation(
     if taken {
         errors.add("name", "Er is al een organisatie met deze naam.");
     }
-    refuse(errors)?;
+    errors.into_result()?;
     let txn = state.db.begin().await?;
     let before = match id {
         Some(id) => Some(

@@ -61,10 +61,7 @@ pub async fn add_member(
     {
         errors.add("organisation_id", "Kies een organisatie.");
     }
-    if let Err(error) = errors.into_result() {
-        error.set_response_status();
-        return Err(error);
-    }
+    errors.into_result()?;
     let account = account.expect("checked above");
     let txn = state.db.begin().await?;
     let added = membership::ActiveModel {
@@ -105,9 +102,7 @@ pub async fn remove_member(team_id: i32, account_id: i32) -> Result<(), AppError
     if account_id == viewer.account_id {
         let mut errors = FormErrors::default();
         errors.add("", "U kunt uzelf niet uit het team verwijderen; vraag een andere coördinator of de beheerder.");
-        let error = AppError::Invalid(errors);
-        error.set_response_status();
-        return Err(error);
+        return Err(AppError::Invalid(errors).with_status());
     }
     let state = crate::state::AppState::current();
     let txn = state.db.begin().await?;

@@ -2,6 +2,7 @@
 
 use crate::api::account::{safe_next, Login};
 use crate::components::form::{action_error, form_errors, FormAlert, FormField};
+use crate::error::FormErrors;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -13,12 +14,6 @@ pub fn LoginPage() -> impl IntoView {
     let errors = form_errors(login.value());
     let error = action_error(login.value());
     let query = use_query_map();
-    let next = move || {
-        errors
-            .get()
-            .and_then(|e| e.value("next").map(str::to_string))
-            .unwrap_or_else(|| safe_next(query.read().get("volgende").as_deref()))
-    };
     view! {
         <Title text=t(Text::LoginTitle) />
         <h1>{t(Text::LoginTitle)}</h1>
@@ -26,10 +21,24 @@ pub fn LoginPage() -> impl IntoView {
         {move || query.read().get("ingesteld").map(|_| view! { <p class="notice" role="status">{t(Text::SetupDone)}</p> })}
         <ActionForm action=login attr:class="form">
             <FormAlert error />
-            <input type="hidden" name="next" prop:value=next value=next />
+            <NextField errors />
             <FormField name="email" label=t(Text::Email) kind="email" autocomplete="username" errors />
             <FormField name="password" label=t(Text::Password) kind="password" autocomplete="current-password" errors />
             <button type="submit" class="button">{t(Text::LoginButton)}</button>
         </ActionForm>
     }
+}
+
+/// The hidden field of both login steps that says where to go afterwards:
+/// the `volgende` of the address, or what a refused submission carried.
+#[component]
+pub fn NextField(#[prop(into)] errors: Signal<Option<FormErrors>>) -> impl IntoView {
+    let query = use_query_map();
+    let next = move || {
+        errors
+            .get()
+            .and_then(|e| e.value("next").map(str::to_string))
+            .unwrap_or_else(|| safe_next(query.read().get("volgende").as_deref()))
+    };
+    view! { <input type="hidden" name="next" prop:value=next value=next /> }
 }

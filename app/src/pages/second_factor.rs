@@ -1,11 +1,11 @@
 //! The second step of login: a code from the authenticator app or a
 //! recovery code.
 
-use crate::api::account::{safe_next, LoginSecondFactor};
+use crate::api::account::LoginSecondFactor;
 use crate::components::form::{action_error, form_errors, FormAlert, FormField};
+use crate::pages::login::NextField;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use shared::i18n::{t, Text};
 
 #[component]
@@ -13,20 +13,13 @@ pub fn SecondFactorPage() -> impl IntoView {
     let action = ServerAction::<LoginSecondFactor>::new();
     let errors = form_errors(action.value());
     let error = action_error(action.value());
-    let query = use_query_map();
-    let next = move || {
-        errors
-            .get()
-            .and_then(|e| e.value("next").map(str::to_string))
-            .unwrap_or_else(|| safe_next(query.read().get("volgende").as_deref()))
-    };
     view! {
         <Title text=t(Text::SecondFactorTitle) />
         <h1>{t(Text::SecondFactorTitle)}</h1>
         <p class="lead">{t(Text::SecondFactorIntro)}</p>
         <ActionForm action attr:class="form">
             <FormAlert error />
-            <input type="hidden" name="next" prop:value=next value=next />
+            <NextField errors />
             <FormField name="code" label=t(Text::SecondFactorCode) autocomplete="one-time-code" hint=t(Text::SecondFactorHint) errors />
             <button type="submit" class="button">{t(Text::LoginButton)}</button>
         </ActionForm>
