@@ -24,6 +24,7 @@ use pages::{
     accessibility::AccessibilityPage,
     account::AccountPage,
     admin::{AdminAccountPage, AdminPage},
+    agreement::{AgreementPage, NewAgreementPage},
     audit::AuditPage,
     login::LoginPage,
     not_found::NotFoundPage,
@@ -95,6 +96,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=OverviewPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id") view=TeamPage ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/nieuwe-afspraak") view=NewAgreementPage ssr=SsrMode::Async />
+                    <Route path=path!("/afspraken/:id") view=AgreementPage ssr=SsrMode::Async />
                     <Route path=path!("/toegankelijkheid") view=AccessibilityPage />
                     <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/inloggen/tweede-stap") view=SecondFactorPage ssr=SsrMode::Async />

@@ -5,8 +5,9 @@
 //! as real data, and only once.
 
 use app::store::accounts::hash_password;
+use app::store::agreements;
 use app::store::entity::{
-    account, agreement, gemeente, lesson, membership, organisation, outcome_period, team, wijk,
+    account, gemeente, lesson, membership, organisation, outcome_period, team, wijk,
 };
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sea_orm::{
@@ -506,18 +507,21 @@ async fn insert_team(
             x if x < 0.92 => AgreementStatus::Concept,
             _ => AgreementStatus::Beeindigd,
         };
-        agreement::ActiveModel {
-            team_id: Set(team_id),
-            theme: Set(seed.theme.code().to_string()),
-            title: Set(seed.title.to_string()),
-            body: Set(seed.body.to_string()),
-            status: Set(status.code().to_string()),
-            effective_from: Set((status != AgreementStatus::Concept).then(|| first_day(start))),
-            review_date: Set(Some(first_day(start.plus(12)))),
-            created_at: Set(created_at),
-            ..Default::default()
-        }
-        .insert(db)
+        agreements::save(
+            db,
+            team_id,
+            None,
+            agreements::AgreementContent {
+                theme: seed.theme.code().to_string(),
+                title: seed.title.to_string(),
+                body: seed.body.to_string(),
+                status: status.code().to_string(),
+                effective_from: (status != AgreementStatus::Concept).then(|| first_day(start)),
+                review_date: Some(first_day(start.plus(12))),
+            },
+            None,
+            created_at,
+        )
         .await?;
     }
 

@@ -103,6 +103,15 @@ fn coordinator_of_team(actor: Actor) -> StatusCode {
     }
 }
 
+/// Only members of the target team who are not bestuurders.
+fn member_of_team(actor: Actor) -> StatusCode {
+    match actor {
+        Actor::Anonymous => StatusCode::UNAUTHORIZED,
+        Actor::MemberOwnTeam | Actor::CoordinatorOwnTeam => StatusCode::OK,
+        _ => StatusCode::FORBIDDEN,
+    }
+}
+
 /// Ids the forms refer to.
 struct Targets {
     team: i32,
@@ -110,6 +119,7 @@ struct Targets {
     gemeente: i32,
     account: i32,
     organisation: i32,
+    agreement: i32,
 }
 
 struct Entry {
@@ -196,7 +206,8 @@ fn matrix() -> Vec<Entry> {
             form: |t| {
                 vec![
                     ("team_id", t.team.to_string()),
-                    ("email", "teamlid.jeugd-ondiep@demo.wijkwijs.nl".into()),
+                    // Not an actor: the matrix's "other team" must stay other.
+                    ("email", "teamlid.ouderen-ondiep@demo.wijkwijs.nl".into()),
                     ("discipline", "Jeugdverpleegkundige".into()),
                     ("organisation_id", t.organisation.to_string()),
                 ]
@@ -212,6 +223,29 @@ fn matrix() -> Vec<Entry> {
                 ]
             },
             expect: coordinator_of_team,
+        },
+        Entry {
+            path: "/api/agreements/detail",
+            form: |t| vec![("id", t.agreement.to_string())],
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/agreements/save",
+            form: |t| {
+                vec![
+                    ("team_id", t.team.to_string()),
+                    ("theme", "communicatie".into()),
+                    ("title", "Vaste belronde op maandag".into()),
+                    (
+                        "body",
+                        "Elke maandag om negen uur bellen we de lopende aanmeldingen door.".into(),
+                    ),
+                    ("status", "concept".into()),
+                    ("effective_from", String::new()),
+                    ("review_date", String::new()),
+                ]
+            },
+            expect: member_of_team,
         },
         Entry {
             path: "/api/admin/accounts",
@@ -380,6 +414,13 @@ on_both_backends!(
             wijk: target_wijk.id,
             gemeente: target_wijk.gemeente_id,
             account: find("lid2.jeugd-zuilen@demo.wijkwijs.nl").await.id,
+            agreement: app::store::entity::agreement::Entity::find()
+                .filter(app::store::entity::agreement::Column::TeamId.eq(target_team.id))
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
             organisation: app::store::entity::organisation::Entity::find()
                 .one(db)
                 .await

@@ -62,6 +62,8 @@ pub struct TeamSpace {
     pub lessons: Vec<LessonSummary>,
     /// Whether the viewer coordinates this team (and may manage members).
     pub viewer_coordinates: bool,
+    /// Whether the viewer may record in this team's space.
+    pub viewer_writes: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -239,4 +241,29 @@ pub struct OrganisationRecord {
     pub id: i32,
     pub name: String,
     pub sector: crate::network::Sector,
+}
+
+/// One agreement with its history, for its own page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgreementDetail {
+    pub team_id: i32,
+    pub team_name: String,
+    pub theme: AgreementTheme,
+    pub current: AgreementView,
+    /// Newest first.
+    pub versions: Vec<AgreementVersionRow>,
+    pub viewer_writes: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgreementVersionRow {
+    pub version: i32,
+    /// RFC 3339, UTC.
+    pub saved_at: String,
+    pub author: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub status: AgreementStatus,
+    pub effective_from: Option<String>,
+    pub review_date: Option<String>,
 }

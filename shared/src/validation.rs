@@ -87,6 +87,108 @@ fn cbs_code(candidate: &str, prefix: &str, digits: usize) -> Option<()> {
     (rest.len() == digits && rest.bytes().all(|b| b.is_ascii_digit())).then_some(())
 }
 
+/// Longest title of an agreement or lesson.
+pub const TITLE_MAX_CHARS: usize = 200;
+/// Longest free text of an agreement or lesson.
+pub const TEXT_MAX_CHARS: usize = 4000;
+
+/// Checks a required text of at most `max` characters.
+pub fn text(candidate: &str, max: usize) -> Result<(), String> {
+    let chars = candidate.trim().chars().count();
+    if chars == 0 {
+        Err("Vul dit veld in.".to_string())
+    } else if chars > max {
+        Err(format!("Gebruik hoogstens {max} tekens (nu {chars})."))
+    } else {
+        Ok(())
+    }
+}
+
+/// An optional date as typed (YYYY-MM-DD, as a date field sends it):
+/// `Ok(None)` when empty, the date's (year, month, day) when valid.
+pub fn date(candidate: &str) -> Result<Option<(i32, u32, u32)>, String> {
+    let candidate = candidate.trim();
+    if candidate.is_empty() {
+        return Ok(None);
+    }
+    let message = || "Vul een bestaande datum in, zoals 2026-03-01.".to_string();
+    let mut parts = candidate.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(message());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(message());
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>())
+    else {
+        return Err(message());
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(message()),
+    };
+    if !(1900..=2200).contains(&year) || day == 0 || day > days {
+        return Err(message());
+    }
+    Ok(Some((year, month, day)))
+}
+
+/// What a collaboration agreement form holds, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AgreementInput<'a> {
+    pub theme: &'a str,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub status: &'a str,
+    pub effective_from: &'a str,
+    pub review_date: &'a str,
+}
+
+/// Every problem with an agreement form, as (field, Dutch message).
+pub fn agreement(input: &AgreementInput) -> Vec<(&'static str, String)> {
+    use crate::network::{AgreementStatus, AgreementTheme};
+    let mut problems = Vec::new();
+    if AgreementTheme::from_code(input.theme).is_none() {
+        problems.push(("theme", "Kies een thema.".to_string()));
+    }
+    if AgreementStatus::from_code(input.status).is_none() {
+        problems.push(("status", "Kies een status.".to_string()));
+    }
+    if let Err(m) = text(input.title, TITLE_MAX_CHARS) {
+        problems.push(("title", m));
+    }
+    if let Err(m) = text(input.body, TEXT_MAX_CHARS) {
+        problems.push(("body", m));
+    }
+    let from = date(input.effective_from);
+    let review = date(input.review_date);
+    if let Err(m) = &from {
+        problems.push(("effective_from", m.clone()));
+    }
+    if let Err(m) = &review {
+        problems.push(("review_date", m.clone()));
+    }
+    if let (Ok(Some(from)), Ok(Some(review))) = (from, review) {
+        if review < from {
+            problems.push((
+                "review_date",
+                "De evaluatie kan niet vóór de ingangsdatum liggen.".to_string(),
+            ));
+        }
+    }
+    if input.status == "actief" && matches!(date(input.effective_from), Ok(None)) {
+        problems.push((
+            "effective_from",
+            "Een actieve afspraak heeft een ingangsdatum.".to_string(),
+        ));
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,9 +218,63 @@ mod tests {
         assert!(gemeente_code("gm0344").is_err());
         assert!(wijk_code("WK034403").is_ok());
         assert!(wijk_code("WK03440").is_err());
+        assert_eq!(date(""), Ok(None));
+        assert_eq!(date("2024-02-29"), Ok(Some((2024, 2, 29))));
+        assert!(date("2025-02-29").is_err());
+        assert!(date("2026-13-01").is_err());
+        assert!(date("1-2-3").is_err());
+        let good = AgreementInput {
+            theme: "communicatie",
+            title: "Terugbellen binnen één werkdag",
+            body: "Wie gebeld wordt, belt binnen één werkdag terug.",
+            status: "actief",
+            effective_from: "2026-01-01",
+            review_date: "2027-01-01",
+        };
+        assert!(agreement(&good).is_empty());
+        let fields = |input: &AgreementInput| {
+            agreement(input)
+                .into_iter()
+                .map(|(f, _)| f)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fields(&AgreementInput {
+                review_date: "2025-01-01",
+                ..good.clone()
+            }),
+            vec!["review_date"]
+        );
+        assert_eq!(
+            fields(&AgreementInput {
+                effective_from: "",
+                ..good.clone()
+            }),
+            vec!["effective_from"]
+        );
+        assert_eq!(
+            fields(&AgreementInput {
+                theme: "x",
+                title: " ",
+                ..good.clone()
+            }),
+            vec!["theme", "title"]
+        );
     }
 
     proptest! {
+        #[test]
+        fn a_valid_date_round_trips(y in 1900i32..2200, m in 1u32..=12, d in 1u32..=28) {
+            let text = format!("{y:04}-{m:02}-{d:02}");
+            prop_assert_eq!(date(&text), Ok(Some((y, m, d))));
+        }
+
+        #[test]
+        fn text_length_decides(s in "\\PC{0,60}", max in 1usize..50) {
+            let n = s.trim().chars().count();
+            prop_assert_eq!(text(&s, max).is_ok(), n > 0 && n <= max);
+        }
+
         #[test]
         fn password_length_and_commonness_decide(s in "\\PC{0,140}") {
             let n = s.chars().count();

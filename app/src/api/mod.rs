@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod agreements;
 pub mod network;
 pub mod structure;
 pub mod team;

@@ -17,13 +17,16 @@ pub async fn network_overview() -> Result<dto::NetworkOverview, AppError> {
 #[server(endpoint = "network/team")]
 pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
     use crate::store::audit;
-    use shared::permissions::Permission;
+    use shared::permissions::{self, Permission};
     let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
     let space = crate::store::network::team_space(&state.db, team_id, state.suppression)
         .await?
         .map(|space| dto::TeamSpace {
-            viewer_coordinates: viewer.coordinates(team_id),
+            viewer_coordinates: permissions::check(Some(&viewer), Permission::ManageTeam(team_id))
+                .is_ok(),
+            viewer_writes: permissions::check(Some(&viewer), Permission::WriteTeam(team_id))
+                .is_ok(),
             ..space
         });
     if space.is_some() && !viewer.is_member(team_id) {

@@ -52,7 +52,9 @@ pub fn FormField(
     #[prop(optional)]
     scope: Option<&'static str>,
     label: &'static str,
-    #[prop(default = "text")] kind: &'static str,
+    /// An input type, or "textarea".
+    #[prop(default = "text")]
+    kind: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
@@ -98,6 +100,20 @@ pub fn FormField(
     };
     let invalid = move || message().is_some().then_some("true");
     let control = match options {
+        None if kind == "textarea" => view! {
+            <textarea
+                id=id.clone()
+                name=name
+                rows="6"
+                required=required
+                prop:value=move || retained.get().unwrap_or_default()
+                aria-invalid=invalid
+                aria-describedby=described_by
+            >
+                {move || retained.get().unwrap_or_default()}
+            </textarea>
+        }
+        .into_any(),
         Some(options) => view! {
             <select id=id.clone() name=name required=required aria-invalid=invalid aria-describedby=described_by>
                 {options

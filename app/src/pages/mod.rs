@@ -3,6 +3,7 @@
 pub mod accessibility;
 pub mod account;
 pub mod admin;
+pub mod agreement;
 pub mod audit;
 pub mod login;
 pub mod not_found;

@@ -76,6 +76,9 @@ fn team_view(
         </div>
         <section aria-labelledby="afspraken">
             <h2 id="afspraken">{t(Text::AgreementsTitle)}</h2>
+            {team.viewer_writes.then(|| view! {
+                <p><a class="button" href=format!("/teams/{}/nieuwe-afspraak", team.id)>{t(Text::NewAgreement)}</a></p>
+            })}
             {if team.agreements.is_empty() {
                 view! { <p>{t(Text::AgreementsNone)}</p> }.into_any()
             } else {
@@ -152,7 +155,7 @@ fn agreement_view(a: AgreementView) -> impl IntoView {
     let status_class = format!("status status-{}", a.status.code());
     view! {
         <li class="card agreement">
-            <h4>{a.title}</h4>
+            <h4><a href=format!("/afspraken/{}", a.id)>{a.title}</a></h4>
             <p class=status_class>{format!("{}: {}", t(Text::AgreementStatus), a.status.label())}</p>
             <p>{a.body}</p>
             <dl class="dates">

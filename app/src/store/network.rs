@@ -165,6 +165,7 @@ pub async fn team_space(
         results,
         lessons,
         viewer_coordinates: false,
+        viewer_writes: false,
     }))
 }
 
@@ -252,7 +253,7 @@ fn outcome_row(o: &outcome_period::Model, policy: SuppressionPolicy) -> OutcomeR
     }
 }
 
-fn agreement_view(a: &agreement::Model) -> AgreementView {
+pub fn agreement_view(a: &agreement::Model) -> AgreementView {
     AgreementView {
         id: a.id,
         title: a.title.clone(),

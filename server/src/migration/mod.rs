@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261124_000001_network;
 mod m20261124_000002_security;
+mod m20261124_000003_agreement_versions;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261124_000001_network::Migration),
             Box::new(m20261124_000002_security::Migration),
+            Box::new(m20261124_000003_agreement_versions::Migration),
         ]
     }
 }

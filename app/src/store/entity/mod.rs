@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod agreement;
+pub mod agreement_version;
 pub mod audit_event;
 pub mod gemeente;
 pub mod lesson;

@@ -1,0 +1,146 @@
+//! Collaboration agreements: read one with its history; record a new one
+//! or a new version (members of the team only).
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use shared::dto::AgreementDetail;
+
+#[server(endpoint = "agreements/detail")]
+pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
+    use crate::store::{agreements, network};
+    use shared::dto::AgreementVersionRow;
+    use shared::network::{AgreementStatus, AgreementTheme};
+    use shared::permissions::{self, Permission};
+
+    let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    let agreement = agreements::find(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if !viewer.is_member(agreement.team_id) {
+        crate::auth::audit(
+            &state.db,
+            &request,
+            "bekijken",
+            ("afspraak", Some(id.to_string())),
+            crate::store::audit::Outcome::Ok,
+            (None, None),
+        )
+        .await?;
+    }
+    let team_name = network::team_names(&state.db, &[agreement.team_id])
+        .await?
+        .remove(&agreement.team_id)
+        .unwrap_or_default();
+    let versions = agreements::history(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|(v, author)| AgreementVersionRow {
+            version: v.version,
+            saved_at: v
+                .created_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            author,
+            title: v.title,
+            body: v.body,
+            status: AgreementStatus::from_code(&v.status).unwrap_or(AgreementStatus::Concept),
+            effective_from: v.effective_from.map(|d| d.to_string()),
+            review_date: v.review_date.map(|d| d.to_string()),
+        })
+        .collect();
+    Ok(AgreementDetail {
+        team_id: agreement.team_id,
+        team_name,
+        theme: AgreementTheme::from_code(&agreement.theme).unwrap_or(AgreementTheme::Werkwijze),
+        viewer_writes: permissions::check(Some(&viewer), Permission::WriteTeam(agreement.team_id))
+            .is_ok(),
+        current: network::agreement_view(&agreement),
+        versions,
+    })
+}
+
+/// Records a new agreement (no `id`) or a new version of one.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "agreements/save")]
+pub async fn save_agreement(
+    team_id: i32,
+    id: Option<i32>,
+    theme: String,
+    title: String,
+    body: String,
+    status: String,
+    effective_from: String,
+    review_date: String,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::agreements::{self, AgreementContent};
+    use sea_orm::TransactionTrait;
+    use shared::permissions::Permission;
+    use shared::validation::{self, AgreementInput};
+
+    let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
+    let input = AgreementInput {
+        theme: &theme,
+        title: &title,
+        body: &body,
+        status: &status,
+        effective_from: &effective_from,
+        review_date: &review_date,
+    };
+    let mut errors = FormErrors::new(&[
+        ("theme", theme.as_str()),
+        ("title", title.as_str()),
+        ("body", body.as_str()),
+        ("status", status.as_str()),
+        ("effective_from", effective_from.as_str()),
+        ("review_date", review_date.as_str()),
+    ]);
+    for (field, message) in validation::agreement(&input) {
+        errors.add(field, message);
+    }
+    errors.into_result()?;
+    let day = |text: &str| {
+        validation::date(text)
+            .ok()
+            .flatten()
+            .and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d))
+    };
+    let content = AgreementContent {
+        theme,
+        title,
+        body,
+        status,
+        effective_from: day(&effective_from),
+        review_date: day(&review_date),
+    };
+    let state = crate::state::AppState::current();
+    let now = chrono::Utc::now();
+    let txn = state.db.begin().await?;
+    let (before, after) =
+        match agreements::save(&txn, team_id, id, content, Some(viewer.account_id), now).await {
+            Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
+            other => other?,
+        };
+    let action = if before.is_some() {
+        "afspraak-wijzigen"
+    } else {
+        "afspraak-aanmaken"
+    };
+    crate::auth::audit(
+        &txn,
+        &request,
+        action,
+        ("afspraak", Some(after.id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (
+            before.as_ref().map(agreements::json),
+            Some(agreements::json(&after)),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    if before.is_none() {
+        leptos_axum::redirect(&format!("/afspraken/{}", after.id));
+    }
+    Ok(())
+}
