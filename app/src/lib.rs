@@ -29,6 +29,7 @@ use pages::{
     login::LoginPage,
     not_found::NotFoundPage,
     overview::OverviewPage,
+    results::ResultsPage,
     second_factor::SecondFactorPage,
     setup::SetupPage,
     structure::StructurePage,
@@ -97,6 +98,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=OverviewPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id") view=TeamPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/nieuwe-afspraak") view=NewAgreementPage ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/resultaten") view=ResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/afspraken/:id") view=AgreementPage ssr=SsrMode::Async />
                     <Route path=path!("/toegankelijkheid") view=AccessibilityPage />
                     <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async />

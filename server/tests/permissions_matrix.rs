@@ -248,6 +248,29 @@ fn matrix() -> Vec<Entry> {
             expect: member_of_team,
         },
         Entry {
+            path: "/api/results/month",
+            form: |t| vec![("team_id", t.team.to_string()), ("month", "2026-10".into())],
+            expect: member_of_team,
+        },
+        Entry {
+            path: "/api/results/save",
+            form: |t| {
+                vec![
+                    ("team_id", t.team.to_string()),
+                    ("month", "2026-10".into()),
+                    ("started", "10".into()),
+                    ("mean_wait_days", "12,5".into()),
+                    ("ended", "10".into()),
+                    ("without_help", "5".into()),
+                    ("client_grade", "7,5".into()),
+                    ("client_responses", "10".into()),
+                    ("uitval", String::new()),
+                    ("doelrealisatie", String::new()),
+                ]
+            },
+            expect: member_of_team,
+        },
+        Entry {
             path: "/api/admin/accounts",
             form: |_| vec![],
             expect: beheerder,

@@ -267,3 +267,31 @@ pub struct AgreementVersionRow {
     pub effective_from: Option<String>,
     pub review_date: Option<String>,
 }
+
+/// A month of results as the team's own entry page shows it: the figures
+/// unsuppressed (members only) and every version of them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonthEntry {
+    pub team_id: i32,
+    pub team_name: String,
+    /// The month asked for, if any.
+    pub month: Option<Month>,
+    /// Newest first; empty for a month not yet entered.
+    pub versions: Vec<OutcomeVersionRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeVersionRow {
+    pub version: i32,
+    /// RFC 3339, UTC; `None` for figures loaded in bulk.
+    pub saved_at: Option<String>,
+    pub author: Option<String>,
+    pub started: u32,
+    pub mean_wait_days: Option<f64>,
+    pub ended: u32,
+    pub without_help: u32,
+    pub client_grade: Option<f64>,
+    pub client_responses: u32,
+    pub uitval: Option<u32>,
+    pub doelrealisatie: Option<u32>,
+}

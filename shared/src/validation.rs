@@ -189,6 +189,166 @@ pub fn agreement(input: &AgreementInput) -> Vec<(&'static str, String)> {
     problems
 }
 
+/// Most clients a team can report in one month.
+pub const COUNT_MAX: u32 = 100_000;
+/// Longest mean wait accepted, in days (two years).
+pub const WAIT_MAX_DAYS: f64 = 730.0;
+
+/// A whole number of clients or responses, as typed.
+pub fn count(candidate: &str) -> Result<u32, String> {
+    let candidate = candidate.trim();
+    match candidate.parse::<u32>() {
+        Ok(n) if n <= COUNT_MAX => Ok(n),
+        Ok(_) => Err(format!("Vul een aantal tot {COUNT_MAX} in.")),
+        Err(_) if candidate.is_empty() => {
+            Err("Vul een aantal in (0 als er geen waren).".to_string())
+        }
+        Err(_) => Err("Vul een heel getal van 0 of meer in.".to_string()),
+    }
+}
+
+/// An optional whole number: `Ok(None)` when empty.
+pub fn optional_count(candidate: &str) -> Result<Option<u32>, String> {
+    if candidate.trim().is_empty() {
+        Ok(None)
+    } else {
+        count(candidate).map(Some)
+    }
+}
+
+/// A decimal number as typed, with a comma or a point; `Ok(None)` when empty.
+pub fn decimal(candidate: &str) -> Result<Option<f64>, String> {
+    let candidate = candidate.trim().replace(',', ".");
+    if candidate.is_empty() {
+        return Ok(None);
+    }
+    candidate
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .map(Some)
+        .ok_or_else(|| "Vul een getal in, zoals 12,5.".to_string())
+}
+
+/// One month of a team's results, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OutcomeInput<'a> {
+    pub month: &'a str,
+    pub started: &'a str,
+    pub mean_wait_days: &'a str,
+    pub ended: &'a str,
+    pub without_help: &'a str,
+    pub client_grade: &'a str,
+    pub client_responses: &'a str,
+    pub uitval: &'a str,
+    pub doelrealisatie: &'a str,
+}
+
+/// Checks a month of results: whole counts ≥ 0, a part never above its
+/// whole, a mean wait when clients started, a grade 1–10 when clients
+/// answered, and no month after `this_month`.
+pub fn outcome(
+    input: &OutcomeInput,
+    this_month: crate::Month,
+) -> Result<crate::outcomes::MonthlyOutcome, Vec<(&'static str, String)>> {
+    let mut problems = Vec::new();
+    let mut field = |name: &'static str, result: Result<(), String>| {
+        if let Err(message) = result {
+            problems.push((name, message));
+        }
+    };
+    let month = input.month.trim().parse::<crate::Month>().ok();
+    match month {
+        None => field("month", Err("Kies een maand, zoals 2026-10.".to_string())),
+        Some(m) if m > this_month => {
+            field("month", Err("Deze maand is nog niet voorbij.".to_string()))
+        }
+        Some(_) => {}
+    }
+    let started = count(input.started);
+    let ended = count(input.ended);
+    let without_help = count(input.without_help);
+    let responses = count(input.client_responses);
+    let uitval = optional_count(input.uitval);
+    let doelrealisatie = optional_count(input.doelrealisatie);
+    let wait = decimal(input.mean_wait_days);
+    let grade = decimal(input.client_grade);
+    for (name, result) in [
+        ("started", started.clone().map(|_| ())),
+        ("ended", ended.clone().map(|_| ())),
+        ("without_help", without_help.clone().map(|_| ())),
+        ("client_responses", responses.clone().map(|_| ())),
+        ("uitval", uitval.clone().map(|_| ())),
+        ("doelrealisatie", doelrealisatie.clone().map(|_| ())),
+        ("mean_wait_days", wait.clone().map(|_| ())),
+        ("client_grade", grade.clone().map(|_| ())),
+    ] {
+        field(name, result);
+    }
+    if let Ok(ended) = ended {
+        for (name, part) in [
+            ("without_help", without_help.clone().ok()),
+            ("uitval", uitval.clone().ok().flatten()),
+            ("doelrealisatie", doelrealisatie.clone().ok().flatten()),
+        ] {
+            if part.is_some_and(|p| p > ended) {
+                field(
+                    name,
+                    Err(format!(
+                        "Kan niet meer zijn dan het aantal afgesloten cliënten ({ended})."
+                    )),
+                );
+            }
+        }
+    }
+    match (&started, &wait) {
+        (Ok(n), Ok(None)) if *n > 0 => field(
+            "mean_wait_days",
+            Err("Vul de gemiddelde wachttijd in dagen in.".to_string()),
+        ),
+        (Ok(0), Ok(Some(_))) => field(
+            "mean_wait_days",
+            Err("Zonder gestarte cliënten is er geen wachttijd; laat dit veld leeg.".to_string()),
+        ),
+        (_, Ok(Some(w))) if !(0.0..=WAIT_MAX_DAYS).contains(w) => field(
+            "mean_wait_days",
+            Err(format!(
+                "Een wachttijd ligt tussen 0 en {WAIT_MAX_DAYS} dagen."
+            )),
+        ),
+        _ => {}
+    }
+    match (&responses, &grade) {
+        (Ok(n), Ok(None)) if *n > 0 => field(
+            "client_grade",
+            Err("Vul het gemiddelde cijfer van de cliënten in.".to_string()),
+        ),
+        (Ok(0), Ok(Some(_))) => field(
+            "client_grade",
+            Err("Zonder reacties is er geen cijfer; laat dit veld leeg.".to_string()),
+        ),
+        (_, Ok(Some(g))) if !(1.0..=10.0).contains(g) => field(
+            "client_grade",
+            Err("Een cijfer ligt tussen 1 en 10.".to_string()),
+        ),
+        _ => {}
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(crate::outcomes::MonthlyOutcome {
+        month: month.expect("checked"),
+        started: started.expect("checked"),
+        mean_wait_days: wait.expect("checked"),
+        ended: ended.expect("checked"),
+        without_help: without_help.expect("checked"),
+        client_grade: grade.expect("checked"),
+        client_responses: responses.expect("checked"),
+        uitval: uitval.expect("checked"),
+        doelrealisatie: doelrealisatie.expect("checked"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +379,84 @@ mod tests {
         assert!(wijk_code("WK034403").is_ok());
         assert!(wijk_code("WK03440").is_err());
         assert_eq!(date(""), Ok(None));
+        let now = crate::Month::new(2026, 11).unwrap();
+        let good = OutcomeInput {
+            month: "2026-10",
+            started: "12",
+            mean_wait_days: "9,5",
+            ended: "20",
+            without_help: "15",
+            client_grade: "7,8",
+            client_responses: "11",
+            uitval: "",
+            doelrealisatie: "14",
+        };
+        let valid = outcome(&good, now).unwrap();
+        assert_eq!(
+            (valid.mean_wait_days, valid.client_grade, valid.uitval),
+            (Some(9.5), Some(7.8), None)
+        );
+        let fields = |input: &OutcomeInput| match outcome(input, now) {
+            Ok(_) => vec![],
+            Err(problems) => problems.into_iter().map(|(f, _)| f).collect::<Vec<_>>(),
+        };
+        assert_eq!(
+            fields(&OutcomeInput {
+                without_help: "21",
+                ..good.clone()
+            }),
+            vec!["without_help"]
+        );
+        assert_eq!(
+            fields(&OutcomeInput {
+                month: "2026-12",
+                ..good.clone()
+            }),
+            vec!["month"]
+        );
+        assert_eq!(
+            fields(&OutcomeInput {
+                client_grade: "11",
+                ..good.clone()
+            }),
+            vec!["client_grade"]
+        );
+        assert_eq!(
+            fields(&OutcomeInput {
+                started: "-1",
+                ..good.clone()
+            }),
+            vec!["started"]
+        );
+        assert_eq!(
+            fields(&OutcomeInput {
+                mean_wait_days: "",
+                ..good.clone()
+            }),
+            vec!["mean_wait_days"]
+        );
+        assert_eq!(
+            fields(&OutcomeInput {
+                started: "0",
+                ..good.clone()
+            }),
+            vec!["mean_wait_days"]
+        );
+        assert_eq!(
+            fields(&OutcomeInput {
+                started: "0",
+                mean_wait_days: "",
+                ..good.clone()
+            }),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            fields(&OutcomeInput {
+                uitval: "3,5",
+                ..good.clone()
+            }),
+            vec!["uitval"]
+        );
         assert_eq!(date("2024-02-29"), Ok(Some((2024, 2, 29))));
         assert!(date("2025-02-29").is_err());
         assert!(date("2026-13-01").is_err());
@@ -263,6 +501,22 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn parts_never_exceed_wholes(ended in 0u32..50, part in 0u32..60, responses in 0u32..30, grade in 0.0f64..12.0) {
+            let (e, p, r, g) = (ended.to_string(), part.to_string(), responses.to_string(), format!("{grade:.1}"));
+            let input = OutcomeInput {
+                month: "2026-01", started: "0", mean_wait_days: "", ended: &e, without_help: &p,
+                client_grade: if responses > 0 { &g } else { "" }, client_responses: &r, uitval: "", doelrealisatie: "",
+            };
+            if let Ok(valid) = outcome(&input, crate::Month::new(2026, 11).unwrap()) {
+                prop_assert!(valid.without_help <= valid.ended);
+                prop_assert!(valid.client_grade.is_none_or(|g| (1.0..=10.0).contains(&g)));
+            } else {
+                let rounded: f64 = g.parse().unwrap();
+                prop_assert!(part > ended || (responses > 0 && !(1.0..=10.0).contains(&rounded)));
+            }
+        }
+
         #[test]
         fn a_valid_date_round_trips(y in 1900i32..2200, m in 1u32..=12, d in 1u32..=28) {
             let text = format!("{y:04}-{m:02}-{d:02}");

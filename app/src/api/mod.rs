@@ -5,5 +5,6 @@ pub mod account;
 pub mod admin;
 pub mod agreements;
 pub mod network;
+pub mod results;
 pub mod structure;
 pub mod team;

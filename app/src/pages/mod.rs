@@ -8,6 +8,7 @@ pub mod audit;
 pub mod login;
 pub mod not_found;
 pub mod overview;
+pub mod results;
 pub mod second_factor;
 pub mod setup;
 pub mod structure;

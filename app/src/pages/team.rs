@@ -87,6 +87,9 @@ fn team_view(
         </section>
         <section aria-labelledby="resultaten">
             <h2 id="resultaten">{t(Text::ResultsTitle)}</h2>
+            {team.viewer_writes.then(|| view! {
+                <p><a class="button" href=format!("/teams/{}/resultaten", team.id)>{t(Text::EnterMonth)}</a></p>
+            })}
             {results_view(team.results)}
         </section>
         <section aria-labelledby="lessen">

@@ -8,6 +8,7 @@ pub mod agreements;
 pub mod audit;
 pub mod entity;
 pub mod network;
+pub mod outcomes;
 pub mod sessions;
 pub mod structure;
 pub mod throttle;

@@ -7,6 +7,7 @@ use sea_orm_migration::prelude::*;
 mod m20261124_000001_network;
 mod m20261124_000002_security;
 mod m20261124_000003_agreement_versions;
+mod m20261124_000004_outcome_versions;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_network::Migration),
             Box::new(m20261124_000002_security::Migration),
             Box::new(m20261124_000003_agreement_versions::Migration),
+            Box::new(m20261124_000004_outcome_versions::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ pub mod login_throttle;
 pub mod membership;
 pub mod organisation;
 pub mod outcome_period;
+pub mod outcome_version;
 pub mod recovery_code;
 pub mod session;
 pub mod setup_link;

@@ -1,0 +1,160 @@
+//! A team's monthly results: the entry page of one month (members only:
+//! these are the unsuppressed figures) and entering or correcting it.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use shared::dto;
+
+/// The current month by the server's clock.
+#[cfg(feature = "ssr")]
+fn this_month() -> shared::Month {
+    use chrono::Datelike;
+    let today = chrono::Utc::now().date_naive();
+    shared::Month::new(today.year(), today.month() as u8).expect("a calendar month")
+}
+
+#[server(endpoint = "results/month")]
+pub async fn month_entry(team_id: i32, month: Option<String>) -> Result<dto::MonthEntry, AppError> {
+    use crate::store::entity::account;
+    use crate::store::{network, outcomes};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use shared::permissions::Permission;
+    use std::collections::HashMap;
+
+    crate::auth::require(Permission::WriteTeam(team_id))?;
+    let state = crate::state::AppState::current();
+    let team_name = network::team_names(&state.db, &[team_id])
+        .await?
+        .remove(&team_id)
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let month = month
+        .as_deref()
+        .and_then(|m| m.parse::<shared::Month>().ok());
+    let versions = match month {
+        Some(m) => outcomes::history(&state.db, team_id, &m.to_string()).await?,
+        None => Vec::new(),
+    };
+    let authors: Vec<i32> = versions
+        .iter()
+        .filter_map(|v| v.author_account_id)
+        .collect();
+    let names: HashMap<i32, String> = account::Entity::find()
+        .filter(account::Column::Id.is_in(authors))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.display_name))
+        .collect();
+    let count = |n: i32| u32::try_from(n).unwrap_or(0);
+    Ok(dto::MonthEntry {
+        team_id,
+        team_name,
+        month,
+        versions: versions
+            .into_iter()
+            .map(|v| dto::OutcomeVersionRow {
+                version: v.version,
+                saved_at: v
+                    .created_at
+                    .map(|at| at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                author: v.author_account_id.and_then(|id| names.get(&id).cloned()),
+                started: count(v.started),
+                mean_wait_days: v.mean_wait_days,
+                ended: count(v.ended),
+                without_help: count(v.without_help),
+                client_grade: v.client_grade,
+                client_responses: count(v.client_responses),
+                uitval: v.uitval.map(count),
+                doelrealisatie: v.doelrealisatie.map(count),
+            })
+            .collect(),
+    })
+}
+
+/// Enters a month, or corrects it (the earlier figures are kept).
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "results/save")]
+pub async fn save_results(
+    team_id: i32,
+    month: String,
+    started: String,
+    mean_wait_days: String,
+    ended: String,
+    without_help: String,
+    client_grade: String,
+    client_responses: String,
+    uitval: String,
+    doelrealisatie: String,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::outcomes;
+    use sea_orm::TransactionTrait;
+    use shared::permissions::Permission;
+    use shared::validation::{self, OutcomeInput};
+
+    let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
+    let input = OutcomeInput {
+        month: &month,
+        started: &started,
+        mean_wait_days: &mean_wait_days,
+        ended: &ended,
+        without_help: &without_help,
+        client_grade: &client_grade,
+        client_responses: &client_responses,
+        uitval: &uitval,
+        doelrealisatie: &doelrealisatie,
+    };
+    let figures = match validation::outcome(&input, this_month()) {
+        Ok(figures) => figures,
+        Err(problems) => {
+            let mut errors = FormErrors::new(&[
+                ("month", month.as_str()),
+                ("started", started.as_str()),
+                ("mean_wait_days", mean_wait_days.as_str()),
+                ("ended", ended.as_str()),
+                ("without_help", without_help.as_str()),
+                ("client_grade", client_grade.as_str()),
+                ("client_responses", client_responses.as_str()),
+                ("uitval", uitval.as_str()),
+                ("doelrealisatie", doelrealisatie.as_str()),
+            ]);
+            for (field, message) in problems {
+                errors.add(field, message);
+            }
+            return errors.into_result();
+        }
+    };
+    let state = crate::state::AppState::current();
+    let txn = state.db.begin().await?;
+    let (before, after) = outcomes::save(
+        &txn,
+        team_id,
+        &figures,
+        Some(viewer.account_id),
+        chrono::Utc::now(),
+    )
+    .await?;
+    let action = if before.is_some() {
+        "resultaten-corrigeren"
+    } else {
+        "resultaten-invoeren"
+    };
+    crate::auth::audit(
+        &txn,
+        &request,
+        action,
+        ("resultaten", Some(format!("{team_id}/{}", figures.month))),
+        crate::store::audit::Outcome::Ok,
+        (
+            before.as_ref().map(outcomes::json),
+            Some(outcomes::json(&after)),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!(
+        "/teams/{team_id}/resultaten?maand={}",
+        figures.month
+    ));
+    Ok(())
+}

@@ -1,0 +1,37 @@
+// A teamlid corrects a month of results: bad input is refused at the
+// fields and kept; the correction keeps the loaded figures as history.
+const { test, expect, ready, expectAccessible, jsEnabled, login } = require('./support');
+
+test('a teamlid corrects a month and sees its history', async ({ page }, testInfo) => {
+  const month = jsEnabled(testInfo) ? '2026-10' : '2026-09';
+  const label = jsEnabled(testInfo) ? 'okt 2026' : 'sep 2026';
+  await login(page, testInfo, 'teamlid.jeugd-ondiep@demo.wijkwijs.nl', '/account');
+  await page.getByRole('link', { name: 'Jeugd Ondiep' }).click();
+  await ready(page, testInfo);
+  await page.getByRole('link', { name: 'Resultaten van een maand invoeren' }).click();
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+
+  await page.getByLabel('Maand').fill(month);
+  await page.getByLabel('Cliënten bij wie de hulp startte').fill('14');
+  await page.getByLabel('Gemiddelde wachttijd tot de start (dagen)').fill('elf');
+  await page.getByLabel('Cliënten bij wie de hulp eindigde').fill('12');
+  await page.getByLabel('Van hen: verder zonder hulp').fill('13');
+  await page.getByLabel('Aantal reacties van cliënten').fill('10');
+  await page.getByLabel('Gemiddeld cijfer van cliënten (1–10)').fill('7,8');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('Vul een getal in, zoals 12,5.')).toBeVisible();
+  await expect(page.getByText('Kan niet meer zijn dan het aantal afgesloten cliënten (12).')).toBeVisible();
+  await ready(page, testInfo);
+  await expect(page.getByLabel('Cliënten bij wie de hulp startte')).toHaveValue('14');
+
+  await page.getByLabel('Gemiddelde wachttijd tot de start (dagen)').fill('11,5');
+  await page.getByLabel('Van hen: verder zonder hulp').fill('9');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Resultaten corrigeren: ${label}` })).toBeVisible();
+  const history = page.getByRole('table', { name: 'Alle versies van deze maand, nieuwste eerst' });
+  await expect(history.getByRole('row')).toHaveCount(3);
+  await expect(page.getByText('Verder zonder hulp: 75%')).toBeVisible();
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+});
