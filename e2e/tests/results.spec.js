@@ -2,11 +2,15 @@
 // fields and kept; the correction keeps the loaded figures as history.
 const { test, expect, ready, expectAccessible, jsEnabled, login } = require('./support');
 
-test('a teamlid corrects a month and sees its history', async ({ page }, testInfo) => {
-  const month = jsEnabled(testInfo) ? '2026-10' : '2026-09';
-  const label = jsEnabled(testInfo) ? 'okt 2026' : 'sep 2026';
-  await login(page, testInfo, 'teamlid.jeugd-ondiep@demo.wijkwijs.nl', '/account');
-  await page.getByRole('link', { name: 'Jeugd Ondiep' }).click();
+test('a teamlid corrects the latest month, sees its history and the tiles change', async ({ page }, testInfo) => {
+  // Each project corrects its own team's latest month (they share one database).
+  const [team, slug] = jsEnabled(testInfo)
+    ? ['Jeugd Ondiep', 'jeugd-ondiep']
+    : ['Jeugd Overvecht-Noord', 'jeugd-overvecht-noord'];
+  const month = '2026-10';
+  const label = 'okt 2026';
+  await login(page, testInfo, `teamlid.${slug}@demo.wijkwijs.nl`, '/account');
+  await page.getByRole('link', { name: team }).click();
   await ready(page, testInfo);
   await page.getByRole('link', { name: 'Resultaten van een maand invoeren' }).click();
   await ready(page, testInfo);
@@ -34,4 +38,13 @@ test('a teamlid corrects a month and sees its history', async ({ page }, testInf
   await expect(page.getByText('Verder zonder hulp: 75%')).toBeVisible();
   await ready(page, testInfo);
   await expectAccessible(page, testInfo);
+
+  // The team's headline tiles show the corrected month.
+  await page.getByRole('link', { name: `Terug naar ${team}` }).click();
+  await ready(page, testInfo);
+  const tiles = page.getByRole('list', { name: `Kerncijfers van ${label}` });
+  await expect(tiles.getByRole('listitem').filter({ hasText: 'Verder zonder hulp' })).toContainText('75%');
+  await expect(tiles.getByRole('listitem').filter({ hasText: 'Wachttijd' })).toContainText('11,5');
+  await expect(tiles.getByRole('listitem').filter({ hasText: 'Cijfer cliënten' })).toContainText('7,8');
+  await expect(tiles.getByRole('listitem').first()).toContainText('sep 2026');
 });

@@ -50,3 +50,45 @@ on_both_backends!(pages_render_on_the_server, |backend: Backend| async move {
     );
     t.cleanup().await;
 });
+
+on_both_backends!(
+    a_team_sees_its_own_figures_in_full_and_others_suppressed,
+    |backend: Backend| async move {
+        use app::store::entity::team;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        // The GGZ team has small numbers: some of its counts are under 5.
+        let ggz = team::Entity::find()
+            .filter(team::Column::Name.eq("GGZ Oosterpark"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let form = [("team_id", ggz.id.to_string())];
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+
+        let mut outsider = Client::new(&t.db);
+        outsider
+            .session_for(&t.db, "teamlid.jeugd-zuilen@demo.wijkwijs.nl")
+            .await;
+        let outside = outsider.call("/api/network/team", &form).await.body;
+        assert!(
+            outside.contains("FewerThan") || outside.contains("Hidden"),
+            "outside the team, small cells are hidden"
+        );
+
+        let mut member = Client::new(&t.db);
+        member
+            .session_for(&t.db, "teamlid.ggz-oosterpark@demo.wijkwijs.nl")
+            .await;
+        let own = member.call("/api/network/team", &form).await.body;
+        assert!(
+            !own.contains("FewerThan") && !own.contains("Hidden"),
+            "a team sees its own figures in full"
+        );
+        assert!(own.contains("\"latest\":{") && own.contains("\"previous\":{"));
+        t.cleanup().await;
+    }
+);

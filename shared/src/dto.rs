@@ -59,6 +59,9 @@ pub struct TeamSpace {
     pub agreements: Vec<(AgreementTheme, Vec<AgreementView>)>,
     /// Newest month first.
     pub results: Vec<OutcomeRow>,
+    /// The headline figures of the latest month and the month before.
+    pub latest: Option<HeadlineFigures>,
+    pub previous: Option<HeadlineFigures>,
     pub lessons: Vec<LessonSummary>,
     /// Whether the viewer coordinates this team (and may manage members).
     pub viewer_coordinates: bool,

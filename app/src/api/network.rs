@@ -20,7 +20,13 @@ pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
     use shared::permissions::{self, Permission};
     let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
-    let space = crate::store::network::team_space(&state.db, team_id, state.suppression)
+    // A team sees its own figures in full; everyone else, suppressed.
+    let policy = if viewer.is_member(team_id) {
+        shared::suppression::SuppressionPolicy::OWN_TEAM
+    } else {
+        state.suppression
+    };
+    let space = crate::store::network::team_space(&state.db, team_id, policy)
         .await?
         .map(|space| dto::TeamSpace {
             viewer_coordinates: permissions::check(Some(&viewer), Permission::ManageTeam(team_id))

@@ -5,3 +5,4 @@ pub mod data_table;
 pub mod form;
 pub mod layout;
 pub mod load;
+pub mod tiles;

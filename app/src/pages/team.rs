@@ -6,6 +6,7 @@ use crate::api::team::{AddMember, RemoveMember};
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::form::{action_error, form_errors, last_success, FormAlert, FormField};
 use crate::components::load::Loaded;
+use crate::components::tiles::HeadlineTiles;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -68,6 +69,7 @@ fn team_view(
         <p class="lead">
             {format!("{}: {}", t(Text::Doelgroep), team.doelgroep.label())}
         </p>
+        {team.latest.map(|latest| view! { <HeadlineTiles latest previous=team.previous /> })}
         <div class="columns">
             <section aria-labelledby="contact">
                 <h2 id="contact">{t(Text::TeamContact)}</h2>

@@ -130,15 +130,15 @@ pub async fn team_space(
         })
         .collect();
 
-    let results = outcome_period::Entity::find()
+    let periods = outcome_period::Entity::find()
         .filter(outcome_period::Column::TeamId.eq(team_id))
         .order_by_desc(outcome_period::Column::Month)
         .limit(RECENT_MONTHS)
         .all(db)
-        .await?
-        .iter()
-        .map(|o| outcome_row(o, policy))
-        .collect();
+        .await?;
+    let results = periods.iter().map(|o| outcome_row(o, policy)).collect();
+    let latest = periods.first().map(|o| headline(o, policy));
+    let previous = periods.get(1).map(|o| headline(o, policy));
 
     let lessons = lesson::Entity::find()
         .filter(lesson::Column::TeamId.eq(team_id))
@@ -163,6 +163,8 @@ pub async fn team_space(
         members: members.into_iter().map(|(_, m)| m).collect(),
         agreements,
         results,
+        latest,
+        previous,
         lessons,
         viewer_coordinates: false,
         viewer_writes: false,
