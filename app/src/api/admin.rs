@@ -5,24 +5,30 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use shared::dto::AccountRow;
 
+/// An account as the beheer screens show it.
+#[cfg(feature = "ssr")]
+fn account_row(a: crate::store::entity::account::Model) -> AccountRow {
+    AccountRow {
+        id: a.id,
+        role: shared::network::AccountRole::from_code(&a.role)
+            .unwrap_or(shared::network::AccountRole::Professional),
+        set_up: a.password_hash.is_some(),
+        two_factor: a.totp_enabled,
+        active: a.active,
+        display_name: a.display_name,
+        email: a.email,
+    }
+}
+
 #[server(endpoint = "admin/accounts")]
 pub async fn admin_accounts() -> Result<Vec<AccountRow>, AppError> {
-    use shared::network::AccountRole;
     use shared::permissions::Permission;
     crate::auth::require(Permission::Administer)?;
     let state = crate::state::AppState::current();
     Ok(crate::store::accounts::list(&state.db)
         .await?
         .into_iter()
-        .map(|a| AccountRow {
-            id: a.id,
-            role: AccountRole::from_code(&a.role).unwrap_or(AccountRole::Professional),
-            display_name: a.display_name,
-            email: a.email,
-            active: a.active,
-            set_up: a.password_hash.is_some(),
-            two_factor: a.totp_enabled,
-        })
+        .map(account_row)
         .collect())
 }
 
@@ -100,10 +106,12 @@ pub async fn create_account(
 /// One account for the edit page.
 #[server(endpoint = "admin/account")]
 pub async fn admin_account(id: i32) -> Result<AccountRow, AppError> {
-    admin_accounts()
+    use shared::permissions::Permission;
+    crate::auth::require(Permission::Administer)?;
+    let state = crate::state::AppState::current();
+    crate::store::accounts::find_by_id(&state.db, id)
         .await?
-        .into_iter()
-        .find(|a| a.id == id)
+        .map(account_row)
         .ok_or_else(|| AppError::NotFound.with_status())
 }
 

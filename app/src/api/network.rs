@@ -62,9 +62,8 @@ pub async fn organisation_options() -> Result<Vec<(i32, String)>, AppError> {
     use shared::permissions::Permission;
     crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
-    Ok(crate::store::structure::load(&state.db)
+    Ok(crate::store::structure::organisations(&state.db)
         .await?
-        .organisations
         .into_iter()
         .map(|o| (o.id, o.name))
         .collect())

@@ -43,16 +43,21 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<NetworkStructure, DbErr> 
                 name: t.name,
             })
             .collect(),
-        organisations: organisation::Entity::find()
-            .order_by_asc(organisation::Column::Name)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|o| OrganisationRecord {
-                id: o.id,
-                sector: Sector::from_code(&o.sector).unwrap_or(Sector::Welzijn),
-                name: o.name,
-            })
-            .collect(),
+        organisations: organisations(db).await?,
     })
+}
+
+/// Every organisation, by name.
+pub async fn organisations(db: &impl ConnectionTrait) -> Result<Vec<OrganisationRecord>, DbErr> {
+    Ok(organisation::Entity::find()
+        .order_by_asc(organisation::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| OrganisationRecord {
+            id: o.id,
+            sector: Sector::from_code(&o.sector).unwrap_or(Sector::Welzijn),
+            name: o.name,
+        })
+        .collect())
 }

@@ -2,6 +2,7 @@
 //! state-changing requests (CSRF), the session lookup, the redirect of
 //! anonymous visitors to the login page, and the security headers.
 
+use app::api::account::encode_query;
 use app::auth::{session_token, RequestContext};
 use app::state::AppState;
 use app::store::sessions;
@@ -59,7 +60,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         } else {
             "/inloggen"
         };
-        Redirect::to(&format!("{login}?volgende={}", encode(&target))).into_response()
+        Redirect::to(&format!("{login}?volgende={}", encode_query(&target))).into_response()
     } else {
         next.run(request).await
     };
@@ -159,18 +160,6 @@ fn add_security_headers(headers: &mut HeaderMap) {
     }
 }
 
-/// Percent-encodes a path for use in a query parameter.
-fn encode(path: &str) -> String {
-    path.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +208,6 @@ mod tests {
 
     #[test]
     fn encodes_next_paths() {
-        assert_eq!(encode("/teams/3?x=1&y=2"), "/teams/3%3Fx%3D1%26y%3D2");
+        assert_eq!(encode_query("/teams/3?x=1&y=2"), "/teams/3%3Fx%3D1%26y%3D2");
     }
 }
