@@ -246,6 +246,38 @@ catalogue! {
     RoleTeamlid => "Teamlid",
     RoleBestuurder => "Bestuurder",
     RoleBeheerder => "Beheerder",
+
+    SourceCasusbespreking => "Casusbespreking",
+    SourceIntervisie => "Intervisie",
+    SourceEvaluatie => "Evaluatie",
+    SourceMaatwerk => "Maatwerkcasus",
+    SourceOverig => "Anders",
+
+    LawJeugdwet => "Jeugdwet",
+    LawWmo => "Wmo",
+    LawParticipatiewet => "Participatiewet",
+    LawZvw => "Zorgverzekeringswet",
+    LawWlz => "Wet langdurige zorg",
+    LawOnderwijs => "Onderwijswetgeving",
+    LawAnders => "Andere regeling",
+
+    CanvasIngediend => "Ingediend",
+    CanvasBesproken => "Besproken",
+    CanvasAkkoord => "Akkoord",
+
+    KnelpuntFinanciering => "Financiering en verkokering",
+    KnelpuntPrivacy => "Privacy en gegevens delen",
+    KnelpuntRegels => "Regels",
+    KnelpuntCapaciteit => "Capaciteit",
+    KnelpuntContractering => "Contractering",
+    KnelpuntOnderwijs => "Onderwijs",
+    KnelpuntOverig => "Overig",
+
+    KnelpuntNieuw => "Nieuw",
+    KnelpuntGeagendeerd => "Geagendeerd",
+    KnelpuntInBehandeling => "In behandeling",
+    KnelpuntOpgelost => "Opgelost",
+    KnelpuntAfgewezen => "Afgewezen",
 }
 
 #[cfg(test)]

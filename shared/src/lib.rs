@@ -3,16 +3,20 @@
 //! team records, the privacy rules that decide what may be shown, Dutch
 //! formatting, and the one translation catalogue.
 
+pub mod canvas;
 pub mod csv;
 pub mod dto;
 pub mod format;
 pub mod i18n;
+pub mod knelpunten;
+pub mod lessons;
 pub mod month;
 pub mod network;
 pub mod outcomes;
 pub mod permissions;
 pub mod session;
 pub mod suppression;
+pub mod survey;
 pub mod throttle;
 pub mod totp;
 pub mod validation;

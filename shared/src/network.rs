@@ -1,5 +1,6 @@
-//! The vocabulary of the network: target groups, sectors, roles, and the
-//! themes and statuses of collaboration agreements. Each is stored by a
+//! The vocabulary of the network: target groups, sectors, roles, the
+//! themes and statuses of collaboration agreements, and the kinds and
+//! statuses of lessons, maatwerkcanvassen and knelpunten. Each is stored by a
 //! stable code and shown through the catalogue.
 
 use crate::i18n::{t, Text};
@@ -90,6 +91,63 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// Where a lesson was drawn.
+    LessonSource {
+        Casusbespreking => ("casusbespreking", SourceCasusbespreking),
+        Intervisie => ("intervisie", SourceIntervisie),
+        Evaluatie => ("evaluatie", SourceEvaluatie),
+        Maatwerk => ("maatwerk", SourceMaatwerk),
+        Overig => ("overig", SourceOverig),
+    }
+}
+
+coded_enum! {
+    /// The law under which a tailored solution (maatwerk) is paid.
+    Law {
+        Jeugdwet => ("jeugdwet", LawJeugdwet),
+        Wmo => ("wmo", LawWmo),
+        Participatiewet => ("participatiewet", LawParticipatiewet),
+        Zvw => ("zvw", LawZvw),
+        Wlz => ("wlz", LawWlz),
+        Onderwijs => ("onderwijs", LawOnderwijs),
+        Anders => ("anders", LawAnders),
+    }
+}
+
+coded_enum! {
+    /// Where a maatwerkcanvas is in its review.
+    CanvasStatus {
+        Ingediend => ("ingediend", CanvasIngediend),
+        Besproken => ("besproken", CanvasBesproken),
+        Akkoord => ("akkoord", CanvasAkkoord),
+    }
+}
+
+coded_enum! {
+    /// What a knelpunt is about.
+    KnelpuntCategory {
+        Financiering => ("financiering", KnelpuntFinanciering),
+        Privacy => ("privacy", KnelpuntPrivacy),
+        Regels => ("regels", KnelpuntRegels),
+        Capaciteit => ("capaciteit", KnelpuntCapaciteit),
+        Contractering => ("contractering", KnelpuntContractering),
+        Onderwijs => ("onderwijs", KnelpuntOnderwijs),
+        Overig => ("overig", KnelpuntOverig),
+    }
+}
+
+coded_enum! {
+    /// Where a knelpunt is in its handling by the bestuurders.
+    KnelpuntStatus {
+        Nieuw => ("nieuw", KnelpuntNieuw),
+        Geagendeerd => ("geagendeerd", KnelpuntGeagendeerd),
+        InBehandeling => ("in-behandeling", KnelpuntInBehandeling),
+        Opgelost => ("opgelost", KnelpuntOpgelost),
+        Afgewezen => ("afgewezen", KnelpuntAfgewezen),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +169,20 @@ mod tests {
         );
         assert_eq!(AgreementStatus::Beeindigd.label(), "Beëindigd");
         assert_eq!(Doelgroep::from_code("Jeugd"), None);
+        for s in LessonSource::ALL {
+            assert_eq!(LessonSource::from_code(s.code()), Some(*s));
+        }
+        for l in Law::ALL {
+            assert_eq!(Law::from_code(l.code()), Some(*l));
+        }
+        for s in CanvasStatus::ALL {
+            assert_eq!(CanvasStatus::from_code(s.code()), Some(*s));
+        }
+        for c in KnelpuntCategory::ALL {
+            assert_eq!(KnelpuntCategory::from_code(c.code()), Some(*c));
+        }
+        for s in KnelpuntStatus::ALL {
+            assert_eq!(KnelpuntStatus::from_code(s.code()), Some(*s));
+        }
     }
 }
