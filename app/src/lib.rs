@@ -26,6 +26,9 @@ use pages::{
     admin::{AdminAccountPage, AdminPage},
     agreement::{AgreementPage, NewAgreementPage},
     audit::AuditPage,
+    canvas::{CanvasPage, NewCanvasPage},
+    knelpunt::{KnelpuntPage, NewKnelpuntPage},
+    lesson::{LessonPage, NewLessonPage},
     login::LoginPage,
     not_found::NotFoundPage,
     overview::OverviewPage,
@@ -33,6 +36,7 @@ use pages::{
     second_factor::SecondFactorPage,
     setup::SetupPage,
     structure::StructurePage,
+    survey::SurveyPage,
     team::TeamPage,
 };
 use shared::i18n::{t, Text};
@@ -99,7 +103,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/teams/:id") view=TeamPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/nieuwe-afspraak") view=NewAgreementPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/resultaten") view=ResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/nieuwe-les") view=NewLessonPage ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/nieuw-canvas") view=NewCanvasPage ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/nieuw-knelpunt") view=NewKnelpuntPage ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/vragenlijst") view=SurveyPage ssr=SsrMode::Async />
                     <Route path=path!("/afspraken/:id") view=AgreementPage ssr=SsrMode::Async />
+                    <Route path=path!("/lessen/:id") view=LessonPage ssr=SsrMode::Async />
+                    <Route path=path!("/canvassen/:id") view=CanvasPage ssr=SsrMode::Async />
+                    <Route path=path!("/knelpunten/:id") view=KnelpuntPage ssr=SsrMode::Async />
                     <Route path=path!("/toegankelijkheid") view=AccessibilityPage />
                     <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/inloggen/tweede-stap") view=SecondFactorPage ssr=SsrMode::Async />

@@ -112,8 +112,21 @@ fn member_of_team(actor: Actor) -> StatusCode {
     }
 }
 
+/// Only members of the target team, once: the second call (the
+/// coördinator, for the same team) is refused as already done.
+fn member_of_team_once(actor: Actor) -> StatusCode {
+    match actor {
+        Actor::CoordinatorOwnTeam => StatusCode::UNPROCESSABLE_ENTITY,
+        other => member_of_team(other),
+    }
+}
+
 /// Ids the forms refer to.
 struct Targets {
+    /// A lesson, a knelpunt of another team; a canvas of the target team.
+    other_lesson: i32,
+    other_knelpunt: i32,
+    canvas: i32,
     team: i32,
     wijk: i32,
     gemeente: i32,
@@ -266,6 +279,137 @@ fn matrix() -> Vec<Entry> {
                     ("client_responses", "10".into()),
                     ("uitval", String::new()),
                     ("doelrealisatie", String::new()),
+                ]
+            },
+            expect: member_of_team,
+        },
+        Entry {
+            path: "/api/lessons/detail",
+            form: |t| vec![("id", t.other_lesson.to_string())],
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/lessons/form",
+            form: |t| vec![("team_id", t.team.to_string())],
+            expect: member_of_team,
+        },
+        Entry {
+            path: "/api/lessons/save",
+            form: |t| {
+                vec![
+                    ("team_id", t.team.to_string()),
+                    ("source", "intervisie".into()),
+                    ("title", "Samen naar huis".into()),
+                    ("what_happened", "Twee hulpverleners gingen los van elkaar op huisbezoek.".into()),
+                    ("what_worked", "Samen op huisbezoek gaan.".into()),
+                    ("what_needed", "Agenda's die op elkaar aansluiten.".into()),
+                    ("tags", "huisbezoek".into()),
+                    ("agreements[0]", t.agreement.to_string()),
+                ]
+            },
+            expect: member_of_team,
+        },
+        Entry {
+            path: "/api/lessons/react",
+            form: |t| {
+                vec![
+                    ("lesson_id", t.other_lesson.to_string()),
+                    ("team_id", t.team.to_string()),
+                    ("body", "Herkenbaar.".into()),
+                ]
+            },
+            expect: member_of_team,
+        },
+        Entry {
+            path: "/api/lessons/useful",
+            form: |t| {
+                vec![
+                    ("lesson_id", t.other_lesson.to_string()),
+                    ("team_id", t.team.to_string()),
+                ]
+            },
+            expect: member_of_team_once,
+        },
+        Entry {
+            path: "/api/lessons/adopt",
+            form: |t| {
+                vec![
+                    ("lesson_id", t.other_lesson.to_string()),
+                    ("team_id", t.team.to_string()),
+                    ("theme", "werkwijze".into()),
+                ]
+            },
+            expect: member_of_team,
+        },
+        Entry {
+            path: "/api/canvases/detail",
+            form: |t| vec![("id", t.canvas.to_string())],
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/canvases/save",
+            form: |t| {
+                vec![
+                    ("team_id", t.team.to_string()),
+                    ("title", "Bijles in plaats van therapie".into()),
+                    ("family_wants", "Dat hun dochter weer naar school gaat.".into()),
+                    ("law", "jeugdwet".into()),
+                    ("law_reason", "Maatwerk is toegestaan.".into()),
+                    ("regular_amount", "950".into()),
+                    ("regular_basis", "per-maand".into()),
+                    ("regular_months", "6".into()),
+                    ("tailored_amount", "180".into()),
+                    ("tailored_basis", "per-maand".into()),
+                    ("tailored_months", "6".into()),
+                    ("status", "ingediend".into()),
+                    ("system_lesson", String::new()),
+                ]
+            },
+            expect: member_of_team,
+        },
+        Entry {
+            path: "/api/knelpunten/detail",
+            form: |t| vec![("id", t.other_knelpunt.to_string())],
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/knelpunten/raise",
+            form: |t| {
+                vec![
+                    ("team_id", t.team.to_string()),
+                    ("category", "capaciteit".into()),
+                    ("title", "Te weinig tijd voor overleg".into()),
+                    ("description", "Het casusoverleg valt steeds uit.".into()),
+                ]
+            },
+            expect: member_of_team,
+        },
+        Entry {
+            path: "/api/knelpunten/support",
+            form: |t| {
+                vec![
+                    ("knelpunt_id", t.other_knelpunt.to_string()),
+                    ("team_id", t.team.to_string()),
+                ]
+            },
+            expect: member_of_team_once,
+        },
+        Entry {
+            path: "/api/survey/form",
+            form: |t| vec![("team_id", t.team.to_string())],
+            expect: member_of_team,
+        },
+        Entry {
+            path: "/api/survey/answer",
+            form: |t| {
+                vec![
+                    ("team_id", t.team.to_string()),
+                    ("month", support::this_month().to_string()),
+                    ("grade", "8".into()),
+                    ("know_whom", "4".into()),
+                    ("information", "3".into()),
+                    ("vision", "4".into()),
+                    ("tools", "2".into()),
                 ]
             },
             expect: member_of_team,
@@ -432,7 +576,53 @@ on_both_backends!(
             .await
             .unwrap()
             .unwrap();
+        let other_team = team::Entity::find()
+            .filter(team::Column::Name.eq("Ouderen Ondiep"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let now = chrono::Utc::now();
+        let (_, other_lesson) = app::store::lessons::save(
+            db,
+            other_team.id,
+            None,
+            app::store::lessons::LessonContent {
+                source: "evaluatie".into(),
+                title: "Vast belmoment".into(),
+                what_happened: "Aanmeldingen bleven liggen.".into(),
+                what_worked: "Een dagelijks belmoment.".into(),
+                what_needed: "Bereikbaarheid.".into(),
+                tags: vec![],
+                agreement_ids: vec![],
+            },
+            now,
+        )
+        .await
+        .unwrap();
+        let other_knelpunt = app::store::knelpunten::raise(
+            db,
+            other_team.id,
+            shared::network::KnelpuntCategory::Regels,
+            "Te veel formulieren",
+            "Elke organisatie zijn eigen formulier.",
+            now,
+        )
+        .await
+        .unwrap();
+        let (_, canvas) = app::store::canvases::save(
+            db,
+            target_team.id,
+            None,
+            &shared::canvas::canvas(&support::good_canvas()).unwrap(),
+            now,
+        )
+        .await
+        .unwrap();
         let targets = Targets {
+            other_lesson: other_lesson.id,
+            other_knelpunt: other_knelpunt.id,
+            canvas: canvas.id,
             team: target_team.id,
             wijk: target_wijk.id,
             gemeente: target_wijk.gemeente_id,

@@ -54,6 +54,7 @@ pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
         theme: AgreementTheme::from_code(&agreement.theme).unwrap_or(AgreementTheme::Werkwijze),
         viewer_writes: permissions::check(Some(&viewer), Permission::WriteTeam(agreement.team_id))
             .is_ok(),
+        adopted_from: crate::store::lessons::origin(&state.db, id).await?,
         current: network::agreement_view(&agreement),
         versions,
     })

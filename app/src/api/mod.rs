@@ -4,7 +4,19 @@
 pub mod account;
 pub mod admin;
 pub mod agreements;
+pub mod canvases;
+pub mod knelpunten;
+pub mod lessons;
 pub mod network;
 pub mod results;
 pub mod structure;
+pub mod survey;
 pub mod team;
+
+/// The current month by the server's clock.
+#[cfg(feature = "ssr")]
+fn this_month() -> shared::Month {
+    use chrono::Datelike;
+    let today = chrono::Utc::now().date_naive();
+    shared::Month::new(today.year(), today.month() as u8).expect("a calendar month")
+}

@@ -5,14 +5,6 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use shared::dto;
 
-/// The current month by the server's clock.
-#[cfg(feature = "ssr")]
-fn this_month() -> shared::Month {
-    use chrono::Datelike;
-    let today = chrono::Utc::now().date_naive();
-    shared::Month::new(today.year(), today.month() as u8).expect("a calendar month")
-}
-
 #[server(endpoint = "results/month")]
 pub async fn month_entry(team_id: i32, month: Option<String>) -> Result<dto::MonthEntry, AppError> {
     use crate::store::entity::account;
@@ -104,7 +96,7 @@ pub async fn save_results(
         uitval: &uitval,
         doelrealisatie: &doelrealisatie,
     };
-    let figures = match validation::outcome(&input, this_month()) {
+    let figures = match validation::outcome(&input, super::this_month()) {
         Ok(figures) => figures,
         Err(problems) => {
             let mut errors = FormErrors::new(&[

@@ -173,3 +173,46 @@ pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
         })
     }
 }
+
+/// Which of the viewer's teams acts on another team's record: a choice
+/// when they are in several, otherwise a hidden field and a line saying
+/// for which team.
+#[component]
+pub fn ActingTeamField(
+    teams: Vec<shared::dto::ActingTeam>,
+    /// Tells this form's field apart from others on the page.
+    scope: &'static str,
+    #[prop(into)] errors: Signal<Option<FormErrors>>,
+) -> impl IntoView {
+    use shared::i18n::{t, Text};
+    match teams.as_slice() {
+        [one] => view! {
+            <input type="hidden" name="team_id" value=one.id />
+            <p class="hint">{format!("{} {}", t(Text::OnBehalfOf), one.name)}</p>
+        }
+        .into_any(),
+        _ => {
+            let options = teams
+                .iter()
+                .map(|team| (team.id.to_string(), team.name.clone()))
+                .collect();
+            view! { <FormField name="team_id" scope label=t(Text::OnBehalfOfTeam) options errors /> }
+                .into_any()
+        }
+    }
+}
+
+/// A choice's options from a coded enum's values: (code, label), with an
+/// empty "choose" option first when nothing is chosen yet.
+pub fn coded_options<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+    with_empty: bool,
+) -> Vec<(String, String)> {
+    let empty = with_empty.then(|| (String::new(), shared::i18n::t(shared::i18n::Text::Choose).to_string()));
+    empty
+        .into_iter()
+        .chain(all.iter().map(|v| (code(*v).to_string(), label(*v).to_string())))
+        .collect()
+}

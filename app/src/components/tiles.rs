@@ -33,6 +33,13 @@ pub fn HeadlineTiles(latest: HeadlineFigures, previous: Option<HeadlineFigures>)
             Unit::Grade,
             Better::Higher,
         ),
+        (
+            t(Text::MeasureProfessionalGrade),
+            latest.professional_grade,
+            previous.map(|p| p.professional_grade),
+            Unit::Grade,
+            Better::Higher,
+        ),
     ];
     let since = previous.map(|p| p.month.label_nl()).unwrap_or_default();
     view! {

@@ -9,16 +9,11 @@ use crate::components::load::Loaded;
 use crate::error::{AppError, FormErrors};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use super::param;
 use shared::dto::{AgreementDetail, AgreementView};
 use shared::format;
 use shared::i18n::{t, Text};
 use shared::network::{AgreementStatus, AgreementTheme};
-
-fn param(name: &'static str) -> impl Fn() -> Option<i32> + Copy + Send + Sync + 'static {
-    let params = use_params_map();
-    move || params.read().get(name).and_then(|v| v.parse().ok())
-}
 
 /// The fields of an agreement, filled with `current` when editing.
 #[component]

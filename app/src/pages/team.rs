@@ -1,5 +1,6 @@
-//! A team's space: contact, members, agreements by theme, recent results
-//! and lessons.
+//! A team's space: headline tiles, contact, agreements by theme, recent
+//! results, the professionals' survey, lessons, maatwerkcanvassen,
+//! knelpunten and members.
 
 use crate::api::network::{organisation_options, team_space};
 use crate::api::team::{AddMember, RemoveMember};
@@ -11,7 +12,9 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use shared::dto::{AgreementView, MemberView, OutcomeRow, TeamSpace};
+use crate::pages::survey::SurveyTable;
+use shared::canvas::euro;
+use shared::dto::{AgreementView, CanvasSummary, KnelpuntSummary, MemberView, OutcomeRow, TeamSpace};
 use shared::format::{self, Unit};
 use shared::i18n::{t, Text};
 use shared::network::AgreementTheme;
@@ -94,8 +97,22 @@ fn team_view(
             })}
             {results_view(team.results)}
         </section>
+        <section aria-labelledby="vragenlijst">
+            <h2 id="vragenlijst">{t(Text::SurveyTitle)}</h2>
+            {team.viewer_writes.then(|| view! {
+                <p><a class="button" href=format!("/teams/{}/vragenlijst", team.id)>{t(Text::SurveyFill)}</a></p>
+            })}
+            {if team.survey.is_empty() {
+                view! { <p>{t(Text::SurveyNone)}</p> }.into_any()
+            } else {
+                view! { <SurveyTable results=team.survey /> }.into_any()
+            }}
+        </section>
         <section aria-labelledby="lessen">
             <h2 id="lessen">{t(Text::LessonsTitle)}</h2>
+            {team.viewer_writes.then(|| view! {
+                <p><a class="button" href=format!("/teams/{}/nieuwe-les", team.id)>{t(Text::NewLesson)}</a></p>
+            })}
             {if team.lessons.is_empty() {
                 view! { <p>{t(Text::LessonsNone)}</p> }.into_any()
             } else {
@@ -106,8 +123,11 @@ fn team_view(
                             .into_iter()
                             .map(|l| view! {
                                 <li class="card">
-                                    <h3>{l.title}</h3>
+                                    <h3><a href=format!("/lessen/{}", l.id)>{l.title}</a></h3>
                                     <p>{l.what_worked}</p>
+                                    {(l.useful > 0).then(|| view! {
+                                        <p class="meta">{format!("{} {}", t(Text::UsefulCount), l.useful)}</p>
+                                    })}
                                 </li>
                             })
                             .collect_view()}
@@ -115,6 +135,20 @@ fn team_view(
                 }
                 .into_any()
             }}
+        </section>
+        <section aria-labelledby="canvassen">
+            <h2 id="canvassen">{t(Text::CanvasesTitle)}</h2>
+            {team.viewer_writes.then(|| view! {
+                <p><a class="button" href=format!("/teams/{}/nieuw-canvas", team.id)>{t(Text::NewCanvas)}</a></p>
+            })}
+            {canvases_view(team.canvases)}
+        </section>
+        <section aria-labelledby="knelpunten">
+            <h2 id="knelpunten">{t(Text::KnelpuntenTitle)}</h2>
+            {team.viewer_writes.then(|| view! {
+                <p><a class="button" href=format!("/teams/{}/nieuw-knelpunt", team.id)>{t(Text::NewKnelpunt)}</a></p>
+            })}
+            {knelpunten_view(team.knelpunten)}
         </section>
         <section aria-labelledby="leden">
             <h2 id="leden">{t(Text::TeamMembers)}</h2>
@@ -126,6 +160,51 @@ fn team_view(
             {manage}
         </section>
     }
+}
+
+fn canvases_view(canvases: Vec<CanvasSummary>) -> impl IntoView {
+    if canvases.is_empty() {
+        return view! { <p>{t(Text::CanvasesNone)}</p> }.into_any();
+    }
+    let total: i64 = canvases.iter().map(|c| c.saving_cents).sum();
+    view! {
+        <DataTable
+            caption=t(Text::CanvasesCaption).to_string()
+            headers=vec![t(Text::Title), t(Text::AgreementStatus), t(Text::CanvasSavingColumn)]
+            rows=canvases
+                .into_iter()
+                .map(|c| vec![
+                    Cell::Link { text: c.title, href: format!("/canvassen/{}", c.id) },
+                    Cell::Text(c.status.label().to_string()),
+                    Cell::Text(euro(c.saving_cents)),
+                ])
+                .collect()
+        />
+        <p>{format!("{} {}", t(Text::CanvasSavingTotal), euro(total))}</p>
+    }
+    .into_any()
+}
+
+fn knelpunten_view(knelpunten: Vec<KnelpuntSummary>) -> impl IntoView {
+    if knelpunten.is_empty() {
+        return view! { <p>{t(Text::KnelpuntenNone)}</p> }.into_any();
+    }
+    view! {
+        <DataTable
+            caption=t(Text::KnelpuntenCaption).to_string()
+            headers=vec![t(Text::Title), t(Text::KnelpuntCategoryLabel), t(Text::AgreementStatus), t(Text::KnelpuntSupportCount)]
+            rows=knelpunten
+                .into_iter()
+                .map(|k| vec![
+                    Cell::Link { text: k.title, href: format!("/knelpunten/{}", k.id) },
+                    Cell::Text(k.category.label().to_string()),
+                    Cell::Text(k.status.label().to_string()),
+                    Cell::Text(k.supporters.to_string()),
+                ])
+                .collect()
+        />
+    }
+    .into_any()
 }
 
 fn member_line(m: &MemberView) -> String {

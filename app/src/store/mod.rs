@@ -6,10 +6,14 @@
 pub mod accounts;
 pub mod agreements;
 pub mod audit;
+pub mod canvases;
 pub mod entity;
+pub mod knelpunten;
+pub mod lessons;
 pub mod network;
 pub mod outcomes;
 pub mod sessions;
 pub mod structure;
+pub mod survey;
 pub mod throttle;
 pub mod two_factor;

@@ -38,6 +38,7 @@ pub async fn overview(
         .order_by_asc(team::Column::Name)
         .all(db)
         .await?;
+    let surveys = super::survey::at_latest_results(db).await?;
     let latest: HashMap<i32, outcome_period::Model> = latest_outcomes(db)
         .await?
         .into_iter()
@@ -50,7 +51,9 @@ pub async fn overview(
             id: t.id,
             name: t.name,
             doelgroep: doelgroep(&t.doelgroep),
-            latest: latest.get(&t.id).map(|o| headline(o, policy)),
+            latest: latest
+                .get(&t.id)
+                .map(|o| headline(o, surveys.get(&t.id).copied(), policy)),
         };
         teams_by_wijk.entry(t.wijk_id).or_default().push(headline);
     }
@@ -137,19 +140,36 @@ pub async fn team_space(
         .all(db)
         .await?;
     let results = periods.iter().map(|o| outcome_row(o, policy)).collect();
-    let latest = periods.first().map(|o| headline(o, policy));
-    let previous = periods.get(1).map(|o| headline(o, policy));
+    let survey = super::survey::recent(db, team_id, RECENT_MONTHS).await?;
+    let tally_of = |o: &outcome_period::Model| {
+        survey
+            .iter()
+            .find(|(m, _)| m.to_string() == o.month)
+            .map(|(_, t)| *t)
+    };
+    let latest = periods.first().map(|o| headline(o, tally_of(o), policy));
+    let previous = periods.get(1).map(|o| headline(o, tally_of(o), policy));
+    let survey = survey
+        .into_iter()
+        .map(|(m, t)| shared::survey::result(m, t, policy))
+        .collect();
 
     let lessons = lesson::Entity::find()
         .filter(lesson::Column::TeamId.eq(team_id))
         .order_by_desc(lesson::Column::CreatedAt)
+        .order_by_desc(lesson::Column::Id)
         .all(db)
-        .await?
+        .await?;
+    let useful =
+        super::lessons::useful_counts(db, &lessons.iter().map(|l| l.id).collect::<Vec<_>>())
+            .await?;
+    let lessons = lessons
         .into_iter()
         .map(|l| LessonSummary {
             id: l.id,
             title: l.title,
             what_worked: l.what_worked,
+            useful: useful.get(&l.id).copied().unwrap_or(0),
         })
         .collect();
 
@@ -166,6 +186,9 @@ pub async fn team_space(
         latest,
         previous,
         lessons,
+        canvases: super::canvases::of_team(db, team_id).await?,
+        knelpunten: super::knelpunten::of_team(db, team_id).await?,
+        survey,
         viewer_coordinates: false,
         viewer_writes: false,
     }))
@@ -233,8 +256,14 @@ fn count(n: i32) -> u32 {
     u32::try_from(n).unwrap_or(0)
 }
 
-fn headline(o: &outcome_period::Model, policy: SuppressionPolicy) -> HeadlineFigures {
+fn headline(
+    o: &outcome_period::Model,
+    survey: Option<shared::survey::Tally>,
+    policy: SuppressionPolicy,
+) -> HeadlineFigures {
     HeadlineFigures {
+        professional_grade: shared::survey::result(month(&o.month), survey.unwrap_or_default(), policy)
+            .grade,
         month: month(&o.month),
         mean_wait_days: policy.mean(o.mean_wait_days, count(o.started)),
         share_without_help: policy.share(count(o.without_help), count(o.ended)),
@@ -243,7 +272,7 @@ fn headline(o: &outcome_period::Model, policy: SuppressionPolicy) -> HeadlineFig
 }
 
 fn outcome_row(o: &outcome_period::Model, policy: SuppressionPolicy) -> OutcomeRow {
-    let figures = headline(o, policy);
+    let figures = headline(o, None, policy);
     OutcomeRow {
         month: figures.month,
         started: policy.count(count(o.started)),
@@ -278,4 +307,26 @@ pub async fn team_names(
         .into_iter()
         .map(|t| (t.id, t.name))
         .collect())
+}
+
+/// The teams a viewer may record in (and so act for on other teams'
+/// records), with their names, by name.
+pub async fn acting_teams(
+    db: &impl ConnectionTrait,
+    viewer: &shared::permissions::Viewer,
+) -> Result<Vec<shared::dto::ActingTeam>, DbErr> {
+    use shared::permissions::{check, Permission};
+    let ids: Vec<i32> = viewer
+        .teams
+        .iter()
+        .map(|m| m.team_id)
+        .filter(|&id| check(Some(viewer), Permission::WriteTeam(id)).is_ok())
+        .collect();
+    let mut teams: Vec<shared::dto::ActingTeam> = team_names(db, &ids)
+        .await?
+        .into_iter()
+        .map(|(id, name)| shared::dto::ActingTeam { id, name })
+        .collect();
+    teams.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(teams)
 }

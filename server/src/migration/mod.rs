@@ -8,6 +8,7 @@ mod m20261124_000001_network;
 mod m20261124_000002_security;
 mod m20261124_000003_agreement_versions;
 mod m20261124_000004_outcome_versions;
+mod m20261124_000005_team_records;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_security::Migration),
             Box::new(m20261124_000003_agreement_versions::Migration),
             Box::new(m20261124_000004_outcome_versions::Migration),
+            Box::new(m20261124_000005_team_records::Migration),
         ]
     }
 }

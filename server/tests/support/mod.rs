@@ -316,3 +316,29 @@ fn encode(s: &str) -> String {
         })
         .collect()
 }
+
+/// The current month by the clock, as the server sees it.
+pub fn this_month() -> shared::Month {
+    use chrono::Datelike;
+    let today = chrono::Utc::now().date_naive();
+    shared::Month::new(today.year(), today.month() as u8).expect("a calendar month")
+}
+
+/// A maatwerkcanvas as typed that passes every check: a year of respite
+/// care at € 450 a month against a one-off € 1.200 (saves € 4.200).
+pub fn good_canvas() -> shared::canvas::CanvasInput<'static> {
+    shared::canvas::CanvasInput {
+        title: "Aanpassing woning in plaats van logeeropvang",
+        family_wants: "Dat hun zoon thuis kan blijven wonen.",
+        law: "wmo",
+        law_reason: "Woningaanpassing valt onder de Wmo.",
+        regular_amount: "450",
+        regular_basis: "per-maand",
+        regular_months: "12",
+        tailored_amount: "1.200",
+        tailored_basis: "eenmalig",
+        tailored_months: "",
+        status: "ingediend",
+        system_lesson: "",
+    }
+}

@@ -2,11 +2,19 @@
 //! migrations in `server/src/migration`.
 
 pub mod account;
+pub mod adoption;
 pub mod agreement;
 pub mod agreement_version;
 pub mod audit_event;
+pub mod canvas;
 pub mod gemeente;
+pub mod knelpunt;
+pub mod knelpunt_answer;
+pub mod knelpunt_support;
 pub mod lesson;
+pub mod lesson_agreement;
+pub mod lesson_reaction;
+pub mod lesson_useful;
 pub mod login_throttle;
 pub mod membership;
 pub mod organisation;
@@ -15,5 +23,7 @@ pub mod outcome_version;
 pub mod recovery_code;
 pub mod session;
 pub mod setup_link;
+pub mod survey_participation;
+pub mod survey_tally;
 pub mod team;
 pub mod wijk;

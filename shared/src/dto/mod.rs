@@ -6,6 +6,9 @@ use crate::suppression::Figure;
 use crate::Month;
 use serde::{Deserialize, Serialize};
 
+mod records;
+pub use records::*;
+
 /// Gemeenten → wijken → teams, each team with its latest headline figures.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NetworkOverview {
@@ -43,6 +46,8 @@ pub struct HeadlineFigures {
     pub mean_wait_days: Figure,
     pub share_without_help: Figure,
     pub client_grade: Figure,
+    /// The mean grade of the professionals' survey for the same month.
+    pub professional_grade: Figure,
 }
 
 /// A team's own space as others may read it.
@@ -63,6 +68,10 @@ pub struct TeamSpace {
     pub latest: Option<HeadlineFigures>,
     pub previous: Option<HeadlineFigures>,
     pub lessons: Vec<LessonSummary>,
+    pub canvases: Vec<CanvasSummary>,
+    pub knelpunten: Vec<KnelpuntSummary>,
+    /// Survey results of recent months, newest first.
+    pub survey: Vec<crate::survey::SurveyResult>,
     /// Whether the viewer coordinates this team (and may manage members).
     pub viewer_coordinates: bool,
     /// Whether the viewer may record in this team's space.
@@ -108,6 +117,8 @@ pub struct LessonSummary {
     pub id: i32,
     pub title: String,
     pub what_worked: String,
+    /// How many other teams found it useful.
+    pub useful: u32,
 }
 
 /// The logged-in person, as their own pages and the header show them.
@@ -253,6 +264,8 @@ pub struct AgreementDetail {
     pub team_name: String,
     pub theme: AgreementTheme,
     pub current: AgreementView,
+    /// The lesson it was adopted from: (lesson id, title, team name).
+    pub adopted_from: Option<(i32, String, String)>,
     /// Newest first.
     pub versions: Vec<AgreementVersionRow>,
     pub viewer_writes: bool,

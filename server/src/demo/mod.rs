@@ -1,6 +1,7 @@
 //! The demo network: Zuilen Ondiep (Utrecht) with its two jeugd and five
 //! ouderenzorg teams, four more wijken in Utrecht and Groningen, 24 months
-//! of plausible results, agreements, lessons and demo accounts. Generated
+//! of plausible results, agreements, lessons, survey answers, canvases,
+//! knelpunten, the exchanges between teams and demo accounts. Generated
 //! deterministically, loaded in one transaction through the same entities
 //! as real data, and only once.
 
@@ -16,6 +17,8 @@ use sea_orm::{
 };
 use shared::network::{AccountRole, AgreementStatus, AgreementTheme, Doelgroep, Sector};
 use shared::Month;
+
+mod records;
 
 /// The one password of every demo login (see README).
 pub const DEMO_PASSWORD: &str = "Wijkwijs-demo-2026";
@@ -396,6 +399,7 @@ async fn insert_network(db: &impl ConnectionTrait) -> Result<(), DbErr> {
             }
         }
     }
+    records::insert_exchanges(db, created_at).await?;
     Ok(())
 }
 
@@ -453,6 +457,7 @@ async fn insert_team(
     // Members: the first two are the team's demo logins (coördinator and
     // teamlid); the others have accounts still to be set up.
     let mut contact = None;
+    let mut without_login = Vec::new();
     for (i, (discipline, organisation)) in disciplines(doelgroep).iter().enumerate() {
         let person = format!("{} {}", dice.pick(FIRST_NAMES), dice.pick(LAST_NAMES));
         let email = match i {
@@ -480,6 +485,9 @@ async fn insert_team(
         .insert(db)
         .await?;
         contact.get_or_insert(account_id);
+        if i >= 2 {
+            without_login.push(account_id);
+        }
     }
     team::ActiveModel {
         id: Set(team_id),
@@ -583,6 +591,7 @@ async fn insert_team(
         })
         .collect();
     outcome_period::Entity::insert_many(rows).exec(db).await?;
+    records::insert_team_records(db, team_id, &without_login, created_at).await?;
     Ok(())
 }
 

@@ -1,0 +1,121 @@
+//! Knelpunten: read one with its support and answers; raise one (members
+//! of the team); support another team's (on behalf of one of the viewer's
+//! teams).
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use shared::dto::KnelpuntView;
+
+#[server(endpoint = "knelpunten/detail")]
+pub async fn load_knelpunt(id: i32) -> Result<KnelpuntView, AppError> {
+    use crate::store::{knelpunten, network};
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    let knelpunt = knelpunten::find(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if !viewer.is_member(knelpunt.team_id) {
+        crate::auth::audit(
+            &state.db,
+            &request,
+            "bekijken",
+            ("knelpunt", Some(id.to_string())),
+            crate::store::audit::Outcome::Ok,
+            (None, None),
+        )
+        .await?;
+    }
+    let supporters = knelpunten::supporter_ids(&state.db, id).await?;
+    let supporting_teams = network::acting_teams(&state.db, &viewer)
+        .await?
+        .into_iter()
+        .filter(|t| shared::knelpunten::support(t.id, knelpunt.team_id, &supporters).is_ok())
+        .collect();
+    Ok(KnelpuntView {
+        supporting_teams,
+        ..knelpunten::view(&state.db, knelpunt).await?
+    })
+}
+
+#[server(endpoint = "knelpunten/raise")]
+pub async fn raise_knelpunt(
+    team_id: i32,
+    category: String,
+    title: String,
+    description: String,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::knelpunten;
+    use sea_orm::TransactionTrait;
+    use shared::knelpunten::KnelpuntInput;
+    use shared::network::KnelpuntCategory;
+    use shared::permissions::Permission;
+
+    let (request, _) = crate::auth::require(Permission::WriteTeam(team_id))?;
+    let mut errors = FormErrors::new(&[
+        ("category", category.as_str()),
+        ("title", title.as_str()),
+        ("description", description.as_str()),
+    ]);
+    for (field, message) in shared::knelpunten::knelpunt(&KnelpuntInput {
+        category: &category,
+        title: &title,
+        description: &description,
+    }) {
+        errors.add(field, message);
+    }
+    errors.into_result()?;
+    let category = KnelpuntCategory::from_code(&category).expect("checked");
+    let state = crate::state::AppState::current();
+    let txn = state.db.begin().await?;
+    let knelpunt =
+        knelpunten::raise(&txn, team_id, category, &title, &description, chrono::Utc::now())
+            .await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "knelpunt-aanmaken",
+        ("knelpunt", Some(knelpunt.id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (None, Some(knelpunten::json(&knelpunt))),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!("/knelpunten/{}", knelpunt.id));
+    Ok(())
+}
+
+#[server(endpoint = "knelpunten/support")]
+pub async fn support_knelpunt(knelpunt_id: i32, team_id: i32) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::knelpunten;
+    use sea_orm::TransactionTrait;
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
+    let state = crate::state::AppState::current();
+    let knelpunt = knelpunten::find(&state.db, knelpunt_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let txn = state.db.begin().await?;
+    let supporters = knelpunten::supporter_ids(&txn, knelpunt_id).await?;
+    let mut errors = FormErrors::new(&[]);
+    if let Err(message) = shared::knelpunten::support(team_id, knelpunt.team_id, &supporters) {
+        errors.add("", message);
+    }
+    errors.into_result()?;
+    knelpunten::support(&txn, knelpunt_id, team_id, viewer.account_id, chrono::Utc::now()).await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "knelpunt-steunen",
+        ("knelpunt", Some(knelpunt_id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (None, Some(serde_json::json!({ "team_id": team_id }).to_string())),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,315 @@
+//! Lessons: read one with what other teams did with it; record or edit one
+//! (members of its team); react, mark useful or adopt it (on behalf of one
+//! of the viewer's own teams).
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use shared::dto::{LessonDetail, LessonForm};
+
+#[server(endpoint = "lessons/detail")]
+pub async fn load_lesson(id: i32) -> Result<LessonDetail, AppError> {
+    use crate::store::{lessons, network};
+    use shared::network::LessonSource;
+    use shared::permissions::{self, Permission};
+
+    let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    let lesson = lessons::find(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if !viewer.is_member(lesson.team_id) {
+        crate::auth::audit(
+            &state.db,
+            &request,
+            "bekijken",
+            ("les", Some(id.to_string())),
+            crate::store::audit::Outcome::Ok,
+            (None, None),
+        )
+        .await?;
+    }
+    let viewer_writes =
+        permissions::check(Some(&viewer), Permission::WriteTeam(lesson.team_id)).is_ok();
+    let useful_ids = lessons::useful_team_ids(&state.db, id).await?;
+    let adoptions = lessons::adoptions(&state.db, id).await?;
+    let mut ids = useful_ids.clone();
+    ids.extend(adoptions.iter().map(|(_, team)| *team));
+    ids.push(lesson.team_id);
+    let names = network::team_names(&state.db, &ids).await?;
+    let name = |id: &i32| names.get(id).cloned().unwrap_or_default();
+    let acting = network::acting_teams(&state.db, &viewer).await?;
+    let others = || acting.iter().filter(|t| t.id != lesson.team_id).cloned();
+    Ok(LessonDetail {
+        id,
+        team_id: lesson.team_id,
+        team_name: name(&lesson.team_id),
+        source: LessonSource::from_code(&lesson.source).unwrap_or(LessonSource::Overig),
+        tags: shared::lessons::tags(&lesson.tags),
+        recorded_on: lesson.created_at.date_naive().to_string(),
+        agreements: lessons::linked_agreements(&state.db, id).await?,
+        reactions: lessons::reactions(&state.db, id).await?,
+        useful_teams: useful_ids.iter().map(name).collect(),
+        adoptions: adoptions
+            .iter()
+            .map(|(agreement, team)| (*agreement, name(team)))
+            .collect(),
+        viewer_writes,
+        agreement_options: if viewer_writes {
+            lessons::agreement_options(&state.db, lesson.team_id).await?
+        } else {
+            Vec::new()
+        },
+        endorsing_teams: others().filter(|t| !useful_ids.contains(&t.id)).collect(),
+        adopting_teams: others().collect(),
+        reacting_teams: acting.clone(),
+        title: lesson.title,
+        what_happened: lesson.what_happened,
+        what_worked: lesson.what_worked,
+        what_needed: lesson.what_needed,
+    })
+}
+
+/// What the new-lesson form of a team needs.
+#[server(endpoint = "lessons/form")]
+pub async fn load_lesson_form(team_id: i32) -> Result<LessonForm, AppError> {
+    use crate::store::{lessons, network};
+    use shared::permissions::Permission;
+    crate::auth::require(Permission::WriteTeam(team_id))?;
+    let state = crate::state::AppState::current();
+    let team_name = network::team_names(&state.db, &[team_id])
+        .await?
+        .remove(&team_id)
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    Ok(LessonForm {
+        team_id,
+        team_name,
+        agreement_options: lessons::agreement_options(&state.db, team_id).await?,
+    })
+}
+
+/// Records a new lesson (no `id`) or edits one. `agreements` are the
+/// team's agreements it links to (checkboxes `agreements[i]`).
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "lessons/save")]
+pub async fn save_lesson(
+    team_id: i32,
+    id: Option<i32>,
+    source: String,
+    title: String,
+    what_happened: String,
+    what_worked: String,
+    what_needed: String,
+    tags: String,
+    #[server(default)] agreements: Vec<i32>,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::lessons::{self, LessonContent};
+    use sea_orm::TransactionTrait;
+    use shared::lessons::LessonInput;
+    use shared::permissions::Permission;
+
+    let (request, _) = crate::auth::require(Permission::WriteTeam(team_id))?;
+    let state = crate::state::AppState::current();
+    let ticked: Vec<String> = agreements.iter().map(i32::to_string).collect();
+    let ticked = ticked.join(",");
+    let mut errors = FormErrors::new(&[
+        ("agreements", ticked.as_str()),
+        ("source", source.as_str()),
+        ("title", title.as_str()),
+        ("what_happened", what_happened.as_str()),
+        ("what_worked", what_worked.as_str()),
+        ("what_needed", what_needed.as_str()),
+        ("tags", tags.as_str()),
+    ]);
+    for (field, message) in shared::lessons::lesson(&LessonInput {
+        source: &source,
+        title: &title,
+        what_happened: &what_happened,
+        what_worked: &what_worked,
+        what_needed: &what_needed,
+        tags: &tags,
+    }) {
+        errors.add(field, message);
+    }
+    let own: Vec<i32> = lessons::agreement_options(&state.db, team_id)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    if agreements.iter().any(|a| !own.contains(a)) {
+        errors.add("", "Een les kan alleen naar afspraken van het eigen team verwijzen.");
+    }
+    errors.into_result()?;
+    let mut agreement_ids = agreements;
+    agreement_ids.sort_unstable();
+    agreement_ids.dedup();
+    let content = LessonContent {
+        source,
+        title,
+        what_happened,
+        what_worked,
+        what_needed,
+        tags: shared::lessons::tags(&tags),
+        agreement_ids: agreement_ids.clone(),
+    };
+    let txn = state.db.begin().await?;
+    let before_links = match id {
+        Some(id) => lessons::linked_agreements(&txn, id)
+            .await?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect(),
+        None => Vec::new(),
+    };
+    let (before, after) =
+        match lessons::save(&txn, team_id, id, content, chrono::Utc::now()).await {
+            Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
+            other => other?,
+        };
+    crate::auth::audit(
+        &txn,
+        &request,
+        if before.is_some() { "les-wijzigen" } else { "les-aanmaken" },
+        ("les", Some(after.id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (
+            before.as_ref().map(|b| lessons::json(b, &before_links)),
+            Some(lessons::json(&after, &agreement_ids)),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    if before.is_none() {
+        leptos_axum::redirect(&format!("/lessen/{}", after.id));
+    }
+    Ok(())
+}
+
+/// Reacts to a lesson on behalf of one of the viewer's teams.
+#[server(endpoint = "lessons/react")]
+pub async fn react_to_lesson(lesson_id: i32, team_id: i32, body: String) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::lessons;
+    use sea_orm::TransactionTrait;
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
+    let state = crate::state::AppState::current();
+    let mut errors = FormErrors::new(&[("body", body.as_str())]);
+    for (field, message) in shared::lessons::reaction(&body) {
+        errors.add(field, message);
+    }
+    errors.into_result()?;
+    lessons::find(&state.db, lesson_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let txn = state.db.begin().await?;
+    let reaction = lessons::react(
+        &txn,
+        lesson_id,
+        team_id,
+        viewer.account_id,
+        &body,
+        chrono::Utc::now(),
+    )
+    .await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "les-reageren",
+        ("les", Some(lesson_id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (
+            None,
+            Some(serde_json::json!({ "team_id": team_id, "body": reaction.body }).to_string()),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Marks another team's lesson useful, on behalf of one of the viewer's
+/// teams.
+#[server(endpoint = "lessons/useful")]
+pub async fn mark_lesson_useful(lesson_id: i32, team_id: i32) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::lessons;
+    use sea_orm::TransactionTrait;
+    use shared::permissions::Permission;
+
+    let (request, _) = crate::auth::require(Permission::WriteTeam(team_id))?;
+    let state = crate::state::AppState::current();
+    let lesson = lessons::find(&state.db, lesson_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let txn = state.db.begin().await?;
+    let mut errors = FormErrors::new(&[]);
+    if lesson.team_id == team_id {
+        errors.add("", "Dit is een les van uw eigen team.");
+    } else if lessons::useful_team_ids(&txn, lesson_id).await?.contains(&team_id) {
+        errors.add("", "Uw team vond deze les al nuttig.");
+    }
+    errors.into_result()?;
+    lessons::mark_useful(&txn, lesson_id, team_id, chrono::Utc::now()).await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "les-nuttig",
+        ("les", Some(lesson_id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (None, Some(serde_json::json!({ "team_id": team_id }).to_string())),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Adopts another team's lesson as a concept agreement of one of the
+/// viewer's teams, and opens that agreement.
+#[server(endpoint = "lessons/adopt")]
+pub async fn adopt_lesson(lesson_id: i32, team_id: i32, theme: String) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::{agreements, lessons};
+    use sea_orm::TransactionTrait;
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
+    let state = crate::state::AppState::current();
+    let lesson = lessons::find(&state.db, lesson_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let mut errors = FormErrors::new(&[("theme", theme.as_str())]);
+    for (field, message) in shared::lessons::adoption(&theme) {
+        errors.add(field, message);
+    }
+    if lesson.team_id == team_id {
+        errors.add("", "Dit is een les van uw eigen team; leg een afspraak gewoon zelf vast.");
+    }
+    errors.into_result()?;
+    let txn = state.db.begin().await?;
+    let agreement =
+        lessons::adopt(&txn, &lesson, team_id, &theme, viewer.account_id, chrono::Utc::now())
+            .await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "les-overnemen",
+        ("afspraak", Some(agreement.id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (
+            None,
+            Some(
+                serde_json::json!({
+                    "lesson_id": lesson_id,
+                    "agreement": serde_json::from_str::<serde_json::Value>(&agreements::json(&agreement)).ok(),
+                })
+                .to_string(),
+            ),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!("/afspraken/{}", agreement.id));
+    Ok(())
+}

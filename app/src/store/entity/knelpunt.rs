@@ -1,0 +1,21 @@
+//! A knelpunt: what a team needs from the bestuurders.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "knelpunt")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub team_id: i32,
+    pub category: String,
+    pub title: String,
+    pub description: String,
+    pub status: String,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
