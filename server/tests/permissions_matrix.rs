@@ -300,7 +300,10 @@ fn matrix() -> Vec<Entry> {
                     ("team_id", t.team.to_string()),
                     ("source", "intervisie".into()),
                     ("title", "Samen naar huis".into()),
-                    ("what_happened", "Twee hulpverleners gingen los van elkaar op huisbezoek.".into()),
+                    (
+                        "what_happened",
+                        "Twee hulpverleners gingen los van elkaar op huisbezoek.".into(),
+                    ),
                     ("what_worked", "Samen op huisbezoek gaan.".into()),
                     ("what_needed", "Agenda's die op elkaar aansluiten.".into()),
                     ("tags", "huisbezoek".into()),
@@ -352,7 +355,10 @@ fn matrix() -> Vec<Entry> {
                 vec![
                     ("team_id", t.team.to_string()),
                     ("title", "Bijles in plaats van therapie".into()),
-                    ("family_wants", "Dat hun dochter weer naar school gaat.".into()),
+                    (
+                        "family_wants",
+                        "Dat hun dochter weer naar school gaat.".into(),
+                    ),
                     ("law", "jeugdwet".into()),
                     ("law_reason", "Maatwerk is toegestaan.".into()),
                     ("regular_amount", "950".into()),

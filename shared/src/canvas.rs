@@ -166,12 +166,20 @@ pub fn canvas(input: &CanvasInput) -> Result<CanvasContent, Vec<(&'static str, S
     }
     let regular = route(
         ("regular_amount", "regular_basis", "regular_months"),
-        (input.regular_amount, input.regular_basis, input.regular_months),
+        (
+            input.regular_amount,
+            input.regular_basis,
+            input.regular_months,
+        ),
         &mut problems,
     );
     let tailored = route(
         ("tailored_amount", "tailored_basis", "tailored_months"),
-        (input.tailored_amount, input.tailored_basis, input.tailored_months),
+        (
+            input.tailored_amount,
+            input.tailored_basis,
+            input.tailored_months,
+        ),
         &mut problems,
     );
     match (law, status, regular, tailored) {
@@ -206,16 +214,18 @@ fn route(
             ));
             None
         }
-        (MONTHLY, typed) => match typed.parse::<u32>() {
-            Ok(n) if (1..=MONTHS_MAX).contains(&n) => Some(Some(n)),
-            _ => {
-                problems.push((
+        (MONTHLY, typed) => {
+            match typed.parse::<u32>() {
+                Ok(n) if (1..=MONTHS_MAX).contains(&n) => Some(Some(n)),
+                _ => {
+                    problems.push((
                     fields.2,
                     format!("Vul het aantal maanden in: een heel getal van 1 tot en met {MONTHS_MAX}."),
                 ));
-                None
+                    None
+                }
             }
-        },
+        }
         _ => {
             problems.push((fields.1, "Kies eenmalig of per maand.".to_string()));
             None
@@ -271,7 +281,17 @@ mod tests {
         assert_eq!(money("85.50"), Ok(8_550));
         assert_eq!(money("0"), Ok(0));
         assert_eq!(money("1.234.567"), Ok(123_456_700));
-        for bad in ["", "-5", "12,345", "1.20.0", "abc", "1,2,3", "12.5.0", ".5", "99999999999"] {
+        for bad in [
+            "",
+            "-5",
+            "12,345",
+            "1.20.0",
+            "abc",
+            "1,2,3",
+            "12.5.0",
+            ".5",
+            "99999999999",
+        ] {
             assert!(money(bad).is_err(), "{bad:?} should be refused");
         }
     }

@@ -75,7 +75,10 @@ pub fn reaction(body: &str) -> Vec<(&'static str, String)> {
 pub fn adoption(theme: &str) -> Vec<(&'static str, String)> {
     match AgreementTheme::from_code(theme) {
         Some(_) => vec![],
-        None => vec![("theme", "Kies een thema voor de nieuwe afspraak.".to_string())],
+        None => vec![(
+            "theme",
+            "Kies een thema voor de nieuwe afspraak.".to_string(),
+        )],
     }
 }
 

@@ -172,19 +172,35 @@ mod tests {
             }),
             vec!["month", "grade", "information", "vision"]
         );
-        assert_eq!(fields(&SurveyInput { month: "2026-12", ..good.clone() }), vec!["month"]);
+        assert_eq!(
+            fields(&SurveyInput {
+                month: "2026-12",
+                ..good.clone()
+            }),
+            vec!["month"]
+        );
 
         let two = Tally::default().add(&a).add(&a);
         let hidden = result(a.month, two, SuppressionPolicy::OWN_TEAM);
         assert_eq!((hidden.respondents, hidden.grade), (2, Figure::Hidden));
-        let b = SurveyAnswer { grade: 5, items: [1, 1, 1, 1], ..a };
+        let b = SurveyAnswer {
+            grade: 5,
+            items: [1, 1, 1, 1],
+            ..a
+        };
         let three = two.add(&b);
         let shown = result(a.month, three, SuppressionPolicy::OWN_TEAM);
         assert_eq!(shown.grade, Figure::Value(7.0));
         assert_eq!(shown.items[2], Figure::Value(11.0 / 3.0));
         // Outside the team a mean over fewer than 10 stays hidden.
-        assert_eq!(result(a.month, three, SuppressionPolicy::default()).grade, Figure::Hidden);
-        assert_eq!(result(a.month, Tally::default(), SuppressionPolicy::OWN_TEAM).grade, Figure::NoData);
+        assert_eq!(
+            result(a.month, three, SuppressionPolicy::default()).grade,
+            Figure::Hidden
+        );
+        assert_eq!(
+            result(a.month, Tally::default(), SuppressionPolicy::OWN_TEAM).grade,
+            Figure::NoData
+        );
     }
 
     proptest! {

@@ -101,18 +101,25 @@ pub async fn save_canvas(
     };
     let state = crate::state::AppState::current();
     let txn = state.db.begin().await?;
-    let (before, after) = match canvases::save(&txn, team_id, id, &content, chrono::Utc::now()).await
-    {
-        Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
-        other => other?,
-    };
+    let (before, after) =
+        match canvases::save(&txn, team_id, id, &content, chrono::Utc::now()).await {
+            Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
+            other => other?,
+        };
     crate::auth::audit(
         &txn,
         &request,
-        if before.is_some() { "canvas-wijzigen" } else { "canvas-aanmaken" },
+        if before.is_some() {
+            "canvas-wijzigen"
+        } else {
+            "canvas-aanmaken"
+        },
         ("canvas", Some(after.id.to_string())),
         crate::store::audit::Outcome::Ok,
-        (before.as_ref().map(canvases::json), Some(canvases::json(&after))),
+        (
+            before.as_ref().map(canvases::json),
+            Some(canvases::json(&after)),
+        ),
     )
     .await?;
     txn.commit().await?;

@@ -70,9 +70,15 @@ pub async fn raise_knelpunt(
     let category = KnelpuntCategory::from_code(&category).expect("checked");
     let state = crate::state::AppState::current();
     let txn = state.db.begin().await?;
-    let knelpunt =
-        knelpunten::raise(&txn, team_id, category, &title, &description, chrono::Utc::now())
-            .await?;
+    let knelpunt = knelpunten::raise(
+        &txn,
+        team_id,
+        category,
+        &title,
+        &description,
+        chrono::Utc::now(),
+    )
+    .await?;
     crate::auth::audit(
         &txn,
         &request,
@@ -106,14 +112,24 @@ pub async fn support_knelpunt(knelpunt_id: i32, team_id: i32) -> Result<(), AppE
         errors.add("", message);
     }
     errors.into_result()?;
-    knelpunten::support(&txn, knelpunt_id, team_id, viewer.account_id, chrono::Utc::now()).await?;
+    knelpunten::support(
+        &txn,
+        knelpunt_id,
+        team_id,
+        viewer.account_id,
+        chrono::Utc::now(),
+    )
+    .await?;
     crate::auth::audit(
         &txn,
         &request,
         "knelpunt-steunen",
         ("knelpunt", Some(knelpunt_id.to_string())),
         crate::store::audit::Outcome::Ok,
-        (None, Some(serde_json::json!({ "team_id": team_id }).to_string())),
+        (
+            None,
+            Some(serde_json::json!({ "team_id": team_id }).to_string()),
+        ),
     )
     .await?;
     txn.commit().await?;

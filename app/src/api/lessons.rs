@@ -137,7 +137,10 @@ pub async fn save_lesson(
         .map(|(id, _)| id)
         .collect();
     if agreements.iter().any(|a| !own.contains(a)) {
-        errors.add("", "Een les kan alleen naar afspraken van het eigen team verwijzen.");
+        errors.add(
+            "",
+            "Een les kan alleen naar afspraken van het eigen team verwijzen.",
+        );
     }
     errors.into_result()?;
     let mut agreement_ids = agreements;
@@ -161,15 +164,19 @@ pub async fn save_lesson(
             .collect(),
         None => Vec::new(),
     };
-    let (before, after) =
-        match lessons::save(&txn, team_id, id, content, chrono::Utc::now()).await {
-            Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
-            other => other?,
-        };
+    let (before, after) = match lessons::save(&txn, team_id, id, content, chrono::Utc::now()).await
+    {
+        Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
+        other => other?,
+    };
     crate::auth::audit(
         &txn,
         &request,
-        if before.is_some() { "les-wijzigen" } else { "les-aanmaken" },
+        if before.is_some() {
+            "les-wijzigen"
+        } else {
+            "les-aanmaken"
+        },
         ("les", Some(after.id.to_string())),
         crate::store::audit::Outcome::Ok,
         (
@@ -247,7 +254,10 @@ pub async fn mark_lesson_useful(lesson_id: i32, team_id: i32) -> Result<(), AppE
     let mut errors = FormErrors::new(&[]);
     if lesson.team_id == team_id {
         errors.add("", "Dit is een les van uw eigen team.");
-    } else if lessons::useful_team_ids(&txn, lesson_id).await?.contains(&team_id) {
+    } else if lessons::useful_team_ids(&txn, lesson_id)
+        .await?
+        .contains(&team_id)
+    {
         errors.add("", "Uw team vond deze les al nuttig.");
     }
     errors.into_result()?;
@@ -258,7 +268,10 @@ pub async fn mark_lesson_useful(lesson_id: i32, team_id: i32) -> Result<(), AppE
         "les-nuttig",
         ("les", Some(lesson_id.to_string())),
         crate::store::audit::Outcome::Ok,
-        (None, Some(serde_json::json!({ "team_id": team_id }).to_string())),
+        (
+            None,
+            Some(serde_json::json!({ "team_id": team_id }).to_string()),
+        ),
     )
     .await?;
     txn.commit().await?;
@@ -284,13 +297,22 @@ pub async fn adopt_lesson(lesson_id: i32, team_id: i32, theme: String) -> Result
         errors.add(field, message);
     }
     if lesson.team_id == team_id {
-        errors.add("", "Dit is een les van uw eigen team; leg een afspraak gewoon zelf vast.");
+        errors.add(
+            "",
+            "Dit is een les van uw eigen team; leg een afspraak gewoon zelf vast.",
+        );
     }
     errors.into_result()?;
     let txn = state.db.begin().await?;
-    let agreement =
-        lessons::adopt(&txn, &lesson, team_id, &theme, viewer.account_id, chrono::Utc::now())
-            .await?;
+    let agreement = lessons::adopt(
+        &txn,
+        &lesson,
+        team_id,
+        &theme,
+        viewer.account_id,
+        chrono::Utc::now(),
+    )
+    .await?;
     crate::auth::audit(
         &txn,
         &request,

@@ -83,7 +83,10 @@ pub async fn answer_survey(
     let state = crate::state::AppState::current();
     let txn = state.db.begin().await?;
     if !survey::record(&txn, team_id, viewer.account_id, &answer).await? {
-        errors.add("month", "U hebt de vragenlijst over deze maand al ingevuld.");
+        errors.add(
+            "month",
+            "U hebt de vragenlijst over deze maand al ingevuld.",
+        );
         return errors.into_result();
     }
     crate::auth::audit(

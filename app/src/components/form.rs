@@ -210,9 +210,17 @@ pub fn coded_options<T: Copy>(
     label: impl Fn(T) -> &'static str,
     with_empty: bool,
 ) -> Vec<(String, String)> {
-    let empty = with_empty.then(|| (String::new(), shared::i18n::t(shared::i18n::Text::Choose).to_string()));
+    let empty = with_empty.then(|| {
+        (
+            String::new(),
+            shared::i18n::t(shared::i18n::Text::Choose).to_string(),
+        )
+    });
     empty
         .into_iter()
-        .chain(all.iter().map(|v| (code(*v).to_string(), label(*v).to_string())))
+        .chain(
+            all.iter()
+                .map(|v| (code(*v).to_string(), label(*v).to_string())),
+        )
         .collect()
 }

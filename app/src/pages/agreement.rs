@@ -2,6 +2,7 @@
 //! form for a new version (members of the team), and its full history;
 //! and the page to record a new one.
 
+use super::param;
 use crate::api::agreements::{load_agreement, SaveAgreement};
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::form::{action_error, form_errors, last_success, FormAlert, FormField};
@@ -9,7 +10,6 @@ use crate::components::load::Loaded;
 use crate::error::{AppError, FormErrors};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use super::param;
 use shared::dto::{AgreementDetail, AgreementView};
 use shared::format;
 use shared::i18n::{t, Text};

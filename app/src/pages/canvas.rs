@@ -4,7 +4,9 @@
 
 use super::param;
 use crate::api::canvases::{load_canvas, SaveCanvas};
-use crate::components::form::{action_error, coded_options, form_errors, last_success, FormAlert, FormField};
+use crate::components::form::{
+    action_error, coded_options, form_errors, last_success, FormAlert, FormField,
+};
 use crate::components::load::Loaded;
 use crate::error::{AppError, FormErrors};
 use leptos::prelude::*;
@@ -16,7 +18,10 @@ use shared::network::{CanvasStatus, Law};
 
 /// An amount in cents as a form field shows it: "1.200,50".
 fn amount(cents: i64) -> String {
-    euro(cents).trim_start_matches('€').trim_start_matches('\u{a0}').to_string()
+    euro(cents)
+        .trim_start_matches('€')
+        .trim_start_matches('\u{a0}')
+        .to_string()
 }
 
 /// The fields of one route's cost.
@@ -47,11 +52,19 @@ fn RouteFields(
 }
 
 #[component]
-fn CanvasFields(current: Option<CanvasView>, #[prop(into)] errors: Signal<Option<FormErrors>>) -> impl IntoView {
+fn CanvasFields(
+    current: Option<CanvasView>,
+    #[prop(into)] errors: Signal<Option<FormErrors>>,
+) -> impl IntoView {
     let c = current.clone();
     let value = move |f: fn(&CanvasView) -> String| c.as_ref().map(f).unwrap_or_default();
     let laws = coded_options(Law::ALL, Law::code, Law::label, current.is_none());
-    let statuses = coded_options(CanvasStatus::ALL, CanvasStatus::code, CanvasStatus::label, false);
+    let statuses = coded_options(
+        CanvasStatus::ALL,
+        CanvasStatus::code,
+        CanvasStatus::label,
+        false,
+    );
     view! {
         <FormField name="title" label=t(Text::Title) value=value(|c| c.title.clone()) errors />
         <FormField name="family_wants" label=t(Text::CanvasFamilyWants) kind="textarea" hint=t(Text::NoPersonalData) value=value(|c| c.family_wants.clone()) errors />
@@ -104,7 +117,11 @@ pub fn CanvasPage() -> impl IntoView {
 /// A route's cost in words: "€ 450,00 per maand, 12 maanden (€ 5.400,00)".
 fn route_text(cost: RouteCost) -> String {
     match cost.months {
-        None => format!("{} {}", euro(cost.amount_cents), t(Text::CostOneOff).to_lowercase()),
+        None => format!(
+            "{} {}",
+            euro(cost.amount_cents),
+            t(Text::CostOneOff).to_lowercase()
+        ),
         Some(months) => format!(
             "{} {}, {} {} ({} {})",
             euro(cost.amount_cents),

@@ -22,7 +22,12 @@ pub fn NewKnelpuntPage() -> impl IntoView {
     let raise = ServerAction::<RaiseKnelpunt>::new();
     let errors = form_errors(raise.value());
     let error = action_error(raise.value());
-    let categories = coded_options(KnelpuntCategory::ALL, KnelpuntCategory::code, KnelpuntCategory::label, true);
+    let categories = coded_options(
+        KnelpuntCategory::ALL,
+        KnelpuntCategory::code,
+        KnelpuntCategory::label,
+        true,
+    );
     view! {
         <Title text=t(Text::NewKnelpunt) />
         <p><a href=move || format!("/teams/{}", team().unwrap_or_default())>{t(Text::BackToTeam)}</a></p>
@@ -58,13 +63,15 @@ pub fn KnelpuntPage() -> impl IntoView {
 
 fn knelpunt_view(k: KnelpuntView, support: ServerAction<SupportKnelpunt>) -> impl IntoView {
     let errors = form_errors(support.value());
-    let support_form = (!k.supporting_teams.is_empty()).then(|| view! {
-        <ActionForm action=support attr:class="form">
-            <FormAlert error=action_error(support.value()) />
-            <input type="hidden" name="knelpunt_id" value=k.id />
-            <ActingTeamField teams=k.supporting_teams.clone() scope="steun" errors />
-            <button type="submit" class="button">{t(Text::KnelpuntSupport)}</button>
-        </ActionForm>
+    let support_form = (!k.supporting_teams.is_empty()).then(|| {
+        view! {
+            <ActionForm action=support attr:class="form">
+                <FormAlert error=action_error(support.value()) />
+                <input type="hidden" name="knelpunt_id" value=k.id />
+                <ActingTeamField teams=k.supporting_teams.clone() scope="steun" errors />
+                <button type="submit" class="button">{t(Text::KnelpuntSupport)}</button>
+            </ActionForm>
+        }
     });
     let answers = if k.answers.is_empty() {
         view! { <p>{t(Text::KnelpuntNoAnswers)}</p> }.into_any()

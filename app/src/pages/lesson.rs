@@ -29,13 +29,21 @@ fn LessonFields(
 ) -> impl IntoView {
     let c = current.clone();
     let value = move |f: fn(&LessonDetail) -> String| c.as_ref().map(f).unwrap_or_default();
-    let sources = coded_options(LessonSource::ALL, LessonSource::code, LessonSource::label, current.is_none());
+    let sources = coded_options(
+        LessonSource::ALL,
+        LessonSource::code,
+        LessonSource::label,
+        current.is_none(),
+    );
     let linked: Vec<i32> = current
         .as_ref()
         .map(|l| l.agreements.iter().map(|(id, _)| *id).collect())
         .unwrap_or_default();
     // After a refusal the boxes show what the user had ticked.
-    let ticked = move |id: i32| match errors.get().and_then(|e| e.value("agreements").map(str::to_string)) {
+    let ticked = move |id: i32| match errors
+        .get()
+        .and_then(|e| e.value("agreements").map(str::to_string))
+    {
         Some(ids) => ids.split(',').any(|x| x == id.to_string()),
         None => linked.contains(&id),
     };
@@ -197,15 +205,22 @@ fn spread_view(l: &LessonDetail, actions: LessonActions) -> impl IntoView {
     let useful_errors = form_errors(actions.useful.value());
     let adopt_errors = form_errors(actions.adopt.value());
     let (id, endorsing, adopting) = (l.id, l.endorsing_teams.clone(), l.adopting_teams.clone());
-    let useful_form = (!endorsing.is_empty()).then(move || view! {
-        <ActionForm action=actions.useful attr:class="form">
-            <FormAlert error=action_error(actions.useful.value()) />
-            <input type="hidden" name="lesson_id" value=id />
-            <ActingTeamField teams=endorsing scope="nuttig" errors=useful_errors />
-            <button type="submit" class="button">{t(Text::MarkUseful)}</button>
-        </ActionForm>
+    let useful_form = (!endorsing.is_empty()).then(move || {
+        view! {
+            <ActionForm action=actions.useful attr:class="form">
+                <FormAlert error=action_error(actions.useful.value()) />
+                <input type="hidden" name="lesson_id" value=id />
+                <ActingTeamField teams=endorsing scope="nuttig" errors=useful_errors />
+                <button type="submit" class="button">{t(Text::MarkUseful)}</button>
+            </ActionForm>
+        }
     });
-    let themes = coded_options(AgreementTheme::ALL, AgreementTheme::code, AgreementTheme::label, true);
+    let themes = coded_options(
+        AgreementTheme::ALL,
+        AgreementTheme::code,
+        AgreementTheme::label,
+        true,
+    );
     let adopt_form = (!adopting.is_empty()).then(move || view! {
         <h3>{t(Text::AdoptTitle)}</h3>
         <p>{t(Text::AdoptIntro)}</p>

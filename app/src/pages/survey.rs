@@ -49,14 +49,21 @@ fn survey_view(f: SurveyForm, answer: ServerAction<AnswerSurvey>) -> impl IntoVi
         .filter(|(_, done)| !done)
         .map(|(m, _)| (m.to_string(), m.label_nl()))
         .collect();
-    let scale: Vec<(String, String)> = std::iter::once((String::new(), t(Text::Choose).to_string()))
-        .chain(
-            [Text::Scale1, Text::Scale2, Text::Scale3, Text::Scale4, Text::Scale5]
+    let scale: Vec<(String, String)> =
+        std::iter::once((String::new(), t(Text::Choose).to_string()))
+            .chain(
+                [
+                    Text::Scale1,
+                    Text::Scale2,
+                    Text::Scale3,
+                    Text::Scale4,
+                    Text::Scale5,
+                ]
                 .iter()
                 .enumerate()
                 .map(|(i, text)| ((i + 1).to_string(), format!("{} – {}", i + 1, t(*text)))),
-        )
-        .collect();
+            )
+            .collect();
     let form = if open.is_empty() {
         view! { <p class="notice">{t(Text::SurveyAllDone)}</p> }.into_any()
     } else {
@@ -99,7 +106,11 @@ fn survey_view(f: SurveyForm, answer: ServerAction<AnswerSurvey>) -> impl IntoVi
 /// there are enough.
 #[component]
 pub fn SurveyTable(results: Vec<SurveyResult>) -> impl IntoView {
-    let mut headers = vec![t(Text::Month), t(Text::SurveyRespondents), t(Text::SurveyGradeShort)];
+    let mut headers = vec![
+        t(Text::Month),
+        t(Text::SurveyRespondents),
+        t(Text::SurveyGradeShort),
+    ];
     headers.extend(ITEM_LABELS.iter().map(|l| t(*l)));
     view! {
         <DataTable

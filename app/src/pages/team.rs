@@ -9,12 +9,14 @@ use crate::components::form::{action_error, form_errors, last_success, FormAlert
 use crate::components::load::Loaded;
 use crate::components::tiles::HeadlineTiles;
 use crate::error::AppError;
+use crate::pages::survey::SurveyTable;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use crate::pages::survey::SurveyTable;
 use shared::canvas::euro;
-use shared::dto::{AgreementView, CanvasSummary, KnelpuntSummary, MemberView, OutcomeRow, TeamSpace};
+use shared::dto::{
+    AgreementView, CanvasSummary, KnelpuntSummary, MemberView, OutcomeRow, TeamSpace,
+};
 use shared::format::{self, Unit};
 use shared::i18n::{t, Text};
 use shared::network::AgreementTheme;

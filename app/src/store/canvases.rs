@@ -3,7 +3,10 @@
 
 use super::entity::canvas;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
 use shared::canvas::{saving_cents, CanvasContent, RouteCost};
 use shared::dto::{CanvasSummary, CanvasView};
 use shared::network::{CanvasStatus, Law};
@@ -104,7 +107,9 @@ pub fn view(c: canvas::Model, team_name: String) -> CanvasView {
         tailored: route(c.tailored_amount_cents, c.tailored_months),
         saving_cents: c.saving_cents,
         status: status(&c.status),
-        updated_at: c.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        updated_at: c
+            .updated_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         title: c.title,
         family_wants: c.family_wants,
         law_reason: c.law_reason,

@@ -4,7 +4,10 @@
 use super::entity::{account, knelpunt, knelpunt_answer, knelpunt_support};
 use super::network::team_names;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
 use shared::dto::{AnswerView, KnelpuntSummary, KnelpuntView};
 use shared::network::{KnelpuntCategory, KnelpuntStatus};
 use std::collections::HashMap;
@@ -73,7 +76,10 @@ fn status(code: &str) -> KnelpuntStatus {
 }
 
 /// A team's knelpunten, newest first, with how many teams support each.
-pub async fn of_team(db: &impl ConnectionTrait, team_id: i32) -> Result<Vec<KnelpuntSummary>, DbErr> {
+pub async fn of_team(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+) -> Result<Vec<KnelpuntSummary>, DbErr> {
     let knelpunten = knelpunt::Entity::find()
         .filter(knelpunt::Column::TeamId.eq(team_id))
         .order_by_desc(knelpunt::Column::CreatedAt)
@@ -136,7 +142,9 @@ pub async fn view(db: &impl ConnectionTrait, k: knelpunt::Model) -> Result<Knelp
                 author: a.account_id.and_then(|id| authors.get(&id).cloned()),
                 status: status(&a.status),
                 body: a.body,
-                at: a.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                at: a
+                    .created_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             })
             .collect(),
         title: k.title,

@@ -81,7 +81,9 @@ pub async fn save(
         })
         .collect();
     if !links.is_empty() {
-        lesson_agreement::Entity::insert_many(links).exec(db).await?;
+        lesson_agreement::Entity::insert_many(links)
+            .exec(db)
+            .await?;
     }
     Ok((before, after))
 }
@@ -151,7 +153,9 @@ pub async fn reactions(
             author: r.account_id.and_then(|id| authors.get(&id).cloned()),
             team_name: teams.get(&r.team_id).cloned().unwrap_or_default(),
             body: r.body,
-            at: r.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            at: r
+                .created_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         })
         .collect())
 }

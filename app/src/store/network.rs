@@ -262,8 +262,12 @@ fn headline(
     policy: SuppressionPolicy,
 ) -> HeadlineFigures {
     HeadlineFigures {
-        professional_grade: shared::survey::result(month(&o.month), survey.unwrap_or_default(), policy)
-            .grade,
+        professional_grade: shared::survey::result(
+            month(&o.month),
+            survey.unwrap_or_default(),
+            policy,
+        )
+        .grade,
         month: month(&o.month),
         mean_wait_days: policy.mean(o.mean_wait_days, count(o.started)),
         share_without_help: policy.share(count(o.without_help), count(o.ended)),

@@ -65,7 +65,10 @@ pub async fn record(
     answer: &SurveyAnswer,
 ) -> Result<bool, DbErr> {
     let period = answer.month.to_string();
-    if !answered(db, team_id, account_id, &[answer.month]).await?.is_empty() {
+    if !answered(db, team_id, account_id, &[answer.month])
+        .await?
+        .is_empty()
+    {
         return Ok(false);
     }
     survey_participation::ActiveModel {
@@ -99,7 +102,10 @@ pub async fn add(
     ];
     let mut upsert = OnConflict::columns([C::TeamId, C::Month]);
     for (column, value) in sums {
-        upsert.value(column, Expr::col((survey_tally::Entity, column)).add(int(value)));
+        upsert.value(
+            column,
+            Expr::col((survey_tally::Entity, column)).add(int(value)),
+        );
     }
     survey_tally::Entity::insert(survey_tally::ActiveModel {
         team_id: Set(team_id),

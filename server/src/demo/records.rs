@@ -93,7 +93,11 @@ pub(super) async fn insert_team_records(
     let mut participations = Vec::new();
     for i in 0..MONTHS {
         let month = last.plus(i - MONTHS + 1);
-        let answering: Vec<i32> = members.iter().copied().filter(|_| dice.unit() < 0.85).collect();
+        let answering: Vec<i32> = members
+            .iter()
+            .copied()
+            .filter(|_| dice.unit() < 0.85)
+            .collect();
         let mut tally = Tally::default();
         for account_id in &answering {
             let grade = (7.4 + 1.2 * dice.noise()).round().clamp(1.0, 10.0) as u32;
@@ -101,7 +105,12 @@ pub(super) async fn insert_team_records(
             let answer = shared::survey::SurveyAnswer {
                 month,
                 grade,
-                items: [item(&mut dice), item(&mut dice), item(&mut dice), item(&mut dice)],
+                items: [
+                    item(&mut dice),
+                    item(&mut dice),
+                    item(&mut dice),
+                    item(&mut dice),
+                ],
             };
             tally = tally.add(&answer);
             participations.push(survey_participation::ActiveModel {

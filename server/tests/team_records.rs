@@ -1,0 +1,545 @@
+//! Lessons, maatwerkcanvassen, knelpunten and the anonymous survey over
+//! HTTP, on SQLite and PostgreSQL: members record, bad input changes
+//! nothing, other teams react, endorse, adopt and support, and a survey
+//! answer never points to its member.
+
+mod support;
+
+use app::store::entity::{
+    adoption, agreement, audit_event, canvas, knelpunt, knelpunt_support, lesson, lesson_agreement,
+    lesson_reaction, lesson_useful, survey_participation, survey_tally, team,
+};
+use axum::http::StatusCode;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
+use support::{Backend, Client, TestDb};
+
+const TEAMLID: &str = "teamlid.jeugd-zuilen@demo.wijkwijs.nl";
+const COORDINATOR: &str = "coordinator.jeugd-zuilen@demo.wijkwijs.nl";
+const OTHER: &str = "teamlid.jeugd-ondiep@demo.wijkwijs.nl";
+
+async fn team_id(db: &DatabaseConnection, name: &str) -> i32 {
+    team::Entity::find()
+        .filter(team::Column::Name.eq(name))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+async fn client(db: &DatabaseConnection, email: &str) -> Client {
+    let mut client = Client::new(db);
+    client.session_for(db, email).await;
+    client
+}
+
+async fn call(
+    client: &mut Client,
+    path: &str,
+    form: Vec<(&'static str, String)>,
+) -> support::Reply {
+    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    client.call(path, &refs).await
+}
+
+async fn audited(db: &DatabaseConnection, action: &str) -> Vec<audit_event::Model> {
+    audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(action))
+        .order_by_asc(audit_event::Column::Id)
+        .all(db)
+        .await
+        .unwrap()
+}
+
+on_both_backends!(
+    a_lesson_is_recorded_edited_and_adopted_by_another_team,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let own = team_id(db, "Jeugd Zuilen").await;
+        let other = team_id(db, "Jeugd Ondiep").await;
+        let own_agreement = agreement::Entity::find()
+            .filter(agreement::Column::TeamId.eq(own))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        let foreign_agreement = agreement::Entity::find()
+            .filter(agreement::Column::TeamId.eq(other))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        let lessons = || async { lesson::Entity::find().count(db).await.unwrap() };
+        let before = lessons().await;
+        let (own_s, other_s) = (own.to_string(), other.to_string());
+        let lesson_form = |title: &'static str, link: &str| {
+            vec![
+                ("team_id", own_s.clone()),
+                ("source", "intervisie".to_string()),
+                ("title", title.to_string()),
+                (
+                    "what_happened",
+                    "Twee hulpverleners gingen los van elkaar op huisbezoek.".to_string(),
+                ),
+                ("what_worked", "Samen op huisbezoek.".to_string()),
+                (
+                    "what_needed",
+                    "Agenda's die op elkaar aansluiten.".to_string(),
+                ),
+                ("tags", "Huisbezoek, samenwerking".to_string()),
+                ("agreements[0]", link.to_string()),
+            ]
+        };
+
+        let mut member = client(db, TEAMLID).await;
+        // Bad input: a message at the field, nothing saved; an agreement of
+        // another team cannot be linked.
+        let reply = call(
+            &mut member,
+            "/api/lessons/save",
+            lesson_form(" ", &own_agreement),
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reply.body.contains("Vul dit veld in"), "{}", reply.body);
+        let reply = call(
+            &mut member,
+            "/api/lessons/save",
+            lesson_form("Samen op pad", &foreign_agreement),
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(lessons().await, before);
+
+        let reply = call(
+            &mut member,
+            "/api/lessons/save",
+            lesson_form("Samen op pad", &own_agreement),
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let saved = lesson::Entity::find()
+            .filter(lesson::Column::Title.eq("Samen op pad"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(saved.tags, "huisbezoek,samenwerking");
+        let links = lesson_agreement::Entity::find()
+            .filter(lesson_agreement::Column::LessonId.eq(saved.id))
+            .count(db)
+            .await
+            .unwrap();
+        assert_eq!(links, 1);
+        // Editing it changes the lesson; the audit log holds before and after.
+        let mut edit = lesson_form("Samen op pad, ook bij ouderen", &own_agreement);
+        edit.push(("id", saved.id.to_string()));
+        let reply = call(&mut member, "/api/lessons/save", edit).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let edits = audited(db, "les-wijzigen").await;
+        assert_eq!(edits.len(), 1);
+        assert!(edits[0].before.as_deref().unwrap().contains("Samen op pad"));
+        assert!(edits[0]
+            .after
+            .as_deref()
+            .unwrap()
+            .contains("ook bij ouderen"));
+
+        // Another team's member cannot edit it…
+        let mut outsider = client(db, OTHER).await;
+        let mut foreign_edit = lesson_form("Overgenomen titel", &own_agreement);
+        foreign_edit.push(("id", saved.id.to_string()));
+        let reply = call(&mut outsider, "/api/lessons/save", foreign_edit).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN);
+        // …but reacts, finds it useful (once) and adopts it.
+        let lesson_id = saved.id.to_string();
+        let reply = call(
+            &mut outsider,
+            "/api/lessons/react",
+            vec![
+                ("lesson_id", lesson_id.clone()),
+                ("team_id", other_s.clone()),
+                ("body", "  ".into()),
+            ],
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let reply = call(
+            &mut outsider,
+            "/api/lessons/react",
+            vec![
+                ("lesson_id", lesson_id.clone()),
+                ("team_id", other_s.clone()),
+                ("body", "Gaan wij ook doen.".into()),
+            ],
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        assert_eq!(
+            lesson_reaction::Entity::find()
+                .filter(lesson_reaction::Column::LessonId.eq(saved.id))
+                .count(db)
+                .await
+                .unwrap(),
+            1
+        );
+        for expected in [StatusCode::OK, StatusCode::UNPROCESSABLE_ENTITY] {
+            let reply = call(
+                &mut outsider,
+                "/api/lessons/useful",
+                vec![
+                    ("lesson_id", lesson_id.clone()),
+                    ("team_id", other_s.clone()),
+                ],
+            )
+            .await;
+            assert_eq!(reply.status, expected, "{}", reply.body);
+        }
+        // Own team: not "useful" for itself.
+        let reply = call(
+            &mut member,
+            "/api/lessons/useful",
+            vec![("lesson_id", lesson_id.clone()), ("team_id", own_s.clone())],
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            lesson_useful::Entity::find()
+                .filter(lesson_useful::Column::LessonId.eq(saved.id))
+                .count(db)
+                .await
+                .unwrap(),
+            1
+        );
+        // Acting for a team one is not in is refused.
+        let reply = call(
+            &mut outsider,
+            "/api/lessons/adopt",
+            vec![
+                ("lesson_id", lesson_id.clone()),
+                ("team_id", own_s.clone()),
+                ("theme", "werkwijze".into()),
+            ],
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN);
+        let reply = call(
+            &mut outsider,
+            "/api/lessons/adopt",
+            vec![
+                ("lesson_id", lesson_id.clone()),
+                ("team_id", other_s.clone()),
+                ("theme", String::new()),
+            ],
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reply.body.contains("Kies een thema"), "{}", reply.body);
+        let reply = call(
+            &mut outsider,
+            "/api/lessons/adopt",
+            vec![
+                ("lesson_id", lesson_id.clone()),
+                ("team_id", other_s.clone()),
+                ("theme", "werkwijze".into()),
+            ],
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let adopted = adoption::Entity::find()
+            .filter(adoption::Column::LessonId.eq(saved.id))
+            .one(db)
+            .await
+            .unwrap()
+            .expect("the adoption is recorded");
+        assert_eq!((adopted.team_id, adopted.from_team_id), (other, own));
+        let new_agreement = agreement::Entity::find_by_id(adopted.agreement_id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(new_agreement.team_id, other);
+        assert_eq!(new_agreement.status, "concept");
+        assert_eq!(new_agreement.title, "Samen op pad, ook bij ouderen");
+        // Its page says where it came from.
+        let detail = call(
+            &mut outsider,
+            "/api/agreements/detail",
+            vec![("id", adopted.agreement_id.to_string())],
+        )
+        .await;
+        assert!(
+            detail.body.contains("Samen op pad, ook bij ouderen")
+                && detail.body.contains("Jeugd Zuilen"),
+            "{}",
+            detail.body
+        );
+        assert_eq!(audited(db, "les-overnemen").await.len(), 1);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    a_canvas_computes_its_saving_and_refuses_bad_money,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let own = team_id(db, "Jeugd Zuilen").await.to_string();
+        let good = support::good_canvas();
+        let form = |regular_amount: &'static str| {
+            vec![
+                ("team_id", own.as_str()),
+                ("title", good.title),
+                ("family_wants", good.family_wants),
+                ("law", good.law),
+                ("law_reason", good.law_reason),
+                ("regular_amount", regular_amount),
+                ("regular_basis", good.regular_basis),
+                ("regular_months", good.regular_months),
+                ("tailored_amount", good.tailored_amount),
+                ("tailored_basis", good.tailored_basis),
+                ("tailored_months", good.tailored_months),
+                ("status", good.status),
+                ("system_lesson", good.system_lesson),
+            ]
+        };
+        let canvases = || async { canvas::Entity::find().count(db).await.unwrap() };
+        let before = canvases().await;
+        let mut member = client(db, TEAMLID).await;
+        let reply = member.call("/api/canvases/save", &form("-450")).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reply.body.contains("0 of meer"), "{}", reply.body);
+        assert_eq!(canvases().await, before);
+        let reply = member.call("/api/canvases/save", &form("450,00")).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let saved = canvas::Entity::find()
+            .order_by_desc(canvas::Column::Id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(saved.saving_cents, 420_000, "12 × € 450 − € 1.200");
+        let mut outsider = client(db, OTHER).await;
+        let reply = outsider.call("/api/canvases/save", &form("450")).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN);
+        let read = outsider
+            .call("/api/canvases/detail", &[("id", &saved.id.to_string())])
+            .await;
+        assert!(
+            read.body.contains("\"saving_cents\":420000"),
+            "{}",
+            read.body
+        );
+        assert_eq!(audited(db, "canvas-aanmaken").await.len(), 1);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    a_knelpunt_is_raised_and_supported_once_by_other_teams,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let own = team_id(db, "Jeugd Zuilen").await.to_string();
+        let other = team_id(db, "Jeugd Ondiep").await.to_string();
+        let mut member = client(db, TEAMLID).await;
+        let before = knelpunt::Entity::find().count(db).await.unwrap();
+        let reply = member
+            .call(
+                "/api/knelpunten/raise",
+                &[
+                    ("team_id", &own),
+                    ("category", ""),
+                    ("title", "Geen tijd"),
+                    ("description", ""),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reply.body.contains("Kies een categorie"), "{}", reply.body);
+        assert_eq!(knelpunt::Entity::find().count(db).await.unwrap(), before);
+        let reply = member
+            .call(
+                "/api/knelpunten/raise",
+                &[
+                    ("team_id", &own),
+                    ("category", "capaciteit"),
+                    ("title", "Geen tijd voor overleg"),
+                    ("description", "Het overleg valt steeds uit."),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let raised = knelpunt::Entity::find()
+            .filter(knelpunt::Column::Title.eq("Geen tijd voor overleg"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(raised.status, "nieuw");
+        let id = raised.id.to_string();
+        let reply = member
+            .call(
+                "/api/knelpunten/support",
+                &[("knelpunt_id", &id), ("team_id", &own)],
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not one's own"
+        );
+        let mut outsider = client(db, OTHER).await;
+        for expected in [StatusCode::OK, StatusCode::UNPROCESSABLE_ENTITY] {
+            let reply = outsider
+                .call(
+                    "/api/knelpunten/support",
+                    &[("knelpunt_id", &id), ("team_id", &other)],
+                )
+                .await;
+            assert_eq!(reply.status, expected, "{}", reply.body);
+        }
+        let supports = knelpunt_support::Entity::find()
+            .filter(knelpunt_support::Column::KnelpuntId.eq(raised.id))
+            .count(db)
+            .await
+            .unwrap();
+        assert_eq!(supports, 1);
+        let read = member.call("/api/knelpunten/detail", &[("id", &id)]).await;
+        assert!(read.body.contains("Jeugd Ondiep"), "{}", read.body);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    survey_answers_are_anonymous_once_per_month_and_shown_from_three,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let own = team_id(db, "Jeugd Zuilen").await;
+        let own_s = own.to_string();
+        let month = support::this_month().to_string();
+        let answer = |grade: &'static str| {
+            vec![
+                ("team_id", own_s.clone()),
+                ("month", month.clone()),
+                ("grade", grade.to_string()),
+                ("know_whom", "4".to_string()),
+                ("information", "3".to_string()),
+                ("vision", "5".to_string()),
+                ("tools", "2".to_string()),
+            ]
+        };
+        let mut member = client(db, TEAMLID).await;
+        let reply = call(&mut member, "/api/survey/answer", answer("11")).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reply.body.contains("1 tot en met 10"), "{}", reply.body);
+        let tallies = || async {
+            survey_tally::Entity::find()
+                .filter(survey_tally::Column::TeamId.eq(own))
+                .filter(survey_tally::Column::Month.eq(support::this_month().to_string()))
+                .one(db)
+                .await
+                .unwrap()
+        };
+        assert!(tallies().await.is_none(), "a refused answer adds nothing");
+        assert_eq!(
+            call(&mut member, "/api/survey/answer", answer("8"))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        let reply = call(&mut member, "/api/survey/answer", answer("6")).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "once per month"
+        );
+        assert!(reply.body.contains("al ingevuld"), "{}", reply.body);
+        let mut coordinator = client(db, COORDINATOR).await;
+        assert_eq!(
+            call(&mut coordinator, "/api/survey/answer", answer("6"))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        let form = member
+            .call("/api/survey/form", &[("team_id", &own_s)])
+            .await;
+        assert!(
+            form.body.contains("\"respondents\":2,\"grade\":\"Hidden\""),
+            "{}",
+            form.body
+        );
+        // A third member (added through the store) makes the result show.
+        let lid = app::store::entity::account::Entity::find()
+            .filter(
+                app::store::entity::account::Column::Email.eq("lid2.jeugd-zuilen@demo.wijkwijs.nl"),
+            )
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut third = Client::new(db);
+        third.session_for(db, &lid.email).await;
+        assert_eq!(
+            call(&mut third, "/api/survey/answer", answer("7"))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        let form = member
+            .call("/api/survey/form", &[("team_id", &own_s)])
+            .await;
+        assert!(
+            form.body
+                .contains("\"respondents\":3,\"grade\":{\"Value\":7.0}"),
+            "{}",
+            form.body
+        );
+        let tally = tallies().await.unwrap();
+        assert_eq!(
+            (tally.respondents, tally.grade_sum, tally.vision_sum),
+            (3, 21, 15)
+        );
+        // Who answered is kept, what they answered is not linked to them.
+        let participants = survey_participation::Entity::find()
+            .filter(survey_participation::Column::TeamId.eq(own))
+            .filter(survey_participation::Column::Month.eq(support::this_month().to_string()))
+            .count(db)
+            .await
+            .unwrap();
+        assert_eq!(participants, 3);
+        for entry in audited(db, "vragenlijst-invullen").await {
+            let after = entry.after.unwrap_or_default();
+            assert!(
+                !after.contains("grade") && !after.contains("tools"),
+                "{after}"
+            );
+        }
+        // Another team cannot answer for this team.
+        let mut outsider = client(db, OTHER).await;
+        assert_eq!(
+            call(&mut outsider, "/api/survey/answer", answer("9"))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        t.cleanup().await;
+    }
+);
