@@ -31,8 +31,11 @@ pub fn DataTable(
         .first()
         .map(|row| row.iter().map(Cell::is_figure).collect())
         .unwrap_or_default();
+    let region = caption.clone();
     view! {
-        <div class="table-scroll">
+        // A wide table scrolls on its own; keyboard users reach it as a
+        // named region.
+        <div class="table-scroll" tabindex="0" role="region" aria-label=region>
             <table>
                 <caption>{caption}</caption>
                 <thead>

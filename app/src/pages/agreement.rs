@@ -114,6 +114,11 @@ fn agreement_view(a: AgreementDetail, save: ServerAction<SaveAgreement>) -> impl
             <dt>{t(Text::AgreementReview)}</dt>
             <dd>{date(&a.current.review_date)}</dd>
         </dl>
+        {a.adopted_from.clone().map(|(lesson, title, team)| view! {
+            <p class="note">
+                {t(Text::AdoptedFrom)}" "<a href=format!("/lessen/{lesson}")>{title}</a>" ("{team}")"
+            </p>
+        })}
         <p class="agreement-text">{a.current.body.clone()}</p>
         {edit}
         <section aria-labelledby="geschiedenis">
