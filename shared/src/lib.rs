@@ -15,6 +15,7 @@ pub mod network;
 pub mod outcomes;
 pub mod permissions;
 pub mod session;
+pub mod stats;
 pub mod suppression;
 pub mod survey;
 pub mod throttle;

@@ -82,6 +82,46 @@ impl SuppressionPolicy {
     }
 }
 
+/// Which of a row of counts to hide when their total is shown beside them.
+/// Every count under the policy's minimum is hidden; and then, so that no
+/// hidden count can be found by subtracting the shown ones from the total,
+/// the smallest shown counts are hidden too until the hidden ones could add
+/// up to their sum in more than one way. Returns one flag per count
+/// and whether the total itself must be hidden (when even hiding every
+/// count cannot protect them).
+pub fn complementary(counts: &[u32], policy: SuppressionPolicy) -> (Vec<bool>, bool) {
+    let min = policy.min_count;
+    let mut hidden: Vec<bool> = counts.iter().map(|&c| c < min).collect();
+    if !hidden.contains(&true) {
+        return (hidden, false);
+    }
+    // Protected when the hidden counts could add up to their gap in more
+    // than one way: counts under the minimum lie in 0..min, any other
+    // hidden count may be anything.
+    let protected = |hidden: &[bool]| {
+        let cells: Vec<u32> = counts
+            .iter()
+            .zip(hidden)
+            .filter(|(_, &h)| h)
+            .map(|(c, _)| *c)
+            .collect();
+        let sum: u32 = cells.iter().sum();
+        let small = cells.iter().filter(|&&c| c < min).count() as u32;
+        let unbounded = cells.len() as u32 > small;
+        cells.len() >= 2 && sum > 0 && (unbounded || sum < small * (min - 1))
+    };
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    order.sort_by_key(|&i| (counts[i], i));
+    for i in order {
+        if protected(&hidden) {
+            break;
+        }
+        hidden[i] = true;
+    }
+    let hide_total = !protected(&hidden);
+    (hidden, hide_total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,7 +143,73 @@ mod tests {
         assert_eq!(SuppressionPolicy::OWN_TEAM.share(1, 2), Figure::Value(0.5));
     }
 
+    #[test]
+    fn complementary_known_answers() {
+        let p = SuppressionPolicy::default();
+        // One small cell beside a total: the next smallest goes too.
+        assert_eq!(
+            complementary(&[3, 20, 8], p),
+            (vec![true, false, true], false)
+        );
+        assert_eq!(complementary(&[30, 20, 8], p), (vec![false; 3], false));
+        // Two zeros add up to nothing: hide a third, larger one.
+        assert_eq!(
+            complementary(&[0, 0, 9, 40], p),
+            (vec![true, true, true, false], false)
+        );
+        // Two fours can only be four and four.
+        assert_eq!(
+            complementary(&[4, 4, 30], p),
+            (vec![true, true, true], false)
+        );
+        // Nothing can protect a lone small cell: the total goes.
+        assert_eq!(complementary(&[2], p), (vec![true], true));
+    }
+
+    /// How many ways the hidden counts could fill the gap between the shown
+    /// total and the shown counts, each count under the minimum lying in
+    /// 0..min and every other hidden count at least 0.
+    fn ways(counts: &[u32], hidden: &[bool], min: u32) -> u32 {
+        let gap: u32 = counts
+            .iter()
+            .zip(hidden)
+            .filter(|(_, &h)| h)
+            .map(|(c, _)| *c)
+            .sum();
+        let cells: Vec<u32> = counts
+            .iter()
+            .zip(hidden)
+            .filter(|(_, &h)| h)
+            .map(|(c, _)| *c)
+            .collect();
+        fn count(cells: &[u32], gap: u32, min: u32) -> u32 {
+            match cells.split_first() {
+                None => u32::from(gap == 0),
+                Some((first, rest)) => {
+                    let top = if *first < min { min - 1 } else { gap };
+                    (0..=top.min(gap))
+                        .map(|v| count(rest, gap - v, min))
+                        .sum::<u32>()
+                        .min(2)
+                }
+            }
+        }
+        count(&cells, gap, min)
+    }
+
     proptest! {
+        #[test]
+        fn a_hidden_count_is_never_derivable(counts in proptest::collection::vec(0u32..15, 1..6)) {
+            let p = SuppressionPolicy::default();
+            let (hidden, hide_total) = complementary(&counts, p);
+            for (c, h) in counts.iter().zip(&hidden) {
+                prop_assert!(*c >= p.min_count || *h, "a small count is always hidden");
+            }
+            if hidden.contains(&true) && !hide_total {
+                prop_assert!(ways(&counts, &hidden, p.min_count) >= 2, "{counts:?} {hidden:?}");
+            }
+        }
+
         #[test]
         fn a_shown_figure_always_has_enough_cases(
             part in 0u32..50, extra in 0u32..50, n in 0u32..50,

@@ -1,0 +1,163 @@
+//! Adding teams up into wijken, gemeenten and the network: counts are
+//! summed, means weighted by the cases they rest on, shares recomputed from
+//! the summed counts (never averaged).
+
+use crate::outcomes::MonthlyOutcome;
+use serde::{Deserialize, Serialize};
+
+/// Summed results of several teams (or months).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Totals {
+    pub teams: u32,
+    pub started: u32,
+    /// Σ started × mean wait, over months that have a wait.
+    wait_day_sum: f64,
+    wait_cases: u32,
+    pub ended: u32,
+    pub without_help: u32,
+    pub client_responses: u32,
+    grade_sum: f64,
+    grade_cases: u32,
+}
+
+impl Totals {
+    /// Adds one team's month.
+    pub fn add(&mut self, o: &MonthlyOutcome) {
+        self.started += o.started;
+        if let Some(wait) = o.mean_wait_days {
+            self.wait_day_sum += wait * f64::from(o.started);
+            self.wait_cases += o.started;
+        }
+        self.ended += o.ended;
+        self.without_help += o.without_help;
+        self.client_responses += o.client_responses;
+        if let Some(grade) = o.client_grade {
+            self.grade_sum += grade * f64::from(o.client_responses);
+            self.grade_cases += o.client_responses;
+        }
+    }
+
+    /// Adds another group's totals.
+    pub fn merge(&mut self, other: &Totals) {
+        self.teams += other.teams;
+        self.started += other.started;
+        self.wait_day_sum += other.wait_day_sum;
+        self.wait_cases += other.wait_cases;
+        self.ended += other.ended;
+        self.without_help += other.without_help;
+        self.client_responses += other.client_responses;
+        self.grade_sum += other.grade_sum;
+        self.grade_cases += other.grade_cases;
+    }
+
+    /// Mean wait in days, weighted by clients started; with its n.
+    pub fn mean_wait(&self) -> (Option<f64>, u32) {
+        let n = self.wait_cases;
+        ((n > 0).then(|| self.wait_day_sum / f64::from(n)), n)
+    }
+
+    /// Share of ended clients who continue without help; with its n.
+    pub fn share_without_help(&self) -> (Option<f64>, u32) {
+        (
+            crate::outcomes::share(self.without_help, self.ended),
+            self.ended,
+        )
+    }
+
+    /// Mean client grade weighted by responses; with its n.
+    pub fn client_grade(&self) -> (Option<f64>, u32) {
+        let n = self.grade_cases;
+        ((n > 0).then(|| self.grade_sum / f64::from(n)), n)
+    }
+}
+
+/// The totals of the given months (of one or more teams).
+pub fn totals<'a>(outcomes: impl IntoIterator<Item = &'a MonthlyOutcome>) -> Totals {
+    let mut totals = Totals::default();
+    for o in outcomes {
+        totals.add(o);
+    }
+    totals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Month;
+    use proptest::prelude::*;
+
+    fn month(
+        started: u32,
+        wait: f64,
+        ended: u32,
+        without: u32,
+        responses: u32,
+        grade: f64,
+    ) -> MonthlyOutcome {
+        MonthlyOutcome {
+            month: Month::new(2026, 10).unwrap(),
+            started,
+            mean_wait_days: (started > 0).then_some(wait),
+            ended,
+            without_help: without.min(ended),
+            client_grade: (responses > 0).then_some(grade),
+            client_responses: responses,
+            uitval: None,
+            doelrealisatie: None,
+        }
+    }
+
+    #[test]
+    fn known_answer() {
+        // 10 clients at 20 days and 30 at 40 days wait 35 days on average.
+        let t = totals(&[
+            month(10, 20.0, 10, 5, 4, 6.0),
+            month(30, 40.0, 30, 27, 12, 8.0),
+        ]);
+        assert_eq!(t.mean_wait(), (Some(35.0), 40));
+        assert_eq!(t.share_without_help(), (Some(0.8), 40));
+        assert_eq!(t.client_grade(), (Some(7.5), 16));
+        assert_eq!(totals(&[]).mean_wait(), (None, 0));
+    }
+
+    fn arb_month() -> impl Strategy<Value = MonthlyOutcome> {
+        (
+            0u32..50,
+            0.0f64..100.0,
+            0u32..50,
+            0u32..50,
+            0u32..50,
+            1.0f64..10.0,
+        )
+            .prop_map(|(s, w, e, wh, r, g)| month(s, w, e, wh, r, g))
+    }
+
+    proptest! {
+        #[test]
+        fn a_weighted_mean_lies_between_its_parts(months in proptest::collection::vec(arb_month(), 1..12)) {
+            let t = totals(&months);
+            if let (Some(wait), _) = t.mean_wait() {
+                let waits: Vec<f64> = months.iter().filter(|m| m.started > 0).filter_map(|m| m.mean_wait_days).collect();
+                let (lo, hi) = waits.iter().fold((f64::MAX, f64::MIN), |(lo, hi), w| (lo.min(*w), hi.max(*w)));
+                prop_assert!(wait >= lo - 1e-9 && wait <= hi + 1e-9);
+            }
+        }
+
+        #[test]
+        fn grouping_does_not_change_the_total(months in proptest::collection::vec(arb_month(), 2..12), split in 1usize..11) {
+            let split = split.min(months.len() - 1);
+            let mut grouped = totals(&months[..split]);
+            grouped.merge(&totals(&months[split..]));
+            let whole = totals(&months);
+            prop_assert_eq!(grouped.ended, whole.ended);
+            prop_assert_eq!(grouped.share_without_help(), whole.share_without_help());
+            let (a, b) = (grouped.mean_wait().0, whole.mean_wait().0);
+            let same = match (a, b) {
+                (Some(a), Some(b)) => (a - b).abs() < 1e-6,
+                (None, None) => true,
+                _ => false,
+            };
+            prop_assert!(same);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Funnel plots: whether a team's proportion or mean differs from the
+//! network's by more than chance, given how many cases it rests on. Small
+//! teams get wide limits, so they are not ranked on noise.
+
+use serde::{Deserialize, Serialize};
+
+/// z for two-sided 95% limits.
+pub const Z95: f64 = 1.959_964;
+/// z for two-sided 99.8% limits.
+pub const Z998: f64 = 3.090_232;
+
+/// The limits around a centre line for one denominator.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FunnelLimits {
+    pub lower998: f64,
+    pub lower95: f64,
+    pub upper95: f64,
+    pub upper998: f64,
+}
+
+/// Limits for a proportion around `centre` (0–1) with denominator `n`,
+/// kept within 0–1.
+pub fn proportion_limits(centre: f64, n: u32) -> FunnelLimits {
+    let se = (centre * (1.0 - centre) / f64::from(n.max(1))).sqrt();
+    let at = |z: f64| (centre + z * se).clamp(0.0, 1.0);
+    FunnelLimits {
+        lower998: at(-Z998),
+        lower95: at(-Z95),
+        upper95: at(Z95),
+        upper998: at(Z998),
+    }
+}
+
+/// Limits for a mean around `centre` with spread `sd` of single cases,
+/// over `n` cases.
+pub fn mean_limits(centre: f64, sd: f64, n: u32) -> FunnelLimits {
+    let se = sd / f64::from(n.max(1)).sqrt();
+    FunnelLimits {
+        lower998: centre - Z998 * se,
+        lower95: centre - Z95 * se,
+        upper95: centre + Z95 * se,
+        upper998: centre + Z998 * se,
+    }
+}
+
+/// Where a unit lies in the funnel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FunnelPosition {
+    Within,
+    /// Between the 95% and 99.8% limits.
+    AboveWarning,
+    BelowWarning,
+    /// Beyond the 99.8% limits.
+    AboveControl,
+    BelowControl,
+}
+
+pub fn position(value: f64, limits: &FunnelLimits) -> FunnelPosition {
+    if value > limits.upper998 {
+        FunnelPosition::AboveControl
+    } else if value < limits.lower998 {
+        FunnelPosition::BelowControl
+    } else if value > limits.upper95 {
+        FunnelPosition::AboveWarning
+    } else if value < limits.lower95 {
+        FunnelPosition::BelowWarning
+    } else {
+        FunnelPosition::Within
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn known_answers() {
+        // p = 0.5, n = 100: standard error 0.05.
+        let l = proportion_limits(0.5, 100);
+        assert!((l.upper95 - 0.598).abs() < 1e-3 && (l.lower95 - 0.402).abs() < 1e-3);
+        assert!((l.upper998 - 0.6545).abs() < 1e-3);
+        // Mean 7.5, sd 1.2, n = 36: standard error 0.2.
+        let m = mean_limits(7.5, 1.2, 36);
+        assert!((m.upper95 - 7.892).abs() < 1e-3 && (m.lower998 - 6.882).abs() < 1e-3);
+        assert_eq!(position(0.7, &l), FunnelPosition::AboveControl);
+        assert_eq!(position(0.62, &l), FunnelPosition::AboveWarning);
+        assert_eq!(position(0.5, &l), FunnelPosition::Within);
+        assert_eq!(position(0.3, &l), FunnelPosition::BelowControl);
+    }
+
+    proptest! {
+        #[test]
+        fn limits_narrow_as_n_grows(p in 0.05f64..0.95, n in 1u32..10_000) {
+            let small = proportion_limits(p, n);
+            let large = proportion_limits(p, n * 4);
+            prop_assert!(large.upper95 - large.lower95 <= small.upper95 - small.lower95 + 1e-12);
+            prop_assert!(small.lower998 <= small.lower95 && small.lower95 <= p && p <= small.upper95 && small.upper95 <= small.upper998);
+        }
+
+        #[test]
+        fn mean_limits_are_symmetric(c in 0.0f64..100.0, sd in 0.0f64..20.0, n in 1u32..1000) {
+            let l = mean_limits(c, sd, n);
+            prop_assert!(((l.upper95 - c) - (c - l.lower95)).abs() < 1e-9);
+            prop_assert!(((l.upper998 - c) - (c - l.lower998)).abs() < 1e-9);
+        }
+    }
+}

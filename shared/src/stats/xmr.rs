@@ -1,0 +1,378 @@
+//! XmR (individuals and moving range) charts, as NHS "Making Data Count"
+//! uses them: the mean, process limits at mean ± 2.66 × the mean moving
+//! range, the four rules for special cause variation, and the variation
+//! and assurance verdicts a bestuurder reads as icons.
+
+use crate::outcomes::Better;
+use serde::{Deserialize, Serialize};
+
+/// Fewest points for fixed process limits; below this a series is a plain
+/// run chart.
+pub const MIN_POINTS: usize = 12;
+/// Points in a run (one side of the mean) or a trend that signal.
+pub const RUN_LENGTH: usize = 7;
+/// Process limits lie this many mean moving ranges from the mean (3σ).
+pub const LIMIT_FACTOR: f64 = 2.66;
+
+/// The side of the mean a signal points to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Side {
+    High,
+    Low,
+}
+
+/// Which of the four rules flagged a point (the first that did).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rule {
+    /// A point beyond a process limit.
+    BeyondLimit,
+    /// Two of three points beyond two sigma on one side.
+    TwoOfThree,
+    /// Seven or more points on one side of the mean.
+    Run,
+    /// Seven or more points rising or falling.
+    Trend,
+}
+
+/// A flagged point: which rule, and to which side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signal {
+    pub rule: Rule,
+    pub side: Side,
+}
+
+/// What the latest point says about the process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Variation {
+    CommonCause,
+    SpecialCauseImprovement,
+    SpecialCauseConcern,
+    /// Fewer than `MIN_POINTS`: no limits, so no verdict.
+    NotEnoughData,
+}
+
+/// Whether the process can be relied on to meet a target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Assurance {
+    ConsistentlyMeets,
+    HitAndMiss,
+    ConsistentlyFails,
+}
+
+/// The process limits of a series with enough points.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Limits {
+    pub mean_moving_range: f64,
+    pub lower: f64,
+    pub upper: f64,
+}
+
+impl Limits {
+    /// One sigma, estimated from the mean moving range.
+    pub fn sigma(&self) -> f64 {
+        (self.upper - self.lower) / 6.0
+    }
+}
+
+/// An analysed series.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Xmr {
+    pub mean: f64,
+    /// `None` below `MIN_POINTS`.
+    pub limits: Option<Limits>,
+    /// Per point, the signal it is part of.
+    pub signals: Vec<Option<Signal>>,
+    pub variation: Variation,
+    /// Only with a target and limits.
+    pub assurance: Option<Assurance>,
+}
+
+/// Analyses `values` (oldest first) of a measure improving in direction
+/// `better`, against an optional `target`.
+pub fn analyse(values: &[f64], better: Better, target: Option<f64>) -> Xmr {
+    let n = values.len();
+    let mean = if n == 0 {
+        0.0
+    } else {
+        values.iter().sum::<f64>() / n as f64
+    };
+    if n < MIN_POINTS {
+        return Xmr {
+            mean,
+            limits: None,
+            signals: vec![None; n],
+            variation: Variation::NotEnoughData,
+            assurance: None,
+        };
+    }
+    let mean_moving_range =
+        values.windows(2).map(|w| (w[1] - w[0]).abs()).sum::<f64>() / (n - 1) as f64;
+    let limits = Limits {
+        mean_moving_range,
+        lower: mean - LIMIT_FACTOR * mean_moving_range,
+        upper: mean + LIMIT_FACTOR * mean_moving_range,
+    };
+    let signals = signals(values, mean, &limits);
+    let variation = match signals.last().copied().flatten() {
+        None => Variation::CommonCause,
+        Some(signal) if improves(signal.side, better) => Variation::SpecialCauseImprovement,
+        Some(_) => Variation::SpecialCauseConcern,
+    };
+    let assurance = target.map(|target| {
+        let (meets_all, fails_all) = match better {
+            Better::Higher => (limits.lower > target, limits.upper < target),
+            Better::Lower => (limits.upper < target, limits.lower > target),
+        };
+        if meets_all {
+            Assurance::ConsistentlyMeets
+        } else if fails_all {
+            Assurance::ConsistentlyFails
+        } else {
+            Assurance::HitAndMiss
+        }
+    });
+    Xmr {
+        mean,
+        limits: Some(limits),
+        signals,
+        variation,
+        assurance,
+    }
+}
+
+/// Whether a signal to `side` is good news for a measure improving `better`.
+pub fn improves(side: Side, better: Better) -> bool {
+    matches!(
+        (side, better),
+        (Side::High, Better::Higher) | (Side::Low, Better::Lower)
+    )
+}
+
+/// The side of `centre` that `value` lies on; `None` when they are equal
+/// up to rounding (a mean of equal values need not be exactly that value).
+fn side_of(value: f64, centre: f64) -> Option<Side> {
+    let tolerance = 1e-9 * centre.abs().max(1.0);
+    if value > centre + tolerance {
+        Some(Side::High)
+    } else if value < centre - tolerance {
+        Some(Side::Low)
+    } else {
+        None
+    }
+}
+
+/// Flags every point that is part of a pattern, by the first rule in the
+/// order of `Rule` that applies to it.
+fn signals(values: &[f64], mean: f64, limits: &Limits) -> Vec<Option<Signal>> {
+    let n = values.len();
+    let mut flags: Vec<Option<Signal>> = vec![None; n];
+    let flag = |i: usize, rule: Rule, side: Side, flags: &mut Vec<Option<Signal>>| {
+        let rank = |r: Rule| r as u8;
+        match flags[i] {
+            Some(existing) if rank(existing.rule) <= rank(rule) => {}
+            _ => flags[i] = Some(Signal { rule, side }),
+        }
+    };
+    // 1. Beyond a limit.
+    for (i, &v) in values.iter().enumerate() {
+        if side_of(v, limits.upper) == Some(Side::High) {
+            flag(i, Rule::BeyondLimit, Side::High, &mut flags);
+        } else if side_of(v, limits.lower) == Some(Side::Low) {
+            flag(i, Rule::BeyondLimit, Side::Low, &mut flags);
+        }
+    }
+    // 2. Two of three beyond two sigma on the same side.
+    let two_sigma = 2.0 * limits.sigma();
+    for start in 0..n.saturating_sub(2) {
+        for side in [Side::High, Side::Low] {
+            let beyond: Vec<usize> = (start..start + 3)
+                .filter(|&i| match side {
+                    Side::High => side_of(values[i], mean + two_sigma) == Some(Side::High),
+                    Side::Low => side_of(values[i], mean - two_sigma) == Some(Side::Low),
+                })
+                .collect();
+            if beyond.len() >= 2 {
+                for i in beyond {
+                    flag(i, Rule::TwoOfThree, side, &mut flags);
+                }
+            }
+        }
+    }
+    // 3. A run of seven or more on one side of the mean.
+    let mut start = 0;
+    while start < n {
+        let side = side_of(values[start], mean);
+        let mut end = start + 1;
+        while end < n && side.is_some() && side_of(values[end], mean) == side {
+            end += 1;
+        }
+        if let Some(side) = side {
+            if end - start >= RUN_LENGTH {
+                for i in start..end {
+                    flag(i, Rule::Run, side, &mut flags);
+                }
+            }
+        }
+        start = end;
+    }
+    // 4. Seven or more points each rising (or falling) from the one before.
+    let mut i = 1;
+    while i < n {
+        let direction = side_of(values[i], values[i - 1]);
+        let mut j = i;
+        while direction.is_some() && j + 1 < n && side_of(values[j + 1], values[j]) == direction {
+            j += 1;
+        }
+        if let Some(side) = direction {
+            // Steps i..=j join points i-1..=j.
+            if j + 2 - i >= RUN_LENGTH {
+                for p in i - 1..=j {
+                    flag(p, Rule::Trend, side, &mut flags);
+                }
+            }
+        }
+        i = j + 1;
+    }
+    flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn known_answer_limits() {
+        // Mean 10, moving ranges all 2 → limits 10 ± 5.32.
+        let values = [
+            9.0, 11.0, 9.0, 11.0, 9.0, 11.0, 9.0, 11.0, 9.0, 11.0, 9.0, 11.0,
+        ];
+        let xmr = analyse(&values, Better::Higher, None);
+        let limits = xmr.limits.unwrap();
+        assert!(close(xmr.mean, 10.0));
+        assert!(close(limits.mean_moving_range, 2.0));
+        assert!(close(limits.upper, 15.32) && close(limits.lower, 4.68));
+        assert!(xmr.signals.iter().all(Option::is_none));
+        assert_eq!(xmr.variation, Variation::CommonCause);
+    }
+
+    #[test]
+    fn too_few_points_make_a_run_chart() {
+        let xmr = analyse(&[1.0, 2.0, 3.0], Better::Lower, Some(2.0));
+        assert_eq!(
+            (xmr.limits, xmr.variation, xmr.assurance),
+            (None, Variation::NotEnoughData, None)
+        );
+        assert!(close(xmr.mean, 2.0));
+    }
+
+    #[test]
+    fn each_rule_fires_on_its_pattern() {
+        // A point far above the rest.
+        let mut spike = vec![
+            10.0, 11.0, 10.0, 9.0, 10.0, 11.0, 10.0, 9.0, 10.0, 11.0, 10.0, 9.0,
+        ];
+        spike.push(30.0);
+        let xmr = analyse(&spike, Better::Lower, None);
+        assert_eq!(
+            xmr.signals[12],
+            Some(Signal {
+                rule: Rule::BeyondLimit,
+                side: Side::High
+            })
+        );
+        assert_eq!(
+            xmr.variation,
+            Variation::SpecialCauseConcern,
+            "a high wait is a concern"
+        );
+        assert_eq!(
+            analyse(&spike, Better::Higher, None).variation,
+            Variation::SpecialCauseImprovement
+        );
+
+        // Seven below the mean at the end, after seven above.
+        let shift = [
+            12.0, 13.0, 12.0, 13.0, 12.0, 13.0, 12.0, 8.0, 7.0, 8.0, 7.0, 8.0, 7.0, 8.0,
+        ];
+        let xmr = analyse(&shift, Better::Lower, None);
+        assert!(xmr.signals[7..]
+            .iter()
+            .all(|s| s.map(|s| s.side) == Some(Side::Low)));
+        assert_eq!(xmr.variation, Variation::SpecialCauseImprovement);
+
+        // Seven rising points (a trend) with no run and no point beyond.
+        let trend = [5.0, 9.0, 5.0, 9.0, 5.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0];
+        let xmr = analyse(&trend, Better::Higher, None);
+        assert!(
+            xmr.signals[5..].iter().all(|s| s.is_some()),
+            "{:?}",
+            xmr.signals
+        );
+        assert_eq!(xmr.signals[11].unwrap().side, Side::High);
+        assert_eq!(xmr.signals[0], None);
+    }
+
+    #[test]
+    fn two_of_three_beyond_two_sigma() {
+        let mut values: Vec<f64> = [10.0, 10.4].repeat(6);
+        values.extend([11.6, 10.2, 11.6]);
+        let xmr = analyse(&values, Better::Higher, None);
+        let limits = xmr.limits.unwrap();
+        assert!(11.6 < limits.upper && 11.6 > xmr.mean + 2.0 * limits.sigma());
+        assert_eq!(xmr.signals[12].map(|s| s.rule), Some(Rule::TwoOfThree));
+        assert_eq!(xmr.signals[14].map(|s| s.rule), Some(Rule::TwoOfThree));
+        assert_eq!(xmr.signals[13], None);
+    }
+
+    #[test]
+    fn assurance_against_a_target() {
+        let steady = [
+            20.0, 21.0, 20.0, 21.0, 20.0, 21.0, 20.0, 21.0, 20.0, 21.0, 20.0, 21.0,
+        ];
+        let verdict = |better, target| analyse(&steady, better, Some(target)).assurance;
+        assert_eq!(
+            verdict(Better::Lower, 30.0),
+            Some(Assurance::ConsistentlyMeets)
+        );
+        assert_eq!(
+            verdict(Better::Lower, 10.0),
+            Some(Assurance::ConsistentlyFails)
+        );
+        assert_eq!(verdict(Better::Lower, 20.5), Some(Assurance::HitAndMiss));
+        assert_eq!(
+            verdict(Better::Higher, 10.0),
+            Some(Assurance::ConsistentlyMeets)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn limits_are_symmetric_around_the_mean(values in proptest::collection::vec(0.0f64..100.0, 12..40)) {
+            let xmr = analyse(&values, Better::Higher, None);
+            let limits = xmr.limits.unwrap();
+            prop_assert!(((limits.upper - xmr.mean) - (xmr.mean - limits.lower)).abs() < 1e-9);
+            prop_assert!(limits.upper >= limits.lower);
+            prop_assert_eq!(xmr.signals.len(), values.len());
+        }
+
+        #[test]
+        fn a_constant_series_signals_nothing(value in 0.0f64..100.0, n in 12usize..40) {
+            let xmr = analyse(&vec![value; n], Better::Lower, None);
+            prop_assert!(xmr.signals.iter().all(Option::is_none));
+            prop_assert_eq!(xmr.variation, Variation::CommonCause);
+        }
+
+        #[test]
+        fn mirroring_a_series_mirrors_its_verdict(values in proptest::collection::vec(0.0f64..100.0, 12..30)) {
+            let mirrored: Vec<f64> = values.iter().map(|v| -v).collect();
+            let a = analyse(&values, Better::Higher, None);
+            let b = analyse(&mirrored, Better::Lower, None);
+            prop_assert_eq!(a.variation, b.variation);
+        }
+    }
+}
