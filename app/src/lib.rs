@@ -27,6 +27,7 @@ use pages::{
     agreement::{AgreementPage, NewAgreementPage},
     audit::AuditPage,
     canvas::{CanvasPage, NewCanvasPage},
+    compare::ComparePage,
     knelpunt::{KnelpuntPage, NewKnelpuntPage},
     lesson::{LessonPage, NewLessonPage},
     login::LoginPage,
@@ -38,6 +39,7 @@ use pages::{
     structure::StructurePage,
     survey::SurveyPage,
     team::TeamPage,
+    wijk::WijkPage,
 };
 use shared::i18n::{t, Text};
 
@@ -108,6 +110,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/teams/:id/nieuw-knelpunt") view=NewKnelpuntPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/vragenlijst") view=SurveyPage ssr=SsrMode::Async />
                     <Route path=path!("/afspraken/:id") view=AgreementPage ssr=SsrMode::Async />
+                    <Route path=path!("/wijken/:id") view=WijkPage ssr=SsrMode::Async />
+                    <Route path=path!("/vergelijken") view=ComparePage ssr=SsrMode::Async />
                     <Route path=path!("/lessen/:id") view=LessonPage ssr=SsrMode::Async />
                     <Route path=path!("/canvassen/:id") view=CanvasPage ssr=SsrMode::Async />
                     <Route path=path!("/knelpunten/:id") view=KnelpuntPage ssr=SsrMode::Async />

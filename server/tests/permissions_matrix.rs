@@ -210,6 +210,23 @@ fn matrix() -> Vec<Entry> {
             expect: logged_in,
         },
         Entry {
+            path: "/api/network/wijk",
+            form: |t| vec![("wijk_id", t.wijk.to_string())],
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/network/compare",
+            form: |_| {
+                vec![
+                    ("measure", "wachttijd".into()),
+                    ("doelgroep", "jeugd".into()),
+                    ("gemeente", String::new()),
+                    ("months", "12".into()),
+                ]
+            },
+            expect: logged_in,
+        },
+        Entry {
             path: "/api/network/organisations",
             form: |_| vec![],
             expect: logged_in,

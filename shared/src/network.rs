@@ -148,6 +148,33 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// A headline measure of a team's results, as charted and compared.
+    Measure {
+        Wait => ("wachttijd", MeasureWait),
+        WithoutHelp => ("verder-zonder-hulp", MeasureWithoutHelp),
+        ClientGrade => ("cijfer-clienten", MeasureClientGrade),
+    }
+}
+
+impl Measure {
+    /// Which way the measure improves.
+    pub const fn better(self) -> crate::outcomes::Better {
+        match self {
+            Measure::Wait => crate::outcomes::Better::Lower,
+            _ => crate::outcomes::Better::Higher,
+        }
+    }
+
+    pub const fn unit(self) -> crate::format::Unit {
+        match self {
+            Measure::Wait => crate::format::Unit::Days,
+            Measure::WithoutHelp => crate::format::Unit::Percent,
+            Measure::ClientGrade => crate::format::Unit::Grade,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

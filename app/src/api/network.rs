@@ -1,4 +1,4 @@
-//! Reading the network: the overview and a team's space. (Each server
+//! Reading the network: the overview, a wijk and a team's space. (Each server
 //! function also defines a struct named after it, hence `dto::` paths.)
 
 use crate::error::AppError;
@@ -54,6 +54,33 @@ pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
         .await?;
     }
     space.ok_or_else(|| AppError::NotFound.with_status())
+}
+
+/// A wijk as a whole: its teams, totals and lessons.
+#[server(endpoint = "network/wijk")]
+pub async fn load_wijk(wijk_id: i32) -> Result<dto::WijkView, AppError> {
+    use shared::permissions::Permission;
+    crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    crate::store::wijken::wijk_page(&state.db, wijk_id, state.suppression)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())
+}
+
+/// Teams side by side on one measure, with funnel limits. Parameters as
+/// typed in the address (`maat`, `doelgroep`, `gemeente`, `periode`).
+#[server(endpoint = "network/compare")]
+pub async fn load_compare(
+    measure: String,
+    doelgroep: String,
+    gemeente: String,
+    months: String,
+) -> Result<dto::Comparison, AppError> {
+    use shared::permissions::Permission;
+    crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    let query = dto::CompareQuery::from_params(&measure, &doelgroep, &gemeente, &months);
+    Ok(crate::store::compare::compare(&state.db, query, state.suppression).await?)
 }
 
 /// Organisations to choose from, e.g. for a new member.

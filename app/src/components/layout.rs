@@ -40,6 +40,7 @@ pub fn SiteHeader() -> impl IntoView {
             <nav aria-label=t(Text::MainNavigation)>
                 <ul>
                     <li><a href="/">{t(Text::NavOverview)}</a></li>
+                    <li><a href="/vergelijken">{t(Text::NavCompare)}</a></li>
                     <Suspense fallback=|| ()>{who}</Suspense>
                 </ul>
             </nav>

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod agreement;
 pub mod audit;
 pub mod canvas;
+pub mod compare;
 pub mod knelpunt;
 pub mod lesson;
 pub mod login;
@@ -17,6 +18,7 @@ pub mod setup;
 pub mod structure;
 pub mod survey;
 pub mod team;
+pub mod wijk;
 
 /// A numeric route parameter, e.g. the `:id` of `/teams/:id`.
 fn param(name: &'static str) -> impl Fn() -> Option<i32> + Copy + Send + Sync + 'static {

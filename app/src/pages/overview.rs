@@ -74,13 +74,14 @@ fn wijk_view(wijk: WijkOverview) -> impl IntoView {
     };
     view! {
         <section class="wijk">
-            <h3>{heading} <span class="code">{wijk.cbs_code}</span></h3>
+            <h3><a href=format!("/wijken/{}", wijk.id)>{heading}</a> <span class="code">{wijk.cbs_code}</span></h3>
             {body}
         </section>
     }
 }
 
-fn team_row(team: TeamHeadline) -> Vec<Cell> {
+/// A team's row of headline figures (also on the wijk page).
+pub(crate) fn team_row(team: TeamHeadline) -> Vec<Cell> {
     let (month, wait, without_help, grade) = match team.latest {
         Some(f) => (
             f.month.label_nl(),

@@ -7,6 +7,7 @@ use crate::api::team::{AddMember, RemoveMember};
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::form::{action_error, form_errors, last_success, FormAlert, FormField};
 use crate::components::load::Loaded;
+use crate::components::run_chart::RunChart;
 use crate::components::tiles::HeadlineTiles;
 use crate::error::AppError;
 use crate::pages::survey::SurveyTable;
@@ -67,7 +68,7 @@ fn team_view(
             <ol>
                 <li><a href="/">{t(Text::NavOverview)}</a></li>
                 <li>{format!("{} {}", t(Text::Gemeente), team.gemeente_name)}</li>
-                <li>{format!("{} {}", t(Text::Wijk), team.wijk_name)}</li>
+                <li><a href=format!("/wijken/{}", team.wijk_id)>{format!("{} {}", t(Text::Wijk), team.wijk_name)}</a></li>
             </ol>
         </nav>
         <h1>{team.name.clone()}</h1>
@@ -98,6 +99,18 @@ fn team_view(
                 <p><a class="button" href=format!("/teams/{}/resultaten", team.id)>{t(Text::EnterMonth)}</a></p>
             })}
             {results_view(team.results)}
+        </section>
+        <section aria-labelledby="verloop">
+            <h2 id="verloop">{t(Text::ChartsTitle)}</h2>
+            <p>{t(Text::ChartsIntro)}</p>
+            {team
+                .charts
+                .into_iter()
+                .map(|series| {
+                    let src = format!("/grafieken/teams/{}/{}.svg", team.id, series.measure.code());
+                    view! { <RunChart series src /> }
+                })
+                .collect_view()}
         </section>
         <section aria-labelledby="vragenlijst">
             <h2 id="vragenlijst">{t(Text::SurveyTitle)}</h2>

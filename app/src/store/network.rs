@@ -13,7 +13,7 @@ use shared::dto::{
     AgreementView, GemeenteOverview, HeadlineFigures, LessonSummary, MemberView, NetworkOverview,
     OutcomeRow, TeamHeadline, TeamSpace, WijkOverview,
 };
-use shared::network::{AgreementStatus, AgreementTheme, Doelgroep};
+use shared::network::{AgreementStatus, AgreementTheme, Doelgroep, Measure};
 use shared::suppression::SuppressionPolicy;
 use shared::Month;
 use std::collections::HashMap;
@@ -177,6 +177,7 @@ pub async fn team_space(
         id: team.id,
         name: team.name,
         doelgroep: doelgroep(&team.doelgroep),
+        wijk_id: wijk.id,
         wijk_name: wijk.name,
         gemeente_name: gemeente.name,
         contact,
@@ -189,6 +190,7 @@ pub async fn team_space(
         canvases: super::canvases::of_team(db, team_id).await?,
         knelpunten: super::knelpunten::of_team(db, team_id).await?,
         survey,
+        charts: super::series::team_series(db, team_id, policy).await?,
         viewer_coordinates: false,
         viewer_writes: false,
     }))
@@ -243,7 +245,7 @@ async fn team_members(
     Ok(members)
 }
 
-fn doelgroep(code: &str) -> Doelgroep {
+pub(crate) fn doelgroep(code: &str) -> Doelgroep {
     Doelgroep::from_code(code).unwrap_or(Doelgroep::Overig)
 }
 
@@ -256,7 +258,7 @@ fn count(n: i32) -> u32 {
     u32::try_from(n).unwrap_or(0)
 }
 
-fn headline(
+pub(crate) fn headline(
     o: &outcome_period::Model,
     survey: Option<shared::survey::Tally>,
     policy: SuppressionPolicy,
@@ -269,9 +271,9 @@ fn headline(
         )
         .grade,
         month: month(&o.month),
-        mean_wait_days: policy.mean(o.mean_wait_days, count(o.started)),
-        share_without_help: policy.share(count(o.without_help), count(o.ended)),
-        client_grade: policy.mean(o.client_grade, count(o.client_responses)),
+        mean_wait_days: super::series::figure(o, Measure::Wait, policy),
+        share_without_help: super::series::figure(o, Measure::WithoutHelp, policy),
+        client_grade: super::series::figure(o, Measure::ClientGrade, policy),
     }
 }
 

@@ -129,3 +129,22 @@ pub fn json(o: &outcome_period::Model) -> String {
     })
     .to_string()
 }
+
+/// A stored month as the domain's `MonthlyOutcome`.
+pub fn monthly(p: &outcome_period::Model) -> MonthlyOutcome {
+    let count = |n: i32| u32::try_from(n).unwrap_or(0);
+    MonthlyOutcome {
+        month: p
+            .month
+            .parse()
+            .unwrap_or_else(|_| panic!("outcome_period.month holds {:?}, not YYYY-MM", p.month)),
+        started: count(p.started),
+        mean_wait_days: p.mean_wait_days,
+        ended: count(p.ended),
+        without_help: count(p.without_help),
+        client_grade: p.client_grade,
+        client_responses: count(p.client_responses),
+        uitval: p.uitval.map(count),
+        doelrealisatie: p.doelrealisatie.map(count),
+    }
+}

@@ -1,6 +1,7 @@
 //! The HTTP server: the Leptos app and its server functions, static files,
 //! a health check, request logging and graceful shutdown.
 
+mod charts;
 mod export;
 mod guard;
 
@@ -25,6 +26,15 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/beheer/auditlog.csv", get(export::audit_csv))
+        .route(
+            "/grafieken/teams/{id}/{measure}",
+            get(charts::team_run_chart),
+        )
+        .route(
+            "/grafieken/wijken/{id}/{measure}",
+            get(charts::wijk_run_chart),
+        )
+        .route("/grafieken/vergelijken.svg", get(charts::compare_funnel))
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(

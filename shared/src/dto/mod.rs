@@ -50,12 +50,105 @@ pub struct HeadlineFigures {
     pub professional_grade: Figure,
 }
 
+/// A wijk as a whole, suppressed for the viewer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WijkView {
+    pub id: i32,
+    pub name: String,
+    pub cbs_code: String,
+    pub gemeente_name: String,
+    pub teams: Vec<TeamHeadline>,
+    /// Per measure, the last twelve months added up: (measure, figure,
+    /// the number of cases it rests on).
+    pub year_totals: Vec<(crate::network::Measure, Figure, Figure)>,
+    /// The wijk's monthly totals per measure, as run charts.
+    pub charts: Vec<crate::stats::chart::ChartSeries>,
+    /// Recent lessons of its teams: (id, title, team name).
+    pub lessons: Vec<(i32, String, String)>,
+}
+
+/// What to compare: a measure over recent months, optionally only one
+/// doelgroep or gemeente. Read from the page's query string.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompareQuery {
+    pub measure: crate::network::Measure,
+    pub doelgroep: Option<Doelgroep>,
+    pub gemeente_id: Option<i32>,
+    /// How many recent months (3, 6 or 12).
+    pub months: u32,
+}
+
+impl CompareQuery {
+    /// Months that may be compared.
+    pub const PERIODS: [u32; 3] = [3, 6, 12];
+
+    /// The query from the page's parameters as typed in the address:
+    /// anything unknown falls back to its default (share without help,
+    /// every doelgroep and gemeente, twelve months).
+    pub fn from_params(measure: &str, doelgroep: &str, gemeente: &str, months: &str) -> Self {
+        let months = months
+            .parse()
+            .ok()
+            .filter(|m| Self::PERIODS.contains(m))
+            .unwrap_or(12);
+        CompareQuery {
+            measure: crate::network::Measure::from_code(measure)
+                .unwrap_or(crate::network::Measure::WithoutHelp),
+            doelgroep: Doelgroep::from_code(doelgroep),
+            gemeente_id: gemeente.parse().ok(),
+            months,
+        }
+    }
+
+    /// The query string of this query, e.g. for the funnel plot's address.
+    pub fn to_params(&self) -> String {
+        format!(
+            "maat={}&doelgroep={}&gemeente={}&periode={}",
+            self.measure.code(),
+            self.doelgroep.map(|d| d.code()).unwrap_or(""),
+            self.gemeente_id.map(|g| g.to_string()).unwrap_or_default(),
+            self.months
+        )
+    }
+}
+
+/// Teams on one measure against the network's value, with funnel limits
+/// for each team's number of cases: a team only stands out when it differs
+/// by more than chance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub query: CompareQuery,
+    /// Gemeenten to filter by: (id, name).
+    pub gemeenten: Vec<(i32, String)>,
+    /// The months compared, oldest and newest.
+    pub period: Option<(Month, Month)>,
+    /// The value of all selected teams together, and its cases.
+    pub centre: Option<f64>,
+    pub cases: u32,
+    /// Spread of single cases behind a mean (for the limits); 0 for shares.
+    pub spread: f64,
+    /// By team name, never by value.
+    pub rows: Vec<CompareRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompareRow {
+    pub team_id: i32,
+    pub team: String,
+    pub wijk: String,
+    pub value: Figure,
+    pub cases: Figure,
+    /// Only for a shown value.
+    pub position: Option<crate::stats::funnel::FunnelPosition>,
+}
+
 /// A team's own space as others may read it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TeamSpace {
     pub id: i32,
     pub name: String,
     pub doelgroep: Doelgroep,
+    pub wijk_id: i32,
     pub wijk_name: String,
     pub gemeente_name: String,
     pub contact: Option<MemberView>,
@@ -72,6 +165,8 @@ pub struct TeamSpace {
     pub knelpunten: Vec<KnelpuntSummary>,
     /// Survey results of recent months, newest first.
     pub survey: Vec<crate::survey::SurveyResult>,
+    /// One run chart per measure over every month.
+    pub charts: Vec<crate::stats::chart::ChartSeries>,
     /// Whether the viewer coordinates this team (and may manage members).
     pub viewer_coordinates: bool,
     /// Whether the viewer may record in this team's space.

@@ -71,6 +71,33 @@ impl Totals {
     }
 }
 
+impl Totals {
+    /// The value of `measure` and the cases it rests on.
+    pub fn value(&self, measure: crate::network::Measure) -> (Option<f64>, u32) {
+        use crate::network::Measure;
+        match measure {
+            Measure::Wait => self.mean_wait(),
+            Measure::WithoutHelp => self.share_without_help(),
+            Measure::ClientGrade => self.client_grade(),
+        }
+    }
+
+    /// The value of `measure` as `policy` lets it be shown.
+    pub fn figure(
+        &self,
+        measure: crate::network::Measure,
+        policy: crate::suppression::SuppressionPolicy,
+    ) -> crate::suppression::Figure {
+        match measure {
+            crate::network::Measure::WithoutHelp => policy.share(self.without_help, self.ended),
+            _ => {
+                let (value, n) = self.value(measure);
+                policy.mean(value, n)
+            }
+        }
+    }
+}
+
 /// The totals of the given months (of one or more teams).
 pub fn totals<'a>(outcomes: impl IntoIterator<Item = &'a MonthlyOutcome>) -> Totals {
     let mut totals = Totals::default();

@@ -43,6 +43,32 @@ pub fn mean_limits(centre: f64, sd: f64, n: u32) -> FunnelLimits {
     }
 }
 
+/// The spread of single cases behind means, estimated from group means
+/// `(mean, n)` around `centre`: each group mean varies with variance σ²/n,
+/// so Σ n·(mean − centre)² / (groups − 1) estimates σ². Groups without
+/// cases are skipped; fewer than two groups give 0.
+pub fn case_spread(groups: &[(f64, u32)], centre: f64) -> f64 {
+    let used: Vec<&(f64, u32)> = groups.iter().filter(|(_, n)| *n > 0).collect();
+    if used.len() < 2 {
+        return 0.0;
+    }
+    let sum: f64 = used
+        .iter()
+        .map(|(mean, n)| f64::from(*n) * (mean - centre).powi(2))
+        .sum();
+    (sum / (used.len() - 1) as f64).sqrt()
+}
+
+/// The limits for a measure: a proportion's from its binomial spread, a
+/// mean's from `spread`.
+pub fn limits(centre: f64, n: u32, proportion: bool, spread: f64) -> FunnelLimits {
+    if proportion {
+        proportion_limits(centre, n)
+    } else {
+        mean_limits(centre, spread, n)
+    }
+}
+
 /// Where a unit lies in the funnel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FunnelPosition {
@@ -69,6 +95,34 @@ pub fn position(value: f64, limits: &FunnelLimits) -> FunnelPosition {
     }
 }
 
+impl FunnelPosition {
+    pub fn label(self) -> &'static str {
+        use crate::i18n::{t, Text};
+        t(match self {
+            FunnelPosition::Within => Text::FunnelWithin,
+            FunnelPosition::AboveWarning => Text::FunnelAboveWarning,
+            FunnelPosition::BelowWarning => Text::FunnelBelowWarning,
+            FunnelPosition::AboveControl => Text::FunnelAboveControl,
+            FunnelPosition::BelowControl => Text::FunnelBelowControl,
+        })
+    }
+
+    /// Whether lying here is good news for a measure improving `better`;
+    /// `None` within the limits.
+    pub fn favourable(self, better: crate::outcomes::Better) -> Option<bool> {
+        use crate::outcomes::Better;
+        match self {
+            FunnelPosition::Within => None,
+            FunnelPosition::AboveWarning | FunnelPosition::AboveControl => {
+                Some(better == Better::Higher)
+            }
+            FunnelPosition::BelowWarning | FunnelPosition::BelowControl => {
+                Some(better == Better::Lower)
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +141,13 @@ mod tests {
         assert_eq!(position(0.62, &l), FunnelPosition::AboveWarning);
         assert_eq!(position(0.5, &l), FunnelPosition::Within);
         assert_eq!(position(0.3, &l), FunnelPosition::BelowControl);
+    }
+
+    #[test]
+    fn spread_known_answer() {
+        // Means 7 and 9 over 4 cases each around 8: (4 + 4) / 1 = 8.
+        assert!((case_spread(&[(7.0, 4), (9.0, 4), (3.0, 0)], 8.0) - 8f64.sqrt()).abs() < 1e-12);
+        assert_eq!(case_spread(&[(7.0, 4)], 7.0), 0.0);
     }
 
     proptest! {

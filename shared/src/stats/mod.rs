@@ -3,5 +3,6 @@
 //! can be recomputed in a test.
 
 pub mod aggregate;
+pub mod chart;
 pub mod funnel;
 pub mod xmr;

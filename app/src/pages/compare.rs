@@ -1,0 +1,192 @@
+//! Vergelijken: teams side by side on one measure over recent months, as a
+//! funnel plot and a table in alphabetical order, never a bare ranking.
+//! The choice is a plain GET form, so it works without JavaScript and every
+//! comparison has its own address.
+
+use crate::api::network::load_compare;
+use crate::components::data_table::{Cell, DataTable};
+use crate::components::load::Loaded;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+use shared::dto::{CompareQuery, Comparison};
+use shared::format::{self, Unit};
+use shared::i18n::{t, Text};
+use shared::network::{Doelgroep, Measure};
+use shared::suppression::Figure;
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let query = use_query_map();
+    let page = Resource::new(
+        move || {
+            let q = query.read();
+            let get = |key: &str| q.get(key).unwrap_or_default();
+            (
+                get("maat"),
+                get("doelgroep"),
+                get("gemeente"),
+                get("periode"),
+            )
+        },
+        |(measure, doelgroep, gemeente, months)| load_compare(measure, doelgroep, gemeente, months),
+    );
+    view! {
+        <Title text=t(Text::CompareTitle) />
+        <h1>{t(Text::CompareTitle)}</h1>
+        <p class="lead">{t(Text::CompareIntro)}</p>
+        <Loaded resource=page render=compare_view />
+    }
+}
+
+/// A labelled choice of a GET form.
+fn choice(
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    chosen: String,
+) -> impl IntoView {
+    let id = format!("keuze-{name}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let selected = value == chosen;
+                        view! { <option value=value selected=selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+fn compare_view(page: Comparison) -> impl IntoView {
+    let q = page.query.clone();
+    let measures = Measure::ALL
+        .iter()
+        .map(|m| (m.code().to_string(), m.label().to_string()))
+        .collect();
+    let all = || (String::new(), t(Text::CompareAll).to_string());
+    let doelgroepen = std::iter::once(all())
+        .chain(
+            Doelgroep::ALL
+                .iter()
+                .map(|d| (d.code().to_string(), d.label().to_string())),
+        )
+        .collect();
+    let gemeenten = std::iter::once(all())
+        .chain(
+            page.gemeenten
+                .iter()
+                .map(|(id, name)| (id.to_string(), name.clone())),
+        )
+        .collect();
+    let periods = CompareQuery::PERIODS
+        .iter()
+        .map(|m| (m.to_string(), format!("{m} {}", t(Text::CompareLastMonths))))
+        .collect();
+    let form = view! {
+        <Form method="GET" action="/vergelijken" attr:class="filters">
+            {choice("maat", t(Text::Measure), measures, q.measure.code().to_string())}
+            {choice("doelgroep", t(Text::Doelgroep), doelgroepen, q.doelgroep.map(|d| d.code().to_string()).unwrap_or_default())}
+            {choice("gemeente", t(Text::Gemeente), gemeenten, q.gemeente_id.map(|g| g.to_string()).unwrap_or_default())}
+            {choice("periode", t(Text::ComparePeriod), periods, q.months.to_string())}
+            <button type="submit" class="button">{t(Text::CompareShow)}</button>
+        </Form>
+    };
+    let unit = q.measure.unit();
+    let better = q.measure.better();
+    let result = match (page.centre, page.period) {
+        (Some(centre), Some((first, last))) if !page.rows.is_empty() => {
+            let summary = format!(
+                "{} – {}: {} {} ({} {}).",
+                first.label_nl(),
+                last.label_nl(),
+                t(Text::CompareCentre),
+                format::figure(Figure::Value(centre), unit),
+                page.cases,
+                t(Text::CompareCases).to_lowercase()
+            );
+            let shown = page
+                .rows
+                .iter()
+                .filter(|r| r.value.value().is_some())
+                .count();
+            let standing_out: Vec<String> = page
+                .rows
+                .iter()
+                .filter_map(|r| {
+                    let verdict = r.position?.favourable(better)?;
+                    Some(format!(
+                        "{} ({})",
+                        r.team,
+                        if verdict {
+                            t(Text::FunnelFavourable)
+                        } else {
+                            t(Text::FunnelUnfavourable)
+                        }
+                    ))
+                })
+                .collect();
+            let alt = format!(
+                "{} {}: {summary} {shown} teams; {}",
+                t(Text::CompareFunnel),
+                q.measure.label(),
+                if standing_out.is_empty() {
+                    t(Text::FunnelWithin).to_string()
+                } else {
+                    standing_out.join(", ")
+                }
+            );
+            let rows = page
+                .rows
+                .into_iter()
+                .map(|r| {
+                    let place = match r.position {
+                        None => t(Text::FunnelHidden).to_string(),
+                        Some(p) => match p.favourable(better) {
+                            None => p.label().to_string(),
+                            Some(true) => format!("{} ({})", p.label(), t(Text::FunnelFavourable)),
+                            Some(false) => {
+                                format!("{} ({})", p.label(), t(Text::FunnelUnfavourable))
+                            }
+                        },
+                    };
+                    vec![
+                        Cell::Link {
+                            text: r.team,
+                            href: format!("/teams/{}", r.team_id),
+                        },
+                        Cell::Text(r.wijk),
+                        Cell::Figure(r.value, unit),
+                        Cell::Figure(r.cases, Unit::Count),
+                        Cell::Text(place),
+                    ]
+                })
+                .collect();
+            view! {
+                <p>{summary}</p>
+                <figure class="chart">
+                    <img src=format!("/grafieken/vergelijken.svg?{}", q.to_params()) alt=alt width="720" height="360" />
+                    <figcaption>{format!("{}: {}", t(Text::CompareFunnel), q.measure.label())}</figcaption>
+                </figure>
+                <DataTable
+                    caption=t(Text::CompareTable).to_string()
+                    headers=vec![t(Text::Team), t(Text::Wijk), q.measure.label(), t(Text::CompareCases), t(Text::ComparePosition)]
+                    rows
+                />
+                <p class="note">{t(Text::SuppressionNote)}</p>
+            }
+            .into_any()
+        }
+        _ => view! { <p>{t(Text::CompareNone)}</p> }.into_any(),
+    };
+    view! {
+        {form}
+        {result}
+    }
+}

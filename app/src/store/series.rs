@@ -1,0 +1,73 @@
+//! A team's monthly series per measure, suppressed for the viewer, with
+//! the XmR analysis and the agreements that took effect: what run charts,
+//! their text alternatives and their tables show.
+
+use super::entity::{agreement, outcome_period};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use shared::network::{AgreementStatus, Measure};
+use shared::stats::chart::{self, Annotation, ChartSeries};
+use shared::suppression::{Figure, SuppressionPolicy};
+use shared::Month;
+
+/// Every month of a team's results, oldest first, as one series per
+/// measure.
+pub async fn team_series(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    policy: SuppressionPolicy,
+) -> Result<Vec<ChartSeries>, DbErr> {
+    let periods = outcome_period::Entity::find()
+        .filter(outcome_period::Column::TeamId.eq(team_id))
+        .order_by_asc(outcome_period::Column::Month)
+        .all(db)
+        .await?;
+    let mut started: Vec<(Month, String)> = agreement::Entity::find()
+        .filter(agreement::Column::TeamId.eq(team_id))
+        .filter(agreement::Column::Status.ne(AgreementStatus::Concept.code()))
+        .order_by_asc(agreement::Column::EffectiveFrom)
+        .order_by_asc(agreement::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|a| {
+            let day = a.effective_from?;
+            let month = Month::new(
+                chrono::Datelike::year(&day),
+                chrono::Datelike::month(&day) as u8,
+            )?;
+            Some((month, a.title))
+        })
+        .collect();
+    let months: Vec<Month> = periods
+        .iter()
+        .filter_map(|p| p.month.parse().ok())
+        .collect();
+    started.retain(|(m, _)| months.contains(m));
+    let annotations: Vec<Annotation> = started
+        .into_iter()
+        .map(|(month, label)| Annotation { month, label })
+        .collect();
+    Ok(Measure::ALL
+        .iter()
+        .map(|&measure| {
+            let figures: Vec<(Month, Figure)> = periods
+                .iter()
+                .zip(&months)
+                .map(|(p, m)| (*m, figure(p, measure, policy)))
+                .collect();
+            chart::series(measure, &figures, annotations.clone())
+        })
+        .collect())
+}
+
+/// A month's figure of a measure, as `policy` lets it be shown: the stored
+/// mean itself (a round trip through weighted totals could change its last
+/// digit).
+pub fn figure(o: &outcome_period::Model, measure: Measure, policy: SuppressionPolicy) -> Figure {
+    let count = |n: i32| u32::try_from(n).unwrap_or(0);
+    match measure {
+        Measure::Wait => policy.mean(o.mean_wait_days, count(o.started)),
+        Measure::WithoutHelp => policy.share(count(o.without_help), count(o.ended)),
+        Measure::ClientGrade => policy.mean(o.client_grade, count(o.client_responses)),
+    }
+}

@@ -1,0 +1,117 @@
+//! A wijk as a whole: its teams with their latest figures, the wijk's
+//! monthly totals per measure (weighted by the cases behind them), and its
+//! teams' lessons. A fixed number of queries, whatever the wijk's size.
+
+use super::entity::{gemeente, lesson, outcome_period, team, wijk};
+use super::network::{doelgroep, headline};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use shared::dto::{TeamHeadline, WijkView};
+use shared::network::Measure;
+use shared::stats::aggregate::Totals;
+use shared::stats::chart;
+use shared::suppression::{Figure, SuppressionPolicy};
+use shared::Month;
+use std::collections::{BTreeMap, HashMap};
+
+/// How many recent lessons a wijk page lists.
+const LESSONS: u64 = 20;
+
+pub async fn wijk_page(
+    db: &impl ConnectionTrait,
+    wijk_id: i32,
+    policy: SuppressionPolicy,
+) -> Result<Option<WijkView>, DbErr> {
+    let Some(w) = wijk::Entity::find_by_id(wijk_id).one(db).await? else {
+        return Ok(None);
+    };
+    let gemeente_name = gemeente::Entity::find_by_id(w.gemeente_id)
+        .one(db)
+        .await?
+        .map(|g| g.name)
+        .unwrap_or_default();
+    let teams = team::Entity::find()
+        .filter(team::Column::WijkId.eq(wijk_id))
+        .order_by_asc(team::Column::Name)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
+    let periods = outcome_period::Entity::find()
+        .filter(outcome_period::Column::TeamId.is_in(ids.clone()))
+        .order_by_asc(outcome_period::Column::Month)
+        .all(db)
+        .await?;
+
+    let mut latest: HashMap<i32, &outcome_period::Model> = HashMap::new();
+    let mut by_month: BTreeMap<Month, Totals> = BTreeMap::new();
+    for p in &periods {
+        latest.insert(p.team_id, p);
+        if let Ok(month) = p.month.parse::<Month>() {
+            let totals = by_month.entry(month).or_default();
+            totals.add(&super::outcomes::monthly(p));
+            totals.teams += 1;
+        }
+    }
+    let figures = |totals: &Totals, measure: Measure| {
+        (totals.figure(measure, policy), totals.value(measure).1)
+    };
+    let charts = Measure::ALL
+        .iter()
+        .map(|&measure| {
+            let series: Vec<(Month, Figure)> = by_month
+                .iter()
+                .map(|(m, totals)| (*m, figures(totals, measure).0))
+                .collect();
+            chart::series(measure, &series, Vec::new())
+        })
+        .collect();
+    // The last twelve months with results, added up.
+    let mut year = Totals::default();
+    for totals in by_month.values().rev().take(12) {
+        year.merge(totals);
+    }
+    let year_totals = Measure::ALL
+        .iter()
+        .map(|&m| {
+            let (figure, n) = figures(&year, m);
+            (m, figure, policy.count(n))
+        })
+        .collect();
+
+    let names: HashMap<i32, String> = teams.iter().map(|t| (t.id, t.name.clone())).collect();
+    let lessons = lesson::Entity::find()
+        .filter(lesson::Column::TeamId.is_in(ids))
+        .order_by_desc(lesson::Column::CreatedAt)
+        .order_by_desc(lesson::Column::Id)
+        .limit(LESSONS)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| {
+            (
+                l.id,
+                l.title,
+                names.get(&l.team_id).cloned().unwrap_or_default(),
+            )
+        })
+        .collect();
+    Ok(Some(WijkView {
+        id: w.id,
+        name: w.name,
+        cbs_code: w.cbs_code,
+        gemeente_name,
+        teams: teams
+            .into_iter()
+            .map(|t| TeamHeadline {
+                latest: latest.get(&t.id).map(|o| headline(o, None, policy)),
+                id: t.id,
+                doelgroep: doelgroep(&t.doelgroep),
+                name: t.name,
+            })
+            .collect(),
+        year_totals,
+        charts,
+        lessons,
+    }))
+}

@@ -1,0 +1,44 @@
+//! Charts rendered on the server as SVG with plotters: the same input gives
+//! byte-identical SVG, with a title and description for screen readers.
+//! Pages put a data table beside every chart.
+
+mod funnel;
+mod xmr;
+
+pub use funnel::funnel_plot;
+pub use xmr::run_chart;
+
+use plotters::style::RGBColor;
+
+/// The palette of the stylesheet: text, neutral lines, and the colours of
+/// improvement and concern (each also told apart by shape).
+const TEXT: RGBColor = RGBColor(0x1c, 0x24, 0x30);
+const NEUTRAL: RGBColor = RGBColor(0x50, 0x5a, 0x66);
+const IMPROVEMENT: RGBColor = RGBColor(0x1d, 0x4f, 0x91);
+const CONCERN: RGBColor = RGBColor(0xb3, 0x5c, 0x00);
+
+/// Escapes text for an SVG element.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Makes plotters' SVG an image with a name and description: `role="img"`
+/// and `<title>`/`<desc>` as its first children.
+fn label(svg: String, title: &str, description: &str) -> String {
+    let Some(open_end) = svg
+        .find("<svg")
+        .and_then(|start| svg[start..].find('>').map(|end| start + end))
+    else {
+        return svg;
+    };
+    let (head, tail) = svg.split_at(open_end);
+    format!(
+        "{head} role=\"img\" aria-labelledby=\"titel beschrijving\"><title id=\"titel\">{}</title><desc id=\"beschrijving\">{}</desc>{}",
+        escape(title),
+        escape(description),
+        &tail[1..]
+    )
+}

@@ -1,0 +1,161 @@
+//! Chart images: plain GET routes beside the app, with the same permission
+//! check and suppression as the team page, and cache validation by ETag
+//! (the same data always gives the same bytes).
+
+use app::auth::RequestContext;
+use app::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use shared::network::Measure;
+use shared::permissions::{self, Permission};
+use shared::suppression::SuppressionPolicy;
+
+/// `/grafieken/teams/{id}/{measure}.svg`: a team's run chart of a measure.
+pub async fn team_run_chart(
+    State(state): State<AppState>,
+    Extension(request): Extension<RequestContext>,
+    Path((team_id, file)): Path<(i32, String)>,
+    headers: HeaderMap,
+) -> Response {
+    match permissions::check(request.viewer(), Permission::ReadNetwork) {
+        Ok(()) => {}
+        Err(permissions::Refusal::NotLoggedIn) => return StatusCode::UNAUTHORIZED.into_response(),
+        Err(_) => return StatusCode::FORBIDDEN.into_response(),
+    }
+    let Some(measure) = file.strip_suffix(".svg").and_then(Measure::from_code) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let own = request.viewer().is_some_and(|v| v.is_member(team_id));
+    let policy = if own {
+        SuppressionPolicy::OWN_TEAM
+    } else {
+        state.suppression
+    };
+    let names = app::store::network::team_names(&state.db, &[team_id]).await;
+    let series = app::store::series::team_series(&state.db, team_id, policy).await;
+    let (Ok(mut names), Ok(series)) = (names, series) else {
+        tracing::error!("loading a run chart failed");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let Some(team) = names.remove(&team_id) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Some(series) = series.into_iter().find(|s| s.measure == measure) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let svg = crate::charts::run_chart(&series, &format!("{} – {team}", measure.label()));
+    svg_response(svg, &headers)
+}
+
+/// `/grafieken/wijken/{id}/{measure}.svg`: a wijk's run chart of a measure
+/// (its teams' monthly totals).
+pub async fn wijk_run_chart(
+    State(state): State<AppState>,
+    Extension(request): Extension<RequestContext>,
+    Path((wijk_id, file)): Path<(i32, String)>,
+    headers: HeaderMap,
+) -> Response {
+    match permissions::check(request.viewer(), Permission::ReadNetwork) {
+        Ok(()) => {}
+        Err(permissions::Refusal::NotLoggedIn) => return StatusCode::UNAUTHORIZED.into_response(),
+        Err(_) => return StatusCode::FORBIDDEN.into_response(),
+    }
+    let Some(measure) = file.strip_suffix(".svg").and_then(Measure::from_code) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let page = match app::store::wijken::wijk_page(&state.db, wijk_id, state.suppression).await {
+        Ok(Some(page)) => page,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "loading a wijk chart failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let Some(series) = page.charts.into_iter().find(|s| s.measure == measure) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let svg = crate::charts::run_chart(
+        &series,
+        &format!(
+            "{} – {} {}",
+            measure.label(),
+            shared::i18n::t(shared::i18n::Text::Wijk),
+            page.name
+        ),
+    );
+    svg_response(svg, &headers)
+}
+
+/// `/grafieken/vergelijken.svg?maat=…`: the funnel plot of a comparison,
+/// with the same parameters as the page.
+pub async fn compare_funnel(
+    State(state): State<AppState>,
+    Extension(request): Extension<RequestContext>,
+    Query(params): Query<std::collections::HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    match permissions::check(request.viewer(), Permission::ReadNetwork) {
+        Ok(()) => {}
+        Err(permissions::Refusal::NotLoggedIn) => return StatusCode::UNAUTHORIZED.into_response(),
+        Err(_) => return StatusCode::FORBIDDEN.into_response(),
+    }
+    let get = |key: &str| params.get(key).map(String::as_str).unwrap_or("");
+    let query = shared::dto::CompareQuery::from_params(
+        get("maat"),
+        get("doelgroep"),
+        get("gemeente"),
+        get("periode"),
+    );
+    let comparison = match app::store::compare::compare(&state.db, query, state.suppression).await {
+        Ok(c) => c,
+        Err(err) => {
+            tracing::error!(error = %err, "loading a comparison failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let title = format!(
+        "{}: {}",
+        shared::i18n::t(shared::i18n::Text::CompareFunnel),
+        comparison.query.measure.label()
+    );
+    let description = shared::i18n::t(shared::i18n::Text::CompareIntro);
+    svg_response(
+        crate::charts::funnel_plot(&comparison, &title, description),
+        &headers,
+    )
+}
+
+/// An SVG with a strong ETag; `304 Not Modified` when the browser has it.
+fn svg_response(svg: String, headers: &HeaderMap) -> Response {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(svg.as_bytes());
+    let etag = format!(
+        "\"{}\"",
+        digest[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    );
+    let cached = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == etag));
+    let common = [
+        (header::ETAG, etag.clone()),
+        (header::CACHE_CONTROL, "private, no-cache".to_string()),
+    ];
+    if cached {
+        return (StatusCode::NOT_MODIFIED, common).into_response();
+    }
+    (
+        common,
+        [(
+            header::CONTENT_TYPE,
+            "image/svg+xml; charset=utf-8".to_string(),
+        )],
+        svg,
+    )
+        .into_response()
+}

@@ -1,0 +1,210 @@
+//! What a run chart shows: a measure's monthly figures (suppressed as the
+//! viewer must see them), its XmR analysis over the figures that may be
+//! shown, and the agreements that started along the way. The same value
+//! feeds the SVG, its text alternative and the table beside it.
+
+use super::xmr::{self, Limits, Signal, Variation};
+use crate::format::{self, Unit};
+use crate::i18n::{t, Text};
+use crate::network::Measure;
+use crate::suppression::Figure;
+use crate::Month;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChartPoint {
+    pub month: Month,
+    pub figure: Figure,
+    pub signal: Option<Signal>,
+}
+
+/// An agreement that took effect in a month, drawn as a marker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub month: Month,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChartSeries {
+    pub measure: Measure,
+    /// Oldest first.
+    pub points: Vec<ChartPoint>,
+    /// Over the shown figures; `None` when none may be shown.
+    pub mean: Option<f64>,
+    pub limits: Option<Limits>,
+    pub variation: Variation,
+    pub annotations: Vec<Annotation>,
+}
+
+/// Analyses the shown figures of a measure's months (oldest first).
+pub fn series(
+    measure: Measure,
+    figures: &[(Month, Figure)],
+    annotations: Vec<Annotation>,
+) -> ChartSeries {
+    let shown: Vec<(usize, f64)> = figures
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, f))| f.value().map(|v| (i, v)))
+        .collect();
+    let values: Vec<f64> = shown.iter().map(|(_, v)| *v).collect();
+    let analysis = xmr::analyse(&values, measure.better(), None);
+    let mut points: Vec<ChartPoint> = figures
+        .iter()
+        .map(|(month, figure)| ChartPoint {
+            month: *month,
+            figure: *figure,
+            signal: None,
+        })
+        .collect();
+    for ((i, _), signal) in shown.iter().zip(&analysis.signals) {
+        points[*i].signal = *signal;
+    }
+    ChartSeries {
+        measure,
+        points,
+        mean: (!values.is_empty()).then_some(analysis.mean),
+        limits: analysis.limits,
+        variation: analysis.variation,
+        annotations,
+    }
+}
+
+pub fn variation_label(variation: Variation) -> &'static str {
+    t(match variation {
+        Variation::CommonCause => Text::VariationCommon,
+        Variation::SpecialCauseImprovement => Text::VariationImprovement,
+        Variation::SpecialCauseConcern => Text::VariationConcern,
+        Variation::NotEnoughData => Text::VariationTooFew,
+    })
+}
+
+/// A value of the measure in words, e.g. "31,2 dagen" or "64%".
+pub fn value_text(value: f64, unit: Unit) -> String {
+    let figure = format::figure(Figure::Value(value), unit);
+    match unit {
+        Unit::Days => format!("{figure} {}", t(Text::Days)),
+        _ => figure,
+    }
+}
+
+/// The chart in words, for screen readers and as its description.
+pub fn describe(series: &ChartSeries) -> String {
+    let unit = series.measure.unit();
+    let (Some(first), Some(last)) = (series.points.first(), series.points.last()) else {
+        return format!("{}: {}", series.measure.label(), t(Text::FigureNoData));
+    };
+    let mut text = format!(
+        "{} {} {} – {}.",
+        series.measure.label(),
+        t(Text::PerMonth),
+        first.month.label_nl(),
+        last.month.label_nl()
+    );
+    let Some(mean) = series.mean else {
+        text.push_str(&format!(" {}.", t(Text::ChartNothingShown)));
+        return text;
+    };
+    text.push_str(&format!(
+        " {} {}.",
+        t(Text::ChartMean),
+        value_text(mean, unit)
+    ));
+    if let Some(limits) = series.limits {
+        text.push_str(&format!(
+            " {} {} {} {}.",
+            t(Text::ChartLimits),
+            value_text(limits.lower.max(0.0), unit),
+            t(Text::To),
+            value_text(limits.upper, unit)
+        ));
+    }
+    if let Some(latest) = series
+        .points
+        .iter()
+        .rev()
+        .find_map(|p| p.figure.value().map(|v| (p.month, v)))
+    {
+        text.push_str(&format!(
+            " {} ({}): {}.",
+            t(Text::ChartLatest),
+            latest.0.label_nl(),
+            value_text(latest.1, unit)
+        ));
+    }
+    let signals = series.points.iter().filter(|p| p.signal.is_some()).count();
+    text.push_str(&format!(
+        " {}: {}; {} {}.",
+        t(Text::ChartVerdict),
+        variation_label(series.variation),
+        signals,
+        t(Text::ChartSignalledMonths)
+    ));
+    if !series.annotations.is_empty() {
+        let names: Vec<String> = series
+            .annotations
+            .iter()
+            .map(|a| format!("{} ({})", a.label, a.month.label_nl()))
+            .collect();
+        text.push_str(&format!(
+            " {}: {}.",
+            t(Text::ChartAgreementsStarted),
+            names.join("; ")
+        ));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(i: i32) -> Month {
+        Month::new(2024, 11).unwrap().plus(i)
+    }
+
+    #[test]
+    fn hidden_figures_are_left_out_of_the_analysis() {
+        let mut figures: Vec<(Month, Figure)> = (0..14)
+            .map(|i| (m(i), Figure::Value(10.0 + f64::from(i % 2))))
+            .collect();
+        figures[3].1 = Figure::Hidden;
+        let s = series(Measure::Wait, &figures, vec![]);
+        assert_eq!(s.points.len(), 14);
+        assert!(s.limits.is_some(), "13 shown points are enough");
+        assert_eq!(s.points[3].signal, None);
+        let described = describe(&s);
+        assert!(
+            described.starts_with("Wachttijd per maand nov 2024 – dec 2025."),
+            "{described}"
+        );
+        assert!(described.contains("gewone variatie"), "{described}");
+    }
+
+    #[test]
+    fn few_points_make_a_run_chart_and_say_so() {
+        let figures: Vec<(Month, Figure)> = (0..5).map(|i| (m(i), Figure::Value(0.6))).collect();
+        let s = series(
+            Measure::WithoutHelp,
+            &figures,
+            vec![Annotation {
+                month: m(2),
+                label: "Vast belmoment".into(),
+            }],
+        );
+        assert_eq!((s.limits, s.variation), (None, Variation::NotEnoughData));
+        let described = describe(&s);
+        assert!(
+            described.contains("60%") && described.contains("Vast belmoment (jan 2025)"),
+            "{described}"
+        );
+    }
+
+    #[test]
+    fn nothing_shown_is_said_plainly() {
+        let s = series(Measure::ClientGrade, &[(m(0), Figure::Hidden)], vec![]);
+        assert_eq!(s.mean, None);
+        assert!(describe(&s).contains(t(Text::ChartNothingShown)));
+    }
+}
