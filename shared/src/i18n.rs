@@ -356,7 +356,7 @@ catalogue! {
     CompareIntro => "Zet teams naast elkaar op één maat. De trechter toont hoe ver een team van het geheel mag afwijken door toeval, gegeven het aantal cliënten: kleine teams krijgen ruimere grenzen. Er is bewust geen ranglijst.",
     CompareShow => "Vergelijken",
     ComparePeriod => "Periode",
-    CompareLastMonths => "laatste maanden",
+    CompareLast => "laatste",
     CompareAll => "Alle",
     CompareCentre => "Alle gekozen teams samen",
     CompareTable => "Teams op alfabet, met hun plaats in de trechter",

@@ -87,7 +87,12 @@ fn compare_view(page: Comparison) -> impl IntoView {
         .collect();
     let periods = CompareQuery::PERIODS
         .iter()
-        .map(|m| (m.to_string(), format!("{m} {}", t(Text::CompareLastMonths))))
+        .map(|m| {
+            (
+                m.to_string(),
+                format!("{} {m} {}", t(Text::CompareLast), t(Text::Months)),
+            )
+        })
         .collect();
     let form = view! {
         <Form method="GET" action="/vergelijken" attr:class="filters">
@@ -103,13 +108,12 @@ fn compare_view(page: Comparison) -> impl IntoView {
     let result = match (page.centre, page.period) {
         (Some(centre), Some((first, last))) if !page.rows.is_empty() => {
             let summary = format!(
-                "{} – {}: {} {} ({} {}).",
+                "{} – {}: {} {} (n = {}).",
                 first.label_nl(),
                 last.label_nl(),
                 t(Text::CompareCentre),
                 format::figure(Figure::Value(centre), unit),
-                page.cases,
-                t(Text::CompareCases).to_lowercase()
+                page.cases
             );
             let shown = page
                 .rows

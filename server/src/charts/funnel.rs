@@ -73,7 +73,7 @@ fn draw(c: &Comparison, svg: &mut String) -> Result<(), Box<dyn std::error::Erro
         .build_cartesian_2d(0f64..max_n, low..high)?;
     chart
         .configure_mesh()
-        .light_line_style(RGBColor(0xe6, 0xe9, 0xee))
+        .light_line_style(TRANSPARENT)
         .bold_line_style(RGBColor(0xc5, 0xcc, 0xd6))
         .axis_style(NEUTRAL)
         .x_desc(shared::i18n::t(shared::i18n::Text::CompareCases))

@@ -56,7 +56,7 @@ fn draw(series: &ChartSeries, svg: &mut String) -> Result<(), Box<dyn std::error
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(RGBColor(0xe6, 0xe9, 0xee))
+        .light_line_style(TRANSPARENT)
         .bold_line_style(RGBColor(0xc5, 0xcc, 0xd6))
         .axis_style(NEUTRAL)
         .x_labels(n.min(7))

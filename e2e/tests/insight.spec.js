@@ -1,0 +1,58 @@
+// Looking beyond one team: a wijk page with its totals, charts and lessons,
+// and Vergelijken with a funnel plot, chosen through a plain GET form.
+const { test, expect, ready, expectAccessible, login } = require('./support');
+
+/** The chart behind an image address is an SVG, sent with the session. */
+async function expectSvg(page, src) {
+  const reply = await page.request.get(src);
+  expect(reply.status()).toBe(200);
+  expect(reply.headers()['content-type']).toContain('image/svg+xml');
+  expect(await reply.text()).toMatch(/^<svg[^>]* role="img"/);
+}
+
+test('a wijk page shows its teams, totals, run charts and lessons', async ({ page }, testInfo) => {
+  await login(page, testInfo, 'teamlid.jeugd-zuilen@demo.wijkwijs.nl', '/');
+  await page.getByRole('link', { name: 'Wijk Zuilen Ondiep' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Wijk Zuilen Ondiep/ })).toBeVisible();
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+  const teams = page.getByRole('table', { name: 'Kerncijfers van de laatste maand, teams in Zuilen Ondiep' });
+  // Two jeugd and five ouderen teams.
+  await expect(teams.getByRole('row')).toHaveCount(8);
+  await expect(page.getByRole('table', { name: 'Wijkcijfers over de laatste twaalf maanden met resultaten' }).getByRole('row')).toHaveCount(4);
+  // Every chart is an image with a text alternative and its own table.
+  const charts = page.locator('figure.chart img');
+  await expect(charts).toHaveCount(3);
+  for (const chart of await charts.all()) {
+    expect(await chart.getAttribute('alt')).toMatch(/per maand .* Gemiddelde .* Oordeel: /);
+    await expectSvg(page, await chart.getAttribute('src'));
+  }
+  await page.getByText('Cijfers bij de grafiek: Verder zonder hulp').click();
+  await expect(page.getByRole('table', { name: 'Cijfers bij de grafiek – Verder zonder hulp' }).getByRole('row')).toHaveCount(25);
+  await expect(page.getByRole('link', { name: 'Huisarts eerder aan tafel' }).first()).toBeVisible();
+});
+
+test('Vergelijken places teams in a funnel, in alphabetical order', async ({ page }, testInfo) => {
+  await login(page, testInfo, 'bestuurder@demo.wijkwijs.nl', '/');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vergelijken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Teams vergelijken' })).toBeVisible();
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+
+  await page.getByLabel('Maat').selectOption('wachttijd');
+  await page.getByLabel('Doelgroep').selectOption('jeugd');
+  await page.getByLabel('Periode').selectOption('6');
+  await page.getByRole('button', { name: 'Vergelijken' }).click();
+  await expect(page).toHaveURL(/maat=wachttijd&doelgroep=jeugd&gemeente=&periode=6/);
+  await ready(page, testInfo);
+  const table = page.getByRole('table', { name: 'Teams op alfabet, met hun plaats in de trechter' });
+  const names = await table.locator('tbody tr th, tbody tr td:first-child').allTextContents();
+  expect(names.length).toBe(7);
+  expect([...names].sort()).toEqual(names);
+  await expect(table).toContainText('Jeugd Zuilen');
+  await expect(table).not.toContainText('Ouderen');
+  const funnel = page.locator('figure.chart img');
+  await expect(funnel).toHaveAttribute('alt', /Trechterdiagram Wachttijd \(dagen\): .* 7 teams/);
+  await expectSvg(page, await funnel.getAttribute('src'));
+  await expectAccessible(page, testInfo);
+});
