@@ -200,3 +200,34 @@ test('a teamlid answers the survey once; results wait for three answers', async 
   await expect(row.getByRole('cell').nth(1)).not.toContainText('8');
   await expectAccessible(page, testInfo);
 });
+
+test('a member of another team asks a question and the team answers', async ({ page }, testInfo) => {
+  const question = `Hoe plannen jullie het casusoverleg? (${project(testInfo)})`;
+  const answer = `Elke dinsdag om negen uur (${project(testInfo)})`;
+  await login(page, testInfo, OTHER, '/account');
+  await page.goto('/');
+  await ready(page, testInfo);
+  await page.getByRole('link', { name: 'Jeugd Ondiep', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jeugd Ondiep' })).toBeVisible();
+  await ready(page, testInfo);
+  await page.getByRole('button', { name: 'Vraag versturen' }).click();
+  await expect(page.getByText('Vul dit veld in.')).toBeVisible();
+  await ready(page, testInfo);
+  await page.getByLabel('Uw vraag aan dit team').fill(question);
+  await page.getByRole('button', { name: 'Vraag versturen' }).click();
+  await expect(page.getByText(question)).toBeVisible();
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+  await logout(page, testInfo);
+
+  await login(page, testInfo, MEMBER, '/account');
+  await openOwnTeam(page, testInfo);
+  const thread = page.getByRole('region', { name: 'Gesprek met Jeugd Zuilen' });
+  await expect(thread.getByText(question)).toBeVisible();
+  await page.getByLabel('Antwoord aan').selectOption({ label: 'Jeugd Zuilen' });
+  await page.getByLabel('Uw antwoord').fill(answer);
+  await page.getByRole('button', { name: 'Antwoord versturen' }).click();
+  await expect(page.getByRole('region', { name: 'Gesprek met Jeugd Zuilen' }).getByText(answer)).toBeVisible();
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+});

@@ -127,6 +127,7 @@ struct Targets {
     other_lesson: i32,
     other_knelpunt: i32,
     canvas: i32,
+    other_team: i32,
     team: i32,
     wijk: i32,
     gemeente: i32,
@@ -253,6 +254,17 @@ fn matrix() -> Vec<Entry> {
                 ]
             },
             expect: coordinator_of_team,
+        },
+        Entry {
+            path: "/api/team/message",
+            form: |t| {
+                vec![
+                    ("to_team_id", t.other_team.to_string()),
+                    ("team_id", t.team.to_string()),
+                    ("body", "Hoe organiseren jullie het casusoverleg?".into()),
+                ]
+            },
+            expect: member_of_team,
         },
         Entry {
             path: "/api/agreements/detail",
@@ -646,6 +658,7 @@ on_both_backends!(
             other_lesson: other_lesson.id,
             other_knelpunt: other_knelpunt.id,
             canvas: canvas.id,
+            other_team: other_team.id,
             team: target_team.id,
             wijk: target_wijk.id,
             gemeente: target_wijk.gemeente_id,

@@ -543,3 +543,86 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+on_both_backends!(
+    teams_ask_each_other_and_only_they_read_the_thread,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let own = team_id(db, "Jeugd Zuilen").await.to_string();
+        let other = team_id(db, "Jeugd Ondiep").await.to_string();
+        let mut outsider = client(db, OTHER).await;
+        let ask = |body: &'static str| {
+            vec![
+                ("to_team_id", own.clone()),
+                ("team_id", other.clone()),
+                ("body", body.to_string()),
+            ]
+        };
+        let reply = call(&mut outsider, "/api/team/message", ask(" ")).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let reply = call(
+            &mut outsider,
+            "/api/team/message",
+            ask("Hoe plannen jullie het casusoverleg?"),
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        // Sending on behalf of a team one is not in is refused.
+        let forged = vec![
+            ("to_team_id", other.clone()),
+            ("team_id", own.clone()),
+            ("body", "Namens een ander".to_string()),
+        ];
+        assert_eq!(
+            call(&mut outsider, "/api/team/message", forged)
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+
+        let mut member = client(db, TEAMLID).await;
+        let space = member
+            .call("/api/network/team", &[("team_id", &own)])
+            .await
+            .body;
+        assert!(
+            space.contains("Hoe plannen jullie het casusoverleg?"),
+            "{space}"
+        );
+        let answer = vec![
+            ("to_team_id", other.clone()),
+            ("team_id", own.clone()),
+            ("body", "Elke dinsdag, om de week.".to_string()),
+        ];
+        assert_eq!(
+            call(&mut member, "/api/team/message", answer).await.status,
+            StatusCode::OK
+        );
+        let seen = outsider
+            .call("/api/network/team", &[("team_id", &own)])
+            .await
+            .body;
+        assert!(seen.contains("Elke dinsdag, om de week."), "{seen}");
+
+        // A third team and a bestuurder do not read it.
+        for email in [
+            "teamlid.ouderen-ondiep@demo.wijkwijs.nl",
+            "bestuurder@demo.wijkwijs.nl",
+        ] {
+            let mut third = client(db, email).await;
+            let body = third
+                .call("/api/network/team", &[("team_id", &own)])
+                .await
+                .body;
+            assert!(
+                !body.contains("casusoverleg?") && !body.contains("Elke dinsdag"),
+                "{email}: {body}"
+            );
+        }
+        assert_eq!(audited(db, "team-bericht").await.len(), 2);
+        t.cleanup().await;
+    }
+);

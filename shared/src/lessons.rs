@@ -9,7 +9,7 @@ pub const TAGS_MAX: usize = 8;
 /// Longest tag.
 pub const TAG_MAX_CHARS: usize = 30;
 /// Longest reaction to a lesson.
-pub const REACTION_MAX_CHARS: usize = 1000;
+pub const REACTION_MAX_CHARS: usize = crate::validation::MESSAGE_MAX_CHARS;
 
 /// A lesson form, as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -65,10 +65,7 @@ pub fn lesson(input: &LessonInput) -> Vec<(&'static str, String)> {
 
 /// A reaction to a lesson, as typed.
 pub fn reaction(body: &str) -> Vec<(&'static str, String)> {
-    match text(body, REACTION_MAX_CHARS) {
-        Ok(()) => vec![],
-        Err(m) => vec![("body", m)],
-    }
+    crate::validation::message(body)
 }
 
 /// Adopting a lesson as an agreement: the theme it gets in the adopting team.

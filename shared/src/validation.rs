@@ -104,6 +104,17 @@ pub fn text(candidate: &str, max: usize) -> Result<(), String> {
     }
 }
 
+/// Longest message: a reaction to a lesson or a message to another team.
+pub const MESSAGE_MAX_CHARS: usize = 1000;
+
+/// A short message as typed, at field `body`.
+pub fn message(body: &str) -> Vec<(&'static str, String)> {
+    match text(body, MESSAGE_MAX_CHARS) {
+        Ok(()) => vec![],
+        Err(m) => vec![("body", m)],
+    }
+}
+
 /// An optional date as typed (YYYY-MM-DD, as a date field sends it):
 /// `Ok(None)` when empty, the date's (year, month, day) when valid.
 pub fn date(candidate: &str) -> Result<Option<(i32, u32, u32)>, String> {

@@ -26,9 +26,22 @@ pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
     } else {
         state.suppression
     };
+    let acting = crate::store::network::acting_teams(&state.db, &viewer).await?;
+    let partners: Vec<i32> = acting
+        .iter()
+        .map(|t| t.id)
+        .filter(|&id| id != team_id)
+        .collect();
+    let threads = if viewer.is_member(team_id) {
+        crate::store::messages::threads(&state.db, team_id, None).await?
+    } else {
+        crate::store::messages::threads(&state.db, team_id, Some(&partners)).await?
+    };
     let space = crate::store::network::team_space(&state.db, team_id, policy)
         .await?
         .map(|space| dto::TeamSpace {
+            threads,
+            asking_teams: acting.into_iter().filter(|t| t.id != team_id).collect(),
             viewer_coordinates: permissions::check(Some(&viewer), Permission::ManageTeam(team_id))
                 .is_ok(),
             viewer_writes: permissions::check(Some(&viewer), Permission::WriteTeam(team_id))

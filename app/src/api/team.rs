@@ -1,4 +1,5 @@
-//! What a team's coördinator manages: the team's members.
+//! What a team's coördinator manages (the team's members), and the messages
+//! a team sends another.
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -141,5 +142,59 @@ pub async fn remove_member(team_id: i32, account_id: i32) -> Result<(), AppError
     txn.commit().await?;
     // No redirect: a plain form post returns to the team page by itself,
     // and the hydrated page reloads the team when the action succeeds.
+    Ok(())
+}
+
+/// Sends another team a message (a question, or the answer to one) on
+/// behalf of one of the viewer's teams. Both teams read the thread.
+#[server(endpoint = "team/message")]
+pub async fn send_team_message(
+    to_team_id: i32,
+    team_id: i32,
+    body: String,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use sea_orm::TransactionTrait;
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
+    let mut errors = FormErrors::new(&[("body", body.as_str())]);
+    for (field, message) in shared::validation::message(&body) {
+        errors.add(field, message);
+    }
+    if to_team_id == team_id {
+        errors.add("", "Een bericht gaat naar een ander team.");
+    }
+    errors.into_result()?;
+    let state = crate::state::AppState::current();
+    if crate::store::network::team_names(&state.db, &[to_team_id])
+        .await?
+        .is_empty()
+    {
+        return Err(AppError::NotFound.with_status());
+    }
+    let txn = state.db.begin().await?;
+    let sent = crate::store::messages::send(
+        &txn,
+        to_team_id,
+        team_id,
+        viewer.account_id,
+        &body,
+        chrono::Utc::now(),
+    )
+    .await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "team-bericht",
+        ("team", Some(to_team_id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (
+            None,
+            Some(serde_json::json!({ "from_team_id": team_id, "body": sent.body }).to_string()),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
     Ok(())
 }

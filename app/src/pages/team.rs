@@ -3,9 +3,11 @@
 //! knelpunten and members.
 
 use crate::api::network::{organisation_options, team_space};
-use crate::api::team::{AddMember, RemoveMember};
+use crate::api::team::{AddMember, RemoveMember, SendTeamMessage};
 use crate::components::data_table::{Cell, DataTable};
-use crate::components::form::{action_error, form_errors, last_success, FormAlert, FormField};
+use crate::components::form::{
+    action_error, form_errors, last_success, ActingTeamField, FormAlert, FormField,
+};
 use crate::components::load::Loaded;
 use crate::components::run_chart::RunChart;
 use crate::components::tiles::HeadlineTiles;
@@ -27,10 +29,12 @@ pub fn TeamPage() -> impl IntoView {
     let params = use_params_map();
     let add = ServerAction::<AddMember>::new();
     let remove = ServerAction::<RemoveMember>::new();
-    // Asked again after a member is added or removed.
-    let (added, removed) = (
+    let message = ServerAction::<SendTeamMessage>::new();
+    // Asked again after a member is added or removed, or a message is sent.
+    let (added, removed, sent) = (
         last_success(add.version(), add.value()),
         last_success(remove.version(), remove.value()),
+        last_success(message.version(), message.value()),
     );
     let team = Resource::new(
         move || {
@@ -38,23 +42,25 @@ pub fn TeamPage() -> impl IntoView {
                 .read()
                 .get("id")
                 .and_then(|id| id.parse::<i32>().ok());
-            (id, added.get(), removed.get())
+            (id, added.get(), removed.get(), sent.get())
         },
-        |(id, _, _)| async move {
+        |(id, ..)| async move {
             match id {
                 Some(id) => team_space(id).await,
                 None => Err(AppError::NotFound),
             }
         },
     );
-    view! { <Loaded resource=team render=move |team| team_view(team, add, remove) /> }
+    view! { <Loaded resource=team render=move |team| team_view(team, add, remove, message) /> }
 }
 
 fn team_view(
     team: TeamSpace,
     add: ServerAction<AddMember>,
     remove: ServerAction<RemoveMember>,
+    message: ServerAction<SendTeamMessage>,
 ) -> impl IntoView {
+    let messages = messages_view(&team, message);
     let manage = team
         .viewer_coordinates
         .then(|| members_admin(team.id, team.members.clone(), add, remove));
@@ -82,6 +88,7 @@ fn team_view(
                 {contact}
             </section>
         </div>
+        {messages}
         <section aria-labelledby="afspraken">
             <h2 id="afspraken">{t(Text::AgreementsTitle)}</h2>
             {team.viewer_writes.then(|| view! {
@@ -175,6 +182,83 @@ fn team_view(
             {manage}
         </section>
     }
+}
+
+/// Messages with other teams: for the team's members every thread and a
+/// form to answer; for members of other teams their own threads with this
+/// team and a form to ask a question.
+fn messages_view(
+    team: &TeamSpace,
+    message: ServerAction<SendTeamMessage>,
+) -> Option<impl IntoView> {
+    let own = team.viewer_writes;
+    if !own && team.asking_teams.is_empty() {
+        return None;
+    }
+    let (team_id, asking) = (team.id, team.asking_teams.clone());
+    let errors = form_errors(message.value());
+    let error = action_error(message.value());
+    let threads = team
+        .threads
+        .iter()
+        .map(|thread| {
+            view! {
+                <section class="thread-block" aria-label=format!("{} {}", t(Text::ThreadWith), thread.team_name)>
+                    <h3>{format!("{} {}", t(Text::ThreadWith), thread.team_name)}</h3>
+                    <ol class="thread">
+                        {thread.messages.iter().map(|m| view! {
+                            <li class="card">
+                                <p class="meta">
+                                    {format!("{} ({}), ", m.author.clone().unwrap_or_else(|| t(Text::FormerMember).to_string()), m.from_team)}
+                                    <time datetime=m.at.clone()>{format::date_nl(&m.at[..10])}</time>
+                                </p>
+                                <p>{m.body.clone()}</p>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </section>
+            }
+        })
+        .collect_view();
+    let form = if own {
+        let partners: Vec<(String, String)> = team
+            .threads
+            .iter()
+            .map(|th| (th.team_id.to_string(), th.team_name.clone()))
+            .collect();
+        (!partners.is_empty()).then(move || {
+            view! {
+                <ActionForm action=message attr:class="form">
+                    <FormAlert error />
+                    <input type="hidden" name="team_id" value=team_id />
+                    <FormField name="to_team_id" scope="bericht" label=t(Text::MessageTo) options=partners errors />
+                    <FormField name="body" scope="bericht" label=t(Text::MessageAnswer) kind="textarea" hint=t(Text::NoPersonalData) errors />
+                    <button type="submit" class="button">{t(Text::MessageSend)}</button>
+                </ActionForm>
+            }
+            .into_any()
+        })
+    } else {
+        Some(view! {
+            <ActionForm action=message attr:class="form">
+                <FormAlert error />
+                <input type="hidden" name="to_team_id" value=team_id />
+                <ActingTeamField teams=asking scope="bericht" errors />
+                <FormField name="body" scope="bericht" label=t(Text::MessageQuestion) kind="textarea" hint=t(Text::NoPersonalData) errors />
+                <button type="submit" class="button">{t(Text::MessageAsk)}</button>
+            </ActionForm>
+        }
+        .into_any())
+    };
+    Some(view! {
+        <section aria-labelledby="berichten">
+            <h2 id="berichten">{t(Text::MessagesTitle)}</h2>
+            <p>{if own { t(Text::MessagesIntroOwn) } else { t(Text::MessagesIntroOther) }}</p>
+            {if team.threads.is_empty() { Some(view! { <p>{t(Text::MessagesNone)}</p> }) } else { None }}
+            {threads}
+            {form}
+        </section>
+    })
 }
 
 fn canvases_view(canvases: Vec<CanvasSummary>) -> impl IntoView {

@@ -11,6 +11,7 @@ pub mod compare;
 pub mod entity;
 pub mod knelpunten;
 pub mod lessons;
+pub mod messages;
 pub mod network;
 pub mod outcomes;
 pub mod series;

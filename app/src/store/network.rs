@@ -191,6 +191,8 @@ pub async fn team_space(
         knelpunten: super::knelpunten::of_team(db, team_id).await?,
         survey,
         charts: super::series::team_series(db, team_id, policy).await?,
+        threads: Vec::new(),
+        asking_teams: Vec::new(),
         viewer_coordinates: false,
         viewer_writes: false,
     }))

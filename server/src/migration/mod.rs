@@ -9,6 +9,7 @@ mod m20261124_000002_security;
 mod m20261124_000003_agreement_versions;
 mod m20261124_000004_outcome_versions;
 mod m20261124_000005_team_records;
+mod m20261124_000006_team_messages;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_agreement_versions::Migration),
             Box::new(m20261124_000004_outcome_versions::Migration),
             Box::new(m20261124_000005_team_records::Migration),
+            Box::new(m20261124_000006_team_messages::Migration),
         ]
     }
 }

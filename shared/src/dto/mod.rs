@@ -167,6 +167,11 @@ pub struct TeamSpace {
     pub survey: Vec<crate::survey::SurveyResult>,
     /// One run chart per measure over every month.
     pub charts: Vec<crate::stats::chart::ChartSeries>,
+    /// The threads with other teams the viewer may read: all of them for
+    /// the team's members, only their own teams' otherwise.
+    pub threads: Vec<Thread>,
+    /// The viewer's teams that may send this team a message.
+    pub asking_teams: Vec<ActingTeam>,
     /// Whether the viewer coordinates this team (and may manage members).
     pub viewer_coordinates: bool,
     /// Whether the viewer may record in this team's space.

@@ -142,3 +142,21 @@ pub struct SurveyForm {
     /// The team's results for those months (hidden below three answers).
     pub results: Vec<crate::survey::SurveyResult>,
 }
+
+/// The messages between a team and one other team, oldest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Thread {
+    /// The other team.
+    pub team_id: i32,
+    pub team_name: String,
+    pub messages: Vec<MessageView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub from_team: String,
+    pub author: Option<String>,
+    pub body: String,
+    /// RFC 3339, UTC.
+    pub at: String,
+}

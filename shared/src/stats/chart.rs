@@ -176,7 +176,7 @@ mod tests {
         assert_eq!(s.points[3].signal, None);
         let described = describe(&s);
         assert!(
-            described.starts_with("Wachttijd per maand nov 2024 – dec 2025."),
+            described.starts_with("Wachttijd (dagen) per maand nov 2024 – dec 2025."),
             "{described}"
         );
         assert!(described.contains("gewone variatie"), "{described}");

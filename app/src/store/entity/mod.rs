@@ -26,4 +26,5 @@ pub mod setup_link;
 pub mod survey_participation;
 pub mod survey_tally;
 pub mod team;
+pub mod team_message;
 pub mod wijk;
