@@ -34,11 +34,13 @@ use pages::{
     not_found::NotFoundPage,
     overview::OverviewPage,
     results::ResultsPage,
+    search::SearchPage,
     second_factor::SecondFactorPage,
     setup::SetupPage,
     structure::StructurePage,
     survey::SurveyPage,
     team::TeamPage,
+    what_works::WhatWorksPage,
     wijk::WijkPage,
 };
 use shared::i18n::{t, Text};
@@ -112,6 +114,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/afspraken/:id") view=AgreementPage ssr=SsrMode::Async />
                     <Route path=path!("/wijken/:id") view=WijkPage ssr=SsrMode::Async />
                     <Route path=path!("/vergelijken") view=ComparePage ssr=SsrMode::Async />
+                    <Route path=path!("/wat-werkt") view=WhatWorksPage ssr=SsrMode::Async />
+                    <Route path=path!("/zoeken") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/lessen/:id") view=LessonPage ssr=SsrMode::Async />
                     <Route path=path!("/canvassen/:id") view=CanvasPage ssr=SsrMode::Async />
                     <Route path=path!("/knelpunten/:id") view=KnelpuntPage ssr=SsrMode::Async />

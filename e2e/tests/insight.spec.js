@@ -56,3 +56,49 @@ test('Vergelijken places teams in a funnel, in alphabetical order', async ({ pag
   await expectSvg(page, await funnel.getAttribute('src'));
   await expectAccessible(page, testInfo);
 });
+
+test('Wat werkt names teams to learn from and sets themes against outcomes', async ({ page }, testInfo) => {
+  await login(page, testInfo, 'teamlid.ouderen-ondiep@demo.wijkwijs.nl', '/');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Wat werkt' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Wat werkt' })).toBeVisible();
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+  for (const measure of ['Wachttijd (dagen)', 'Verder zonder hulp', 'Cijfer cliënten']) {
+    await expect(page.getByRole('heading', { level: 2, name: measure })).toBeVisible();
+    // One row per agreement theme, with the number of teams on each side.
+    const themes = page.getByRole('table', { name: `Teams met en zonder een actieve afspraak over een thema: ${measure}` });
+    await expect(themes.locator('tbody tr')).toHaveCount(6);
+  }
+  await expect(page.getByText('Een samenhang is geen bewijs')).toBeVisible();
+  // The demo's ouderen teams wait far shorter than the network as a whole:
+  // a team to learn from, whose link leads to its kitchen.
+  const wait = page.getByRole('region', { name: 'Wachttijd (dagen)' });
+  await expect(wait.getByText('Kijk eens in de keuken bij:')).toBeVisible();
+  const link = wait.getByRole('listitem').getByRole('link').first();
+  const name = await link.textContent();
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+});
+
+test('Zoeken finds lessons and agreements, accents and case aside', async ({ page }, testInfo) => {
+  await login(page, testInfo, 'teamlid.ouderen-ondiep@demo.wijkwijs.nl', '/');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Zoeken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Zoeken in lessen en afspraken' })).toBeVisible();
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+  await page.getByLabel('Zoekwoorden').fill('EEN gezin een Plan');
+  await page.getByLabel('Soort').selectOption('afspraak');
+  await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+  await expect(page).toHaveURL(/q=EEN\+gezin\+een\+Plan&soort=afspraak/);
+  await ready(page, testInfo);
+  const results = page.getByRole('table', { name: /Gevonden voor/ });
+  await expect(results.getByRole('link', { name: 'Eén gezin, één plan, één regisseur' }).first()).toBeVisible();
+  await expect(results).not.toContainText('Les');
+  await expectAccessible(page, testInfo);
+  await results.getByRole('link', { name: 'Eén gezin, één plan, één regisseur' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Eén gezin, één plan, één regisseur' })).toBeVisible();
+
+  await page.goto('/zoeken?q=walvis+regisseur');
+  await ready(page, testInfo);
+  await expect(page.getByText('Niets gevonden.')).toBeVisible();
+});

@@ -228,6 +228,24 @@ fn matrix() -> Vec<Entry> {
             expect: logged_in,
         },
         Entry {
+            path: "/api/network/what-works",
+            form: |_| vec![],
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/network/search",
+            form: |_| {
+                vec![
+                    ("q", "huisarts".into()),
+                    ("kind", String::new()),
+                    ("theme", String::new()),
+                    ("doelgroep", String::new()),
+                    ("wijk", String::new()),
+                ]
+            },
+            expect: logged_in,
+        },
+        Entry {
             path: "/api/network/organisations",
             form: |_| vec![],
             expect: logged_in,

@@ -14,6 +14,7 @@ pub mod month;
 pub mod network;
 pub mod outcomes;
 pub mod permissions;
+pub mod search;
 pub mod session;
 pub mod stats;
 pub mod suppression;

@@ -96,6 +96,35 @@ pub async fn load_compare(
     Ok(crate::store::compare::compare(&state.db, query, state.suppression).await?)
 }
 
+/// Wat werkt: teams that stand out, and agreement themes against outcomes.
+#[server(endpoint = "network/what-works")]
+pub async fn load_what_works() -> Result<dto::WhatWorks, AppError> {
+    use shared::permissions::Permission;
+    crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    Ok(crate::store::what_works::what_works(&state.db, state.suppression).await?)
+}
+
+/// Lessons and agreements holding every word of `q`, within the filters.
+#[server(endpoint = "network/search")]
+pub async fn load_search(
+    q: String,
+    kind: String,
+    theme: String,
+    doelgroep: String,
+    wijk: String,
+) -> Result<dto::SearchResults, AppError> {
+    use shared::permissions::Permission;
+    crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    let query = dto::SearchQuery::from_params(&q, &kind, &theme, &doelgroep, &wijk);
+    Ok(dto::SearchResults {
+        hits: crate::store::search::search(&state.db, &query).await?,
+        wijken: crate::store::search::wijk_options(&state.db).await?,
+        query,
+    })
+}
+
 /// Organisations to choose from, e.g. for a new member.
 #[server(endpoint = "network/organisations")]
 pub async fn organisation_options() -> Result<Vec<(i32, String)>, AppError> {

@@ -41,6 +41,8 @@ pub fn SiteHeader() -> impl IntoView {
                 <ul>
                     <li><a href="/">{t(Text::NavOverview)}</a></li>
                     <li><a href="/vergelijken">{t(Text::NavCompare)}</a></li>
+                    <li><a href="/wat-werkt">{t(Text::NavWhatWorks)}</a></li>
+                    <li><a href="/zoeken">{t(Text::NavSearch)}</a></li>
                     <Suspense fallback=|| ()>{who}</Suspense>
                 </ul>
             </nav>

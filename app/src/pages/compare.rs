@@ -40,8 +40,8 @@ pub fn ComparePage() -> impl IntoView {
     }
 }
 
-/// A labelled choice of a GET form.
-fn choice(
+/// A labelled choice of a GET form (also on the search page).
+pub(crate) fn choice(
     name: &'static str,
     label: &'static str,
     options: Vec<(String, String)>,

@@ -13,11 +13,13 @@ pub mod login;
 pub mod not_found;
 pub mod overview;
 pub mod results;
+pub mod search;
 pub mod second_factor;
 pub mod setup;
 pub mod structure;
 pub mod survey;
 pub mod team;
+pub mod what_works;
 pub mod wijk;
 
 /// A numeric route parameter, e.g. the `:id` of `/teams/:id`.

@@ -63,6 +63,16 @@ pub async fn save(
             model.insert(db).await?
         }
     };
+    super::search::index(
+        db,
+        super::search::Kind::Agreement,
+        after.id,
+        team_id,
+        &after.theme,
+        &after.title,
+        &after.body,
+    )
+    .await?;
     let version = agreement_version::Entity::find()
         .filter(agreement_version::Column::AgreementId.eq(after.id))
         .count(db)

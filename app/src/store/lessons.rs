@@ -67,6 +67,19 @@ pub async fn save(
             model.insert(db).await?
         }
     };
+    super::search::index(
+        db,
+        super::search::Kind::Lesson,
+        after.id,
+        team_id,
+        "",
+        &after.title,
+        &format!(
+            "{} {} {} {}",
+            after.what_happened, after.what_worked, after.what_needed, after.tags
+        ),
+    )
+    .await?;
     lesson_agreement::Entity::delete_many()
         .filter(lesson_agreement::Column::LessonId.eq(after.id))
         .exec(db)

@@ -7,9 +7,7 @@
 
 use app::store::accounts::hash_password;
 use app::store::agreements;
-use app::store::entity::{
-    account, gemeente, lesson, membership, organisation, outcome_period, team, wijk,
-};
+use app::store::entity::{account, gemeente, membership, organisation, outcome_period, team, wijk};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
@@ -537,18 +535,21 @@ async fn insert_team(
         if dice.unit() < 0.5 && i > 0 {
             continue;
         }
-        lesson::ActiveModel {
-            team_id: Set(team_id),
-            source: Set(seed.source.to_string()),
-            title: Set(seed.title.to_string()),
-            what_happened: Set(seed.what_happened.to_string()),
-            what_worked: Set(seed.what_worked.to_string()),
-            what_needed: Set(seed.what_needed.to_string()),
-            tags: Set(seed.tags.to_string()),
-            created_at: Set(created_at + chrono::Duration::days(30 * i as i64 + 3)),
-            ..Default::default()
-        }
-        .insert(db)
+        app::store::lessons::save(
+            db,
+            team_id,
+            None,
+            app::store::lessons::LessonContent {
+                source: seed.source.to_string(),
+                title: seed.title.to_string(),
+                what_happened: seed.what_happened.to_string(),
+                what_worked: seed.what_worked.to_string(),
+                what_needed: seed.what_needed.to_string(),
+                tags: shared::lessons::tags(seed.tags),
+                agreement_ids: Vec::new(),
+            },
+            created_at + chrono::Duration::days(30 * i as i64 + 3),
+        )
         .await?;
     }
 

@@ -10,6 +10,7 @@ mod m20261124_000003_agreement_versions;
 mod m20261124_000004_outcome_versions;
 mod m20261124_000005_team_records;
 mod m20261124_000006_team_messages;
+mod m20261124_000007_search;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_outcome_versions::Migration),
             Box::new(m20261124_000005_team_records::Migration),
             Box::new(m20261124_000006_team_messages::Migration),
+            Box::new(m20261124_000007_search::Migration),
         ]
     }
 }

@@ -142,6 +142,79 @@ pub struct CompareRow {
     pub position: Option<crate::stats::funnel::FunnelPosition>,
 }
 
+/// Wat werkt: teams that do clearly better than all teams together, and
+/// agreement themes set against outcomes (an association, not a cause).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WhatWorks {
+    /// The months looked at, oldest and newest.
+    pub period: Option<(Month, Month)>,
+    pub standouts: Vec<Standout>,
+    pub themes: Vec<ThemeAssociation>,
+}
+
+/// A team beyond the favourable funnel limit on a measure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Standout {
+    pub measure: crate::network::Measure,
+    pub team_id: i32,
+    pub team: String,
+    pub wijk: String,
+    pub value: f64,
+    pub position: crate::stats::funnel::FunnelPosition,
+}
+
+/// Teams with and without an active agreement on a theme, on a measure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThemeAssociation {
+    pub measure: crate::network::Measure,
+    pub theme: AgreementTheme,
+    /// `None` when either group has too few teams with a shown value.
+    pub comparison: Option<crate::stats::association::GroupComparison>,
+}
+
+/// A search over lessons and agreements, from the page's query string.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchQuery {
+    pub q: String,
+    /// "les" or "afspraak".
+    pub kind: Option<String>,
+    pub theme: Option<AgreementTheme>,
+    pub doelgroep: Option<Doelgroep>,
+    pub wijk_id: Option<i32>,
+}
+
+impl SearchQuery {
+    /// The query from the page's parameters; unknown filters are ignored.
+    pub fn from_params(q: &str, kind: &str, theme: &str, doelgroep: &str, wijk: &str) -> Self {
+        SearchQuery {
+            q: q.chars().take(200).collect(),
+            kind: matches!(kind, "les" | "afspraak").then(|| kind.to_string()),
+            theme: AgreementTheme::from_code(theme),
+            doelgroep: Doelgroep::from_code(doelgroep),
+            wijk_id: wijk.parse().ok(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub query: SearchQuery,
+    pub wijken: Vec<(i32, String)>,
+    /// By title; at most 50.
+    pub hits: Vec<SearchHit>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// A lesson, or else an agreement.
+    pub lesson: bool,
+    pub id: i32,
+    pub title: String,
+    pub team_id: i32,
+    pub team: String,
+    pub theme: Option<AgreementTheme>,
+}
+
 /// A team's own space as others may read it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TeamSpace {

@@ -3,6 +3,7 @@
 //! can be recomputed in a test.
 
 pub mod aggregate;
+pub mod association;
 pub mod chart;
 pub mod funnel;
 pub mod xmr;

@@ -21,6 +21,7 @@ pub mod organisation;
 pub mod outcome_period;
 pub mod outcome_version;
 pub mod recovery_code;
+pub mod search_entry;
 pub mod session;
 pub mod setup_link;
 pub mod survey_participation;

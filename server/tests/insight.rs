@@ -1,6 +1,8 @@
-//! Run charts over HTTP, on SQLite and PostgreSQL: only for logged-in
-//! users, identical bytes for the same data with ETag validation, and
-//! suppressed outside the team exactly as the team page is.
+//! Looking beyond one team, over HTTP on SQLite and PostgreSQL: run charts
+//! (only for logged-in users, identical bytes with ETag validation,
+//! suppressed as the team page is), a wijk's weighted totals, comparisons in
+//! a funnel, and Wat werkt — each checked against values computed here from
+//! the stored records.
 
 mod support;
 
@@ -216,6 +218,215 @@ on_both_backends!(
             .await;
         assert_eq!(html.status, StatusCode::OK);
         assert!(html.body.contains("Ouderen Ondiep") && !html.body.contains("Jeugd Zuilen"));
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    what_works_lists_the_standouts_and_counts_teams_per_theme,
+    |backend: Backend| async move {
+        use app::store::entity::agreement;
+        use std::collections::BTreeSet;
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let mut viewer = Client::new(db);
+        viewer.session_for(db, "bestuurder@demo.wijkwijs.nl").await;
+        let reply = viewer.call("/api/network/what-works", &[]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let page: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+
+        // The standouts on the wait are exactly the teams the comparison of
+        // all teams places below its lower limits.
+        let compare = viewer
+            .call(
+                "/api/network/compare",
+                &[
+                    ("measure", "wachttijd"),
+                    ("doelgroep", ""),
+                    ("gemeente", ""),
+                    ("months", "12"),
+                ],
+            )
+            .await;
+        let compare: serde_json::Value = serde_json::from_str(&compare.body).unwrap();
+        let below: BTreeSet<String> = compare["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r["position"].as_str(),
+                    Some("BelowWarning" | "BelowControl")
+                )
+            })
+            .map(|r| r["team"].as_str().unwrap().to_string())
+            .collect();
+        let standouts: BTreeSet<String> = page["standouts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["measure"] == "Wait")
+            .map(|s| s["team"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(standouts, below);
+
+        // Teams with an active communication agreement, counted here.
+        let with: BTreeSet<i32> = agreement::Entity::find()
+            .filter(agreement::Column::Theme.eq("communicatie"))
+            .filter(agreement::Column::Status.eq("actief"))
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|a| a.team_id)
+            .collect();
+        let theme = page["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["measure"] == "WithoutHelp" && a["theme"] == "Communicatie")
+            .unwrap();
+        let comparison = &theme["comparison"];
+        assert_eq!(
+            comparison["with_teams"].as_u64().unwrap() as usize,
+            with.len(),
+            "{theme}"
+        );
+        assert_eq!(
+            (comparison["with_teams"].as_u64().unwrap()
+                + comparison["without_teams"].as_u64().unwrap()) as usize,
+            17
+        );
+        let html = viewer.get("/wat-werkt").await;
+        assert_eq!(html.status, StatusCode::OK);
+        assert!(
+            html.body.contains("Kijk eens in de keuken bij")
+                || html.body.contains("Geen team wijkt")
+        );
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    search_finds_every_word_without_minding_accents,
+    |backend: Backend| async move {
+        use app::store::entity::{agreement, lesson};
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let mut viewer = Client::new(db);
+        viewer
+            .session_for(db, "teamlid.jeugd-zuilen@demo.wijkwijs.nl")
+            .await;
+        let search = |q: &'static str, kind: &'static str| {
+            [
+                ("q", q),
+                ("kind", kind),
+                ("theme", ""),
+                ("doelgroep", ""),
+                ("wijk", ""),
+            ]
+        };
+        let hits = |body: &str| -> Vec<serde_json::Value> {
+            let page: serde_json::Value = serde_json::from_str(body).unwrap();
+            page["hits"].as_array().unwrap().clone()
+        };
+        // Counted here: the demo lessons with this title (the agreement one
+        // team adopted from it is left out by the kind filter).
+        let expected = lesson::Entity::find()
+            .filter(lesson::Column::Title.eq("Huisarts eerder aan tafel"))
+            .all(db)
+            .await
+            .unwrap()
+            .len();
+        let reply = viewer
+            .call("/api/network/search", &search("TAFEL huisarts", "les"))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let found = hits(&reply.body);
+        assert_eq!(found.len(), expected.min(50));
+        assert!(found.iter().all(|h| h["lesson"] == true));
+        // Accents and case do not matter: "een" finds "één". Counted here
+        // by matching every agreement's text in Rust, not in SQL.
+        let terms = shared::search::terms("een REGISSEUR");
+        let agreements = agreement::Entity::find()
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|a| {
+                let text = shared::search::normalize(&format!("{} {}", a.title, a.body));
+                shared::search::matches(&text, &terms)
+            })
+            .count();
+        let reply = viewer
+            .call("/api/network/search", &search("een REGISSEUR", "afspraak"))
+            .await;
+        assert_eq!(hits(&reply.body).len(), agreements.min(50));
+        assert!(agreements > 0);
+        // Every word must occur.
+        let reply = viewer
+            .call("/api/network/search", &search("regisseur walvis", ""))
+            .await;
+        assert!(hits(&reply.body).is_empty());
+        // A lesson is found as soon as it is saved, and under its new title.
+        let team_id = team::Entity::find()
+            .filter(team::Column::Name.eq("Jeugd Zuilen"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        let save = |title: &'static str, id: Option<String>| {
+            let mut form = vec![
+                ("team_id", team_id.clone()),
+                ("source", "intervisie".to_string()),
+                ("title", title.to_string()),
+                (
+                    "what_happened",
+                    "Een zeldzame kwestie met de woningcorporatie.".to_string(),
+                ),
+                ("what_worked", "Samen bellen.".to_string()),
+                ("what_needed", "Een vast aanspreekpunt.".to_string()),
+                ("tags", String::new()),
+            ];
+            if let Some(id) = id {
+                form.push(("id", id));
+            }
+            form
+        };
+        let form = save("Woningcorporatie aan tafel", None);
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(
+            viewer.call("/api/lessons/save", &form).await.status,
+            StatusCode::OK
+        );
+        let reply = viewer
+            .call("/api/network/search", &search("woningcorporatie", ""))
+            .await;
+        let found = hits(&reply.body);
+        assert_eq!(found.len(), 1);
+        let id = found[0]["id"].as_i64().unwrap().to_string();
+        let form = save("Corporatie eerder betrekken", Some(id));
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(
+            viewer.call("/api/lessons/save", &form).await.status,
+            StatusCode::OK
+        );
+        let reply = viewer
+            .call("/api/network/search", &search("corporatie eerder", "les"))
+            .await;
+        assert_eq!(hits(&reply.body)[0]["title"], "Corporatie eerder betrekken");
+        let html = viewer.get("/zoeken?q=regisseur").await;
+        assert_eq!(html.status, StatusCode::OK);
+        assert!(
+            html.body.contains("één regisseur"),
+            "the page lists what was found"
+        );
         t.cleanup().await;
     }
 );

@@ -1,0 +1,128 @@
+//! Wat werkt: where to go and look ("kijk eens in de keuken bij …"), and
+//! which agreement themes go together with better outcomes — with the
+//! number of teams and an interval, worded as association, not cause.
+
+use crate::api::network::load_what_works;
+use crate::components::data_table::{Cell, DataTable};
+use crate::components::load::Loaded;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use shared::dto::WhatWorks;
+use shared::format;
+use shared::i18n::{t, Text};
+use shared::network::Measure;
+use shared::stats::chart::value_text;
+use shared::suppression::Figure;
+
+#[component]
+pub fn WhatWorksPage() -> impl IntoView {
+    let page = Resource::new(|| (), |_| load_what_works());
+    view! {
+        <Title text=t(Text::WhatWorksTitle) />
+        <h1>{t(Text::WhatWorksTitle)}</h1>
+        <p class="lead">{t(Text::WhatWorksIntro)}</p>
+        <Loaded resource=page render=what_works_view />
+    }
+}
+
+/// A difference in the measure's unit, with its sign: "+4 procentpunt".
+fn difference(value: f64, measure: Measure) -> String {
+    let sign = if value > 0.0 {
+        "+"
+    } else if value < 0.0 {
+        "−"
+    } else {
+        ""
+    };
+    match measure {
+        Measure::WithoutHelp => format!(
+            "{sign}{} {}",
+            format::decimal_nl(value.abs() * 100.0, 0),
+            t(Text::PercentPoints)
+        ),
+        Measure::Wait => format!(
+            "{sign}{} {}",
+            format::decimal_nl(value.abs(), 1),
+            t(Text::Days)
+        ),
+        Measure::ClientGrade => format!("{sign}{}", format::decimal_nl(value.abs(), 1)),
+    }
+}
+
+fn what_works_view(page: WhatWorks) -> impl IntoView {
+    let period = page.period.map(|(first, last)| {
+        format!(
+            "{} {} – {}.",
+            t(Text::WhatWorksPeriod),
+            first.label_nl(),
+            last.label_nl()
+        )
+    });
+    let sections = Measure::ALL
+        .iter()
+        .map(|&measure| {
+            let standouts: Vec<_> = page.standouts.iter().filter(|s| s.measure == measure).cloned().collect();
+            let look = if standouts.is_empty() {
+                view! { <p>{t(Text::WhatWorksNoStandouts)}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{t(Text::WhatWorksLookAt)}</p>
+                    <ul>
+                        {standouts.into_iter().map(|s| view! {
+                            <li>
+                                <a href=format!("/teams/{}", s.team_id)>{s.team}</a>
+                                {format!(" ({}): {}, {}", s.wijk, value_text(s.value, measure.unit()), s.position.label())}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            };
+            let rows: Vec<Vec<Cell>> = page
+                .themes
+                .iter()
+                .filter(|a| a.measure == measure)
+                .map(|a| match a.comparison {
+                    Some(c) => vec![
+                        Cell::Text(a.theme.label().to_string()),
+                        Cell::Text(format!("{} ({} teams)", format::figure(Figure::Value(c.with_mean), measure.unit()), c.with_teams)),
+                        Cell::Text(format!("{} ({} teams)", format::figure(Figure::Value(c.without_mean), measure.unit()), c.without_teams)),
+                        Cell::Text(format!(
+                            "{} ({} {} {})",
+                            difference(c.difference, measure),
+                            difference(c.low, measure),
+                            t(Text::To),
+                            difference(c.high, measure)
+                        )),
+                        Cell::Text(if c.clear() { t(Text::WhatWorksClear) } else { t(Text::WhatWorksUnclear) }.to_string()),
+                    ],
+                    None => vec![
+                        Cell::Text(a.theme.label().to_string()),
+                        Cell::Text("–".into()),
+                        Cell::Text("–".into()),
+                        Cell::Text(t(Text::WhatWorksTooFewTeams).into()),
+                        Cell::Text("–".into()),
+                    ],
+                })
+                .collect();
+            let (id, labelled_by) = (format!("werkt-{}", measure.code()), format!("werkt-{}", measure.code()));
+            view! {
+                <section aria-labelledby=labelled_by>
+                    <h2 id=id>{measure.label()}</h2>
+                    {look}
+                    <DataTable
+                        caption=format!("{}: {}", t(Text::WhatWorksThemesCaption), measure.label())
+                        headers=vec![t(Text::Theme), t(Text::WhatWorksWith), t(Text::WhatWorksWithout), t(Text::WhatWorksDifference), t(Text::WhatWorksVerdict)]
+                        rows
+                    />
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        {period.map(|p| view! { <p>{p}</p> })}
+        {sections}
+        <p class="note">{t(Text::WhatWorksCaution)}</p>
+        <p class="note">{t(Text::SuppressionNote)}</p>
+    }
+}
