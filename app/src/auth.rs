@@ -148,3 +148,26 @@ pub async fn audit(
     )
     .await
 }
+
+/// Audits a read of `team_id`'s records by someone outside that team (a
+/// team's own reads are not audited): product.md's "every read of another
+/// team's space".
+pub async fn audit_outside_view(
+    db: &impl sea_orm::ConnectionTrait,
+    request: &RequestContext,
+    team_id: i32,
+    object: (&str, Option<String>),
+) -> Result<(), sea_orm::DbErr> {
+    if request.viewer().is_some_and(|v| v.is_member(team_id)) {
+        return Ok(());
+    }
+    audit(
+        db,
+        request,
+        "bekijken",
+        object,
+        crate::store::audit::Outcome::Ok,
+        (None, None),
+    )
+    .await
+}

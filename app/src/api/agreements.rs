@@ -17,17 +17,13 @@ pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
     let agreement = agreements::find(&state.db, id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    if !viewer.is_member(agreement.team_id) {
-        crate::auth::audit(
-            &state.db,
-            &request,
-            "bekijken",
-            ("afspraak", Some(id.to_string())),
-            crate::store::audit::Outcome::Ok,
-            (None, None),
-        )
-        .await?;
-    }
+    crate::auth::audit_outside_view(
+        &state.db,
+        &request,
+        agreement.team_id,
+        ("afspraak", Some(id.to_string())),
+    )
+    .await?;
     let team_name = network::team_names(&state.db, &[agreement.team_id])
         .await?
         .remove(&agreement.team_id)

@@ -14,17 +14,13 @@ pub async fn load_canvas(id: i32) -> Result<CanvasView, AppError> {
     let canvas = canvases::find(&state.db, id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    if !viewer.is_member(canvas.team_id) {
-        crate::auth::audit(
-            &state.db,
-            &request,
-            "bekijken",
-            ("canvas", Some(id.to_string())),
-            crate::store::audit::Outcome::Ok,
-            (None, None),
-        )
-        .await?;
-    }
+    crate::auth::audit_outside_view(
+        &state.db,
+        &request,
+        canvas.team_id,
+        ("canvas", Some(id.to_string())),
+    )
+    .await?;
     let team_id = canvas.team_id;
     let team_name = network::team_names(&state.db, &[team_id])
         .await?

@@ -16,17 +16,13 @@ pub async fn load_knelpunt(id: i32) -> Result<KnelpuntView, AppError> {
     let knelpunt = knelpunten::find(&state.db, id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    if !viewer.is_member(knelpunt.team_id) {
-        crate::auth::audit(
-            &state.db,
-            &request,
-            "bekijken",
-            ("knelpunt", Some(id.to_string())),
-            crate::store::audit::Outcome::Ok,
-            (None, None),
-        )
-        .await?;
-    }
+    crate::auth::audit_outside_view(
+        &state.db,
+        &request,
+        knelpunt.team_id,
+        ("knelpunt", Some(id.to_string())),
+    )
+    .await?;
     let supporters = knelpunten::supporter_ids(&state.db, id).await?;
     let supporting_teams = network::acting_teams(&state.db, &viewer)
         .await?

@@ -17,17 +17,13 @@ pub async fn load_lesson(id: i32) -> Result<LessonDetail, AppError> {
     let lesson = lessons::find(&state.db, id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    if !viewer.is_member(lesson.team_id) {
-        crate::auth::audit(
-            &state.db,
-            &request,
-            "bekijken",
-            ("les", Some(id.to_string())),
-            crate::store::audit::Outcome::Ok,
-            (None, None),
-        )
-        .await?;
-    }
+    crate::auth::audit_outside_view(
+        &state.db,
+        &request,
+        lesson.team_id,
+        ("les", Some(id.to_string())),
+    )
+    .await?;
     let viewer_writes =
         permissions::check(Some(&viewer), Permission::WriteTeam(lesson.team_id)).is_ok();
     let useful_ids = lessons::useful_team_ids(&state.db, id).await?;

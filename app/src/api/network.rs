@@ -16,7 +16,6 @@ pub async fn network_overview() -> Result<dto::NetworkOverview, AppError> {
 /// A team's space. A view by someone outside the team is audited.
 #[server(endpoint = "network/team")]
 pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
-    use crate::store::audit;
     use shared::permissions::{self, Permission};
     let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
@@ -48,21 +47,12 @@ pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
                 .is_ok(),
             ..space
         });
-    if space.is_some() && !viewer.is_member(team_id) {
-        audit::record(
+    if space.is_some() {
+        crate::auth::audit_outside_view(
             &state.db,
-            audit::Entry {
-                actor_account_id: Some(viewer.account_id),
-                actor: request.actor(),
-                action: "bekijken",
-                object_type: "team",
-                object_id: Some(team_id.to_string()),
-                outcome: audit::Outcome::Ok,
-                client_addr: &request.client_addr,
-                before: None,
-                after: None,
-            },
-            chrono::Utc::now(),
+            &request,
+            team_id,
+            ("team", Some(team_id.to_string())),
         )
         .await?;
     }

@@ -19,10 +19,8 @@ pub async fn team_run_chart(
     Path((team_id, file)): Path<(i32, String)>,
     headers: HeaderMap,
 ) -> Response {
-    match permissions::check(request.viewer(), Permission::ReadNetwork) {
-        Ok(()) => {}
-        Err(permissions::Refusal::NotLoggedIn) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(_) => return StatusCode::FORBIDDEN.into_response(),
+    if let Err(refused) = may_read(&request) {
+        return refused;
     }
     let Some(measure) = file.strip_suffix(".svg").and_then(Measure::from_code) else {
         return StatusCode::NOT_FOUND.into_response();
@@ -57,10 +55,8 @@ pub async fn wijk_run_chart(
     Path((wijk_id, file)): Path<(i32, String)>,
     headers: HeaderMap,
 ) -> Response {
-    match permissions::check(request.viewer(), Permission::ReadNetwork) {
-        Ok(()) => {}
-        Err(permissions::Refusal::NotLoggedIn) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(_) => return StatusCode::FORBIDDEN.into_response(),
+    if let Err(refused) = may_read(&request) {
+        return refused;
     }
     let Some(measure) = file.strip_suffix(".svg").and_then(Measure::from_code) else {
         return StatusCode::NOT_FOUND.into_response();
@@ -96,10 +92,8 @@ pub async fn compare_funnel(
     Query(params): Query<std::collections::HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    match permissions::check(request.viewer(), Permission::ReadNetwork) {
-        Ok(()) => {}
-        Err(permissions::Refusal::NotLoggedIn) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(_) => return StatusCode::FORBIDDEN.into_response(),
+    if let Err(refused) = may_read(&request) {
+        return refused;
     }
     let get = |key: &str| params.get(key).map(String::as_str).unwrap_or("");
     let query = shared::dto::CompareQuery::from_params(
@@ -125,6 +119,15 @@ pub async fn compare_funnel(
         crate::charts::funnel_plot(&comparison, &title, description),
         &headers,
     )
+}
+
+/// Charts are for everyone logged in, as the pages they sit on.
+fn may_read(request: &RequestContext) -> Result<(), Response> {
+    match permissions::check(request.viewer(), Permission::ReadNetwork) {
+        Ok(()) => Ok(()),
+        Err(permissions::Refusal::NotLoggedIn) => Err(StatusCode::UNAUTHORIZED.into_response()),
+        Err(_) => Err(StatusCode::FORBIDDEN.into_response()),
+    }
 }
 
 /// An SVG with a strong ETag; `304 Not Modified` when the browser has it.
