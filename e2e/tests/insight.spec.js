@@ -51,6 +51,10 @@ test('Vergelijken places teams in a funnel, in alphabetical order', async ({ pag
   expect([...names].sort()).toEqual(names);
   await expect(table).toContainText('Jeugd Zuilen');
   await expect(table).not.toContainText('Ouderen');
+  // Small multiples: one line per team with a shown value, on one scale.
+  await expect(page.getByRole('heading', { level: 2, name: 'Verloop per team' })).toBeVisible();
+  await expect(page.locator('ul.multiples > li')).toHaveCount(7);
+  await expectSvg(page, await page.locator('ul.multiples img').first().getAttribute('src'));
   const funnel = page.locator('figure.chart img');
   await expect(funnel).toHaveAttribute('alt', /Trechterdiagram Wachttijd \(dagen\): .* 7 teams/);
   await expectSvg(page, await funnel.getAttribute('src'));

@@ -66,6 +66,17 @@ on_both_backends!(
             .body;
         assert!(own.contains("\"measure\":\"WithoutHelp\""), "{own}");
 
+        // The sparkline: the last months only, on a given scale.
+        let spark = member
+            .get(&format!(
+                "/grafieken/teams/{}/verder-zonder-hulp-lijn.svg?van=0&tot=1&maanden=6",
+                ggz.id
+            ))
+            .await;
+        assert_eq!(spark.status, StatusCode::OK);
+        assert!(spark.body.starts_with("<svg") && spark.body.contains("width=\"160\""));
+        assert_ne!(spark.body, first.body);
+
         let unknown = member
             .get(&format!("/grafieken/teams/{}/onbekend.svg", ggz.id))
             .await;
@@ -299,6 +310,15 @@ on_both_backends!(
                 + comparison["without_teams"].as_u64().unwrap()) as usize,
             17
         );
+        // Half the demo teams shortened their wait after an agreement that
+        // started halfway: some theme shows a clear drop around the start.
+        let clear_drop = page["themes"].as_array().unwrap().iter().any(|a| {
+            a["measure"] == "Wait"
+                && a["before_after"]["high"]
+                    .as_f64()
+                    .is_some_and(|high| high < 0.0)
+        });
+        assert!(clear_drop, "{}", page["themes"]);
         let html = viewer.get("/wat-werkt").await;
         assert_eq!(html.status, StatusCode::OK);
         assert!(

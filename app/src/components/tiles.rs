@@ -1,18 +1,27 @@
 //! Headline tiles: the latest month's key figures, each with its change
-//! since the month before, said in words (and only then in colour).
+//! since the month before, said in words (and only then in colour), and a
+//! sparkline of the last twelve months.
 
 use crate::components::data_table::FigureText;
 use leptos::prelude::*;
 use shared::dto::HeadlineFigures;
 use shared::format::{self, Unit};
 use shared::i18n::{t, Text};
+use shared::network::Measure;
 use shared::outcomes::{change, Better};
 use shared::suppression::Figure;
 
 #[component]
-pub fn HeadlineTiles(latest: HeadlineFigures, previous: Option<HeadlineFigures>) -> impl IntoView {
+pub fn HeadlineTiles(
+    latest: HeadlineFigures,
+    previous: Option<HeadlineFigures>,
+    /// Adds each outcome measure's sparkline when given.
+    #[prop(optional)]
+    team_id: Option<i32>,
+) -> impl IntoView {
     let tiles = [
         (
+            Some(Measure::Wait),
             t(Text::MeasureWait),
             latest.mean_wait_days,
             previous.map(|p| p.mean_wait_days),
@@ -20,6 +29,7 @@ pub fn HeadlineTiles(latest: HeadlineFigures, previous: Option<HeadlineFigures>)
             Better::Lower,
         ),
         (
+            Some(Measure::WithoutHelp),
             t(Text::MeasureWithoutHelp),
             latest.share_without_help,
             previous.map(|p| p.share_without_help),
@@ -27,6 +37,7 @@ pub fn HeadlineTiles(latest: HeadlineFigures, previous: Option<HeadlineFigures>)
             Better::Higher,
         ),
         (
+            Some(Measure::ClientGrade),
             t(Text::MeasureClientGrade),
             latest.client_grade,
             previous.map(|p| p.client_grade),
@@ -34,6 +45,7 @@ pub fn HeadlineTiles(latest: HeadlineFigures, previous: Option<HeadlineFigures>)
             Better::Higher,
         ),
         (
+            None,
             t(Text::MeasureProfessionalGrade),
             latest.professional_grade,
             previous.map(|p| p.professional_grade),
@@ -46,13 +58,18 @@ pub fn HeadlineTiles(latest: HeadlineFigures, previous: Option<HeadlineFigures>)
         <ul class="tiles" aria-label=format!("{} {}", t(Text::HeadlineFigures), latest.month.label_nl())>
             {tiles
                 .into_iter()
-                .map(|(label, figure, before, unit, better)| {
+                .map(|(measure, label, figure, before, unit, better)| {
                     let trend = trend(figure, before, unit, better, &since);
+                    // Decorative: the run charts below carry the text.
+                    let spark = measure.zip(team_id).map(|(m, id)| view! {
+                        <img class="spark" src=format!("/grafieken/teams/{id}/{}-lijn.svg?maanden=12", m.code()) alt="" width="160" height="40" />
+                    });
                     view! {
                         <li class="tile">
                             <p class="tile-label">{label}</p>
                             <p class="tile-value"><FigureText figure unit /></p>
                             {trend}
+                            {spark}
                         </li>
                     }
                 })

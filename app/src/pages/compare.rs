@@ -146,6 +146,7 @@ fn compare_view(page: Comparison) -> impl IntoView {
                     standing_out.join(", ")
                 }
             );
+            let multiples = small_multiples(&page);
             let rows = page
                 .rows
                 .into_iter()
@@ -178,6 +179,7 @@ fn compare_view(page: Comparison) -> impl IntoView {
                     <img src=format!("/grafieken/vergelijken.svg?{}", q.to_params()) alt=alt width="720" height="360" />
                     <figcaption>{format!("{}: {}", t(Text::CompareFunnel), q.measure.label())}</figcaption>
                 </figure>
+                {multiples}
                 <DataTable
                     caption=t(Text::CompareTable).to_string()
                     headers=vec![t(Text::Team), t(Text::Wijk), q.measure.label(), t(Text::CompareCases), t(Text::ComparePosition)]
@@ -193,4 +195,39 @@ fn compare_view(page: Comparison) -> impl IntoView {
         {form}
         {result}
     }
+}
+
+/// One small sparkline per team on one shared scale, over the compared
+/// months; the table below holds the figures.
+fn small_multiples(page: &Comparison) -> Option<impl IntoView> {
+    let (low, high) = page.monthly_range?;
+    let pad = ((high - low) * 0.1).max(0.01);
+    let q = &page.query;
+    let items = page
+        .rows
+        .iter()
+        .filter(|r| r.value.value().is_some())
+        .map(|r| {
+            let src = format!(
+                "/grafieken/teams/{}/{}-lijn.svg?van={}&tot={}&maanden={}",
+                r.team_id,
+                q.measure.code(),
+                low - pad,
+                high + pad,
+                q.months
+            );
+            let text = format!("{}: {}", r.team, format::figure(r.value, q.measure.unit()));
+            view! {
+                <li class="multiple">
+                    <img src=src alt="" width="160" height="40" loading="lazy" />
+                    <span>{text}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h2>{t(Text::CompareMultiples)}</h2>
+        <p class="note">{t(Text::CompareMultiplesNote)}</p>
+        <ul class="multiples">{items}</ul>
+    })
 }

@@ -81,7 +81,7 @@ fn team_view(
         <p class="lead">
             {format!("{}: {}", t(Text::Doelgroep), team.doelgroep.label())}
         </p>
-        {team.latest.map(|latest| view! { <HeadlineTiles latest previous=team.previous /> })}
+        {team.latest.map(|latest| view! { <HeadlineTiles latest previous=team.previous team_id=team.id /> })}
         <div class="columns">
             <section aria-labelledby="contact">
                 <h2 id="contact">{t(Text::TeamContact)}</h2>

@@ -82,7 +82,20 @@ fn what_works_view(page: WhatWorks) -> impl IntoView {
                 .themes
                 .iter()
                 .filter(|a| a.measure == measure)
-                .map(|a| match a.comparison {
+                .map(|a| {
+                    let around = match a.before_after {
+                        Some(b) => Cell::Text(format!(
+                            "{} ({} {} {}; {} {})",
+                            difference(b.mean_change, measure),
+                            difference(b.low, measure),
+                            t(Text::To),
+                            difference(b.high, measure),
+                            b.agreements,
+                            t(Text::WhatWorksAgreements)
+                        )),
+                        None => Cell::Text(t(Text::WhatWorksTooFewAgreements).to_string()),
+                    };
+                    let mut row = match a.comparison {
                     Some(c) => vec![
                         Cell::Text(a.theme.label().to_string()),
                         Cell::Text(format!("{} ({} teams)", format::figure(Figure::Value(c.with_mean), measure.unit()), c.with_teams)),
@@ -103,6 +116,9 @@ fn what_works_view(page: WhatWorks) -> impl IntoView {
                         Cell::Text(t(Text::WhatWorksTooFewTeams).into()),
                         Cell::Text("–".into()),
                     ],
+                    };
+                    row.push(around);
+                    row
                 })
                 .collect();
             let (id, labelled_by) = (format!("werkt-{}", measure.code()), format!("werkt-{}", measure.code()));
@@ -112,7 +128,7 @@ fn what_works_view(page: WhatWorks) -> impl IntoView {
                     {look}
                     <DataTable
                         caption=format!("{}: {}", t(Text::WhatWorksThemesCaption), measure.label())
-                        headers=vec![t(Text::Theme), t(Text::WhatWorksWith), t(Text::WhatWorksWithout), t(Text::WhatWorksDifference), t(Text::WhatWorksVerdict)]
+                        headers=vec![t(Text::Theme), t(Text::WhatWorksWith), t(Text::WhatWorksWithout), t(Text::WhatWorksDifference), t(Text::WhatWorksVerdict), t(Text::WhatWorksAround)]
                         rows
                     />
                 </section>

@@ -68,7 +68,11 @@ pub async fn compare(
     let mut per_team: HashMap<i32, Totals> = HashMap::new();
     let mut all = Totals::default();
     let mut month_means: Vec<(f64, u32)> = Vec::new();
+    let mut monthly_range: Option<(f64, f64)> = None;
     for p in &periods {
+        if let Some(v) = super::series::figure(p, query.measure, policy).value() {
+            monthly_range = Some(monthly_range.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
+        }
         let o = super::outcomes::monthly(p);
         per_team.entry(p.team_id).or_default().add(&o);
         all.add(&o);
@@ -117,6 +121,7 @@ pub async fn compare(
         centre,
         cases,
         spread,
+        monthly_range,
         rows,
     })
 }
@@ -129,6 +134,7 @@ fn empty(query: CompareQuery, gemeenten: Vec<(i32, String)>) -> Comparison {
         centre: None,
         cases: 0,
         spread: 0.0,
+        monthly_range: None,
         rows: Vec::new(),
     }
 }

@@ -1,15 +1,18 @@
 //! Wat werkt: for every measure, the teams beyond the favourable funnel
 //! limit of all teams over the last twelve months ("kijk eens in de keuken
 //! bij …"), and per agreement theme the teams with an active agreement set
-//! against the teams without. Only figures that may be shown take part.
+//! against the teams without, and the change around such agreements'
+//! start. Only figures that may be shown take part.
 
 use super::compare::compare;
-use super::entity::agreement;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use super::entity::{agreement, outcome_period};
+use chrono::Datelike;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use shared::dto::{CompareQuery, Standout, ThemeAssociation, WhatWorks};
 use shared::network::{AgreementStatus, AgreementTheme, Measure};
 use shared::stats::association;
 use shared::suppression::SuppressionPolicy;
+use shared::Month;
 use std::collections::{HashMap, HashSet};
 
 pub async fn what_works(
@@ -17,15 +20,29 @@ pub async fn what_works(
     policy: SuppressionPolicy,
 ) -> Result<WhatWorks, DbErr> {
     let mut active: HashMap<AgreementTheme, HashSet<i32>> = HashMap::new();
+    // Agreements that took effect: (theme, team, month).
+    let mut started: Vec<(AgreementTheme, i32, Month)> = Vec::new();
     for a in agreement::Entity::find()
-        .filter(agreement::Column::Status.eq(AgreementStatus::Actief.code()))
+        .filter(agreement::Column::Status.ne(AgreementStatus::Concept.code()))
         .all(db)
         .await?
     {
-        if let Some(theme) = AgreementTheme::from_code(&a.theme) {
+        let Some(theme) = AgreementTheme::from_code(&a.theme) else {
+            continue;
+        };
+        if a.status == AgreementStatus::Actief.code() {
             active.entry(theme).or_default().insert(a.team_id);
         }
+        if let Some(day) = a.effective_from {
+            if let Some(month) = Month::new(day.year(), day.month() as u8) {
+                started.push((theme, a.team_id, month));
+            }
+        }
     }
+    let periods = outcome_period::Entity::find()
+        .order_by_asc(outcome_period::Column::Month)
+        .all(db)
+        .await?;
     let mut period = None;
     let mut standouts = Vec::new();
     let mut themes = Vec::new();
@@ -58,7 +75,24 @@ pub async fn what_works(
                 }
             }
         }
+        // Each team's shown monthly figures, for before/after.
+        let mut series: HashMap<i32, Vec<(Month, f64)>> = HashMap::new();
+        for p in &periods {
+            if let (Some(v), Ok(m)) = (
+                super::series::figure(p, measure, policy).value(),
+                p.month.parse::<Month>(),
+            ) {
+                series.entry(p.team_id).or_default().push((m, v));
+            }
+        }
         for &theme in AgreementTheme::ALL {
+            let changes: Vec<f64> = started
+                .iter()
+                .filter(|(th, ..)| *th == theme)
+                .filter_map(|(_, team, month)| {
+                    association::window_change(series.get(team)?, *month)
+                })
+                .collect();
             let with_theme = active.get(&theme);
             let (with, without): (Vec<(i32, f64)>, Vec<(i32, f64)>) = values
                 .iter()
@@ -68,6 +102,7 @@ pub async fn what_works(
                 measure,
                 theme,
                 comparison: association::compare(&pick(&with), &pick(&without)),
+                before_after: association::before_after(&changes),
             });
         }
     }

@@ -3,9 +3,11 @@
 //! Pages put a data table beside every chart.
 
 mod funnel;
+mod spark;
 mod xmr;
 
 pub use funnel::funnel_plot;
+pub use spark::sparkline;
 pub use xmr::run_chart;
 
 use plotters::style::RGBColor;

@@ -12,17 +12,27 @@ use shared::network::Measure;
 use shared::permissions::{self, Permission};
 use shared::suppression::SuppressionPolicy;
 
-/// `/grafieken/teams/{id}/{measure}.svg`: a team's run chart of a measure.
+/// `/grafieken/teams/{id}/{measure}.svg`: a team's run chart of a measure;
+/// `{measure}-lijn.svg` its sparkline, on the range `?van=…&tot=…` and of
+/// the last `?maanden=…` when given (small multiples share them).
 pub async fn team_run_chart(
     State(state): State<AppState>,
     Extension(request): Extension<RequestContext>,
     Path((team_id, file)): Path<(i32, String)>,
+    Query(params): Query<std::collections::HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
     if let Err(refused) = may_read(&request) {
         return refused;
     }
-    let Some(measure) = file.strip_suffix(".svg").and_then(Measure::from_code) else {
+    let Some(name) = file.strip_suffix(".svg") else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (code, spark) = match name.strip_suffix("-lijn") {
+        Some(code) => (code, true),
+        None => (name, false),
+    };
+    let Some(measure) = Measure::from_code(code) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let own = request.viewer().is_some_and(|v| v.is_member(team_id));
@@ -43,7 +53,21 @@ pub async fn team_run_chart(
     let Some(series) = series.into_iter().find(|s| s.measure == measure) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let svg = crate::charts::run_chart(&series, &format!("{} – {team}", measure.label()));
+    let title = format!("{} – {team}", measure.label());
+    let svg = if spark {
+        let bound = |key: &str| params.get(key).and_then(|v| v.parse::<f64>().ok());
+        let range = bound("van")
+            .zip(bound("tot"))
+            .filter(|(low, high)| low < high);
+        let mut series = series;
+        if let Some(months) = params.get("maanden").and_then(|m| m.parse::<usize>().ok()) {
+            let skip = series.points.len().saturating_sub(months);
+            series.points.drain(..skip);
+        }
+        crate::charts::sparkline(&series, range, &title)
+    } else {
+        crate::charts::run_chart(&series, &title)
+    };
     svg_response(svg, &headers)
 }
 

@@ -127,6 +127,9 @@ pub struct Comparison {
     pub cases: u32,
     /// Spread of single cases behind a mean (for the limits); 0 for shares.
     pub spread: f64,
+    /// The lowest and highest monthly figure shown in the period: one scale
+    /// for the small multiples.
+    pub monthly_range: Option<(f64, f64)>,
     /// By team name, never by value.
     pub rows: Vec<CompareRow>,
 }
@@ -170,6 +173,9 @@ pub struct ThemeAssociation {
     pub theme: AgreementTheme,
     /// `None` when either group has too few teams with a shown value.
     pub comparison: Option<crate::stats::association::GroupComparison>,
+    /// The change in the months around such agreements' start; `None`
+    /// with too few agreements to say.
+    pub before_after: Option<crate::stats::association::BeforeAfter>,
 }
 
 /// A search over lessons and agreements, from the page's query string.

@@ -56,6 +56,52 @@ pub fn compare(with: &[f64], without: &[f64]) -> Option<GroupComparison> {
     })
 }
 
+/// Months on either side of an agreement's start that a before/after
+/// comparison looks at.
+pub const WINDOW: i32 = 6;
+
+/// A team's mean over the `WINDOW` months before `start` against the
+/// `WINDOW` months from `start` on (after minus before); `None` unless both
+/// sides have at least three shown months.
+pub fn window_change(series: &[(crate::Month, f64)], start: crate::Month) -> Option<f64> {
+    let side = |from: crate::Month, to: crate::Month| {
+        let values: Vec<f64> = series
+            .iter()
+            .filter(|(m, _)| *m >= from && *m < to)
+            .map(|(_, v)| *v)
+            .collect();
+        (values.len() >= 3).then(|| values.iter().sum::<f64>() / values.len() as f64)
+    };
+    let before = side(start.plus(-WINDOW), start)?;
+    let after = side(start, start.plus(WINDOW))?;
+    Some(after - before)
+}
+
+/// The changes around many agreements' starts, summed up.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BeforeAfter {
+    pub agreements: u32,
+    pub mean_change: f64,
+    /// 95% interval of the mean change.
+    pub low: f64,
+    pub high: f64,
+}
+
+/// The mean of `changes` with its 95% interval; `None` below `MIN_TEAMS`.
+pub fn before_after(changes: &[f64]) -> Option<BeforeAfter> {
+    if changes.len() < MIN_TEAMS {
+        return None;
+    }
+    let (mean, variance) = mean_and_variance(changes);
+    let se = (variance / changes.len() as f64).sqrt();
+    Some(BeforeAfter {
+        agreements: changes.len() as u32,
+        mean_change: mean,
+        low: mean - Z95 * se,
+        high: mean + Z95 * se,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +116,24 @@ mod tests {
         assert!((c.high - (0.1 + Z95 * se)).abs() < 1e-9);
         assert!(!c.clear());
         assert_eq!(compare(&[1.0, 2.0], &[1.0, 2.0, 3.0]), None);
+    }
+
+    #[test]
+    fn before_and_after_an_agreement() {
+        let m = |i: i32| crate::Month::new(2025, 1).unwrap().plus(i);
+        let series: Vec<(crate::Month, f64)> = (0..12)
+            .map(|i| (m(i), if i < 6 { 30.0 } else { 24.0 }))
+            .collect();
+        assert_eq!(window_change(&series, m(6)), Some(-6.0));
+        assert_eq!(
+            window_change(&series, m(1)),
+            None,
+            "one month before is too few"
+        );
+        let summed = before_after(&[-6.0, -4.0, -5.0]).unwrap();
+        assert_eq!((summed.agreements, summed.mean_change), (3, -5.0));
+        assert!(summed.high < 0.0);
+        assert_eq!(before_after(&[1.0, 2.0]), None);
     }
 
     proptest! {
