@@ -11,6 +11,7 @@ use shared::dto::WhatWorks;
 use shared::format;
 use shared::i18n::{t, Text};
 use shared::network::Measure;
+use shared::outcomes::Better;
 use shared::stats::chart::value_text;
 use shared::suppression::Figure;
 
@@ -107,7 +108,16 @@ fn what_works_view(page: WhatWorks) -> impl IntoView {
                             t(Text::To),
                             difference(c.high, measure)
                         )),
-                        Cell::Text(if c.clear() { t(Text::WhatWorksClear) } else { t(Text::WhatWorksUnclear) }.to_string()),
+                        Cell::Text(if !c.clear() {
+                            t(Text::WhatWorksUnclear).to_string()
+                        } else {
+                            let favourable = (c.difference < 0.0) == (measure.better() == Better::Lower);
+                            format!(
+                                "{}, {}",
+                                t(Text::WhatWorksClear),
+                                if favourable { t(Text::FunnelFavourable) } else { t(Text::FunnelUnfavourable) }
+                            )
+                        }),
                     ],
                     None => vec![
                         Cell::Text(a.theme.label().to_string()),
