@@ -210,6 +210,14 @@ on_both_backends!(
         let mut sorted = names.clone();
         sorted.sort();
         assert_eq!(names, sorted, "by name, never by value");
+        // A lone hidden count would follow from the total by subtraction.
+        let hidden_counts = page["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["cases"] == "Hidden")
+            .count();
+        assert!(hidden_counts != 1 || page["cases"] == "Hidden", "{page}");
         // A hidden value has no place in the funnel and no count beside it.
         for row in page["rows"].as_array().unwrap() {
             if row["value"] == "Hidden" {

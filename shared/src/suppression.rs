@@ -91,13 +91,20 @@ impl SuppressionPolicy {
 /// count cannot protect them).
 pub fn complementary(counts: &[u32], policy: SuppressionPolicy) -> (Vec<bool>, bool) {
     let min = policy.min_count;
-    let mut hidden: Vec<bool> = counts.iter().map(|&c| c < min).collect();
+    protect(counts, counts.iter().map(|&c| c < min).collect(), min)
+}
+
+/// Widens a set of `hidden` counts (each known to lie below `bound`) so
+/// that none can be found from the total and the shown counts: the smallest
+/// shown counts are hidden too until the hidden ones could add up to their
+/// sum in more than one way. Returns the flags and whether the total itself
+/// must be hidden.
+pub fn protect(counts: &[u32], mut hidden: Vec<bool>, bound: u32) -> (Vec<bool>, bool) {
     if !hidden.contains(&true) {
         return (hidden, false);
     }
-    // Protected when the hidden counts could add up to their gap in more
-    // than one way: counts under the minimum lie in 0..min, any other
-    // hidden count may be anything.
+    // Counts under the bound lie in 0..bound; any other hidden count may be
+    // anything.
     let protected = |hidden: &[bool]| {
         let cells: Vec<u32> = counts
             .iter()
@@ -106,9 +113,9 @@ pub fn complementary(counts: &[u32], policy: SuppressionPolicy) -> (Vec<bool>, b
             .map(|(c, _)| *c)
             .collect();
         let sum: u32 = cells.iter().sum();
-        let small = cells.iter().filter(|&&c| c < min).count() as u32;
+        let small = cells.iter().filter(|&&c| c < bound).count() as u32;
         let unbounded = cells.len() as u32 > small;
-        cells.len() >= 2 && sum > 0 && (unbounded || sum < small * (min - 1))
+        cells.len() >= 2 && sum > 0 && (unbounded || sum < small * bound.saturating_sub(1))
     };
     let mut order: Vec<usize> = (0..counts.len()).collect();
     order.sort_by_key(|&i| (counts[i], i));
@@ -195,6 +202,14 @@ mod tests {
             }
         }
         count(&cells, gap, min)
+    }
+
+    #[test]
+    fn a_team_hidden_for_too_few_cases_is_protected_in_a_total() {
+        // One team's share hidden (8 cases, under 10): its count would follow
+        // from the total, so the next smallest count goes too.
+        let (hidden, hide_total) = protect(&[8, 40, 25], vec![true, false, false], 10);
+        assert_eq!((hidden, hide_total), (vec![true, false, true], false));
     }
 
     proptest! {

@@ -113,7 +113,7 @@ fn compare_view(page: Comparison) -> impl IntoView {
                 last.label_nl(),
                 t(Text::CompareCentre),
                 format::figure(Figure::Value(centre), unit),
-                page.cases
+                format::figure(page.cases, Unit::Count)
             );
             let shown = page
                 .rows

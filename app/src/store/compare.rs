@@ -87,7 +87,7 @@ pub async fn compare(
         (false, Some(c)) => funnel::case_spread(&month_means, c),
         _ => 0.0,
     };
-    let rows = teams
+    let mut rows: Vec<CompareRow> = teams
         .iter()
         .map(|t| {
             let totals = per_team.get(&t.id).copied().unwrap_or_default();
@@ -114,6 +114,29 @@ pub async fn compare(
             }
         })
         .collect();
+    // A hidden team's cases must not follow from the total minus the shown
+    // ones: hide more counts, or the total.
+    let counts: Vec<u32> = teams
+        .iter()
+        .map(|t| {
+            per_team
+                .get(&t.id)
+                .map_or(0, |totals| totals.value(query.measure).1)
+        })
+        .collect();
+    let hidden: Vec<bool> = rows.iter().map(|r| r.cases.value().is_none()).collect();
+    let (hidden, hide_total) =
+        shared::suppression::protect(&counts, hidden, policy.min_denominator);
+    for (row, hide) in rows.iter_mut().zip(hidden) {
+        if hide {
+            row.cases = Figure::Hidden;
+        }
+    }
+    let cases = if hide_total {
+        Figure::Hidden
+    } else {
+        policy.count(cases)
+    };
     Ok(Comparison {
         query,
         gemeenten,
@@ -132,7 +155,7 @@ fn empty(query: CompareQuery, gemeenten: Vec<(i32, String)>) -> Comparison {
         gemeenten,
         period: None,
         centre: None,
-        cases: 0,
+        cases: Figure::NoData,
         spread: 0.0,
         monthly_range: None,
         rows: Vec::new(),

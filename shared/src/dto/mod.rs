@@ -122,9 +122,10 @@ pub struct Comparison {
     pub gemeenten: Vec<(i32, String)>,
     /// The months compared, oldest and newest.
     pub period: Option<(Month, Month)>,
-    /// The value of all selected teams together, and its cases.
+    /// The value of all selected teams together, and its cases (hidden when
+    /// it would reveal a hidden team's count by subtraction).
     pub centre: Option<f64>,
-    pub cases: u32,
+    pub cases: Figure,
     /// Spread of single cases behind a mean (for the limits); 0 for shares.
     pub spread: f64,
     /// The lowest and highest monthly figure shown in the period: one scale
