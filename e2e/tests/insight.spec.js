@@ -74,6 +74,9 @@ test('Wat werkt names teams to learn from and sets themes against outcomes', asy
     await expect(themes.locator('tbody tr')).toHaveCount(6);
   }
   await expect(page.getByText('Een samenhang is geen bewijs')).toBeVisible();
+  const spread = page.getByRole('region', { name: 'Hoe lessen zich verspreiden' });
+  await expect(spread.getByRole('img')).toHaveAttribute('alt', /Overgenomen in deze twee jaar: \d+/);
+  await expectSvg(page, '/grafieken/verspreiding.svg');
   // The demo's ouderen teams wait far shorter than the network as a whole:
   // a team to learn from, whose link leads to its kitchen.
   const wait = page.getByRole('region', { name: 'Wachttijd (dagen)' });

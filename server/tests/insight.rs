@@ -327,6 +327,27 @@ on_both_backends!(
                     .is_some_and(|high| high < 0.0)
         });
         assert!(clear_drop, "{}", page["themes"]);
+        // Adoptions per month: every adoption of the last two years counted.
+        let adoptions = app::store::entity::adoption::Entity::find()
+            .all(db)
+            .await
+            .unwrap()
+            .len() as u64;
+        let counted: u64 = page["adoptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p[1].as_u64().unwrap())
+            .sum();
+        assert_eq!(
+            (page["adoptions"].as_array().unwrap().len(), counted),
+            (24, adoptions)
+        );
+        let svg = viewer.get("/grafieken/verspreiding.svg").await;
+        assert_eq!(svg.status, StatusCode::OK);
+        assert!(svg
+            .body
+            .contains(&format!("Overgenomen in deze twee jaar: {adoptions}")));
         let html = viewer.get("/wat-werkt").await;
         assert_eq!(html.status, StatusCode::OK);
         assert!(

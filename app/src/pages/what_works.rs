@@ -145,9 +145,36 @@ fn what_works_view(page: WhatWorks) -> impl IntoView {
             }
         })
         .collect_view();
+    let total: u32 = page.adoptions.iter().map(|(_, c)| c).sum();
+    let spread_rows: Vec<Vec<Cell>> = page
+        .adoptions
+        .iter()
+        .rev()
+        .map(|(m, c)| {
+            vec![
+                Cell::Text(m.label_nl()),
+                Cell::Figure(Figure::Value(f64::from(*c)), shared::format::Unit::Count),
+            ]
+        })
+        .collect();
+    let spread = view! {
+        <section aria-labelledby="verspreiding">
+            <h2 id="verspreiding">{t(Text::SpreadTitle)}</h2>
+            <p>{t(Text::SpreadIntro)}</p>
+            <figure class="chart">
+                <img src="/grafieken/verspreiding.svg" alt=format!("{}: {} {total}", t(Text::SpreadTitle), t(Text::SpreadTotal)) width="720" height="240" />
+                <figcaption>{format!("{} {total}", t(Text::SpreadTotal))}</figcaption>
+            </figure>
+            <details class="chart-table">
+                <summary>{t(Text::ChartTable)}</summary>
+                <DataTable caption=t(Text::SpreadTitle).to_string() headers=vec![t(Text::Month), t(Text::SpreadAdoptions)] rows=spread_rows />
+            </details>
+        </section>
+    };
     view! {
         {period.map(|p| view! { <p>{p}</p> })}
         {sections}
+        {spread}
         <p class="note">{t(Text::WhatWorksCaution)}</p>
         <p class="note">{t(Text::SuppressionNote)}</p>
     }

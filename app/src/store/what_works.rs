@@ -5,7 +5,7 @@
 //! start. Only figures that may be shown take part.
 
 use super::compare::compare;
-use super::entity::{agreement, outcome_period};
+use super::entity::{adoption, agreement, outcome_period};
 use chrono::Datelike;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use shared::dto::{CompareQuery, Standout, ThemeAssociation, WhatWorks};
@@ -110,5 +110,30 @@ pub async fn what_works(
         period,
         standouts,
         themes,
+        adoptions: adoptions_per_month(db, period.map(|(_, last)| last)).await?,
     })
+}
+
+/// Adoptions per month over the two years up to `last` (or this month).
+pub async fn adoptions_per_month(
+    db: &impl ConnectionTrait,
+    last: Option<Month>,
+) -> Result<Vec<(Month, u32)>, DbErr> {
+    let today = chrono::Utc::now().date_naive();
+    let now = Month::new(today.year(), today.month() as u8).expect("a calendar month");
+    let last = last.map_or(now, |l| l.max(now));
+    let first = last.plus(-23);
+    let mut counts: HashMap<Month, u32> = HashMap::new();
+    for a in adoption::Entity::find().all(db).await? {
+        let day = a.created_at.date_naive();
+        if let Some(m) = Month::new(day.year(), day.month() as u8) {
+            *counts.entry(m).or_default() += 1;
+        }
+    }
+    Ok((0..24)
+        .map(|i| {
+            let m = first.plus(i);
+            (m, counts.get(&m).copied().unwrap_or(0))
+        })
+        .collect())
 }

@@ -2,10 +2,12 @@
 //! byte-identical SVG, with a title and description for screen readers.
 //! Pages put a data table beside every chart.
 
+mod counts;
 mod funnel;
 mod spark;
 mod xmr;
 
+pub use counts::monthly_counts;
 pub use funnel::funnel_plot;
 pub use spark::sparkline;
 pub use xmr::run_chart;

@@ -145,6 +145,31 @@ pub async fn compare_funnel(
     )
 }
 
+/// `/grafieken/verspreiding.svg`: lessons adopted by other teams per month.
+pub async fn adoptions_chart(
+    State(state): State<AppState>,
+    Extension(request): Extension<RequestContext>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = may_read(&request) {
+        return refused;
+    }
+    let points = match app::store::what_works::adoptions_per_month(&state.db, None).await {
+        Ok(points) => points,
+        Err(err) => {
+            tracing::error!(error = %err, "loading adoptions failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let t = shared::i18n::t;
+    let total: u32 = points.iter().map(|(_, c)| c).sum();
+    let description = format!("{} {total}", t(shared::i18n::Text::SpreadTotal));
+    svg_response(
+        crate::charts::monthly_counts(&points, t(shared::i18n::Text::SpreadTitle), &description),
+        &headers,
+    )
+}
+
 /// Charts are for everyone logged in, as the pages they sit on.
 fn may_read(request: &RequestContext) -> Result<(), Response> {
     match permissions::check(request.viewer(), Permission::ReadNetwork) {

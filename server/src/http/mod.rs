@@ -35,6 +35,7 @@ pub fn router(state: AppState) -> Router {
             get(charts::wijk_run_chart),
         )
         .route("/grafieken/vergelijken.svg", get(charts::compare_funnel))
+        .route("/grafieken/verspreiding.svg", get(charts::adoptions_chart))
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(

@@ -154,6 +154,9 @@ pub struct WhatWorks {
     pub period: Option<(Month, Month)>,
     pub standouts: Vec<Standout>,
     pub themes: Vec<ThemeAssociation>,
+    /// Lessons adopted as agreements by other teams, per month over the
+    /// last two years (oldest first, months without any included).
+    pub adoptions: Vec<(Month, u32)>,
 }
 
 /// A team beyond the favourable funnel limit on a measure.
