@@ -7,11 +7,8 @@ use shared::dto;
 
 #[server(endpoint = "results/month")]
 pub async fn month_entry(team_id: i32, month: Option<String>) -> Result<dto::MonthEntry, AppError> {
-    use crate::store::entity::account;
     use crate::store::{network, outcomes};
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     use shared::permissions::Permission;
-    use std::collections::HashMap;
 
     crate::auth::require(Permission::WriteTeam(team_id))?;
     let state = crate::state::AppState::current();
@@ -30,13 +27,7 @@ pub async fn month_entry(team_id: i32, month: Option<String>) -> Result<dto::Mon
         .iter()
         .filter_map(|v| v.author_account_id)
         .collect();
-    let names: HashMap<i32, String> = account::Entity::find()
-        .filter(account::Column::Id.is_in(authors))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.display_name))
-        .collect();
+    let names = crate::store::accounts::display_names(&state.db, authors).await?;
     let count = |n: i32| u32::try_from(n).unwrap_or(0);
     Ok(dto::MonthEntry {
         team_id,

@@ -1,13 +1,12 @@
 //! Collaboration agreements: saving one (a new version each time, the
 //! current state in `agreement`) and reading its history.
 
-use super::entity::{account, agreement, agreement_version};
+use super::entity::{agreement, agreement_version};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, Set,
 };
-use std::collections::HashMap;
 
 /// A validated agreement, ready to save.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,13 +113,7 @@ pub async fn history(
         .iter()
         .filter_map(|v| v.author_account_id)
         .collect();
-    let names: HashMap<i32, String> = account::Entity::find()
-        .filter(account::Column::Id.is_in(author_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.display_name))
-        .collect();
+    let names = super::accounts::display_names(db, author_ids).await?;
     Ok(versions
         .into_iter()
         .map(|v| {

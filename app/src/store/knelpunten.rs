@@ -1,7 +1,7 @@
 //! Knelpunten: raising one, other teams' support, and the answers of the
 //! bestuurders.
 
-use super::entity::{account, knelpunt, knelpunt_answer, knelpunt_support};
+use super::entity::{knelpunt, knelpunt_answer, knelpunt_support};
 use super::network::team_names;
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -115,13 +115,8 @@ pub async fn view(db: &impl ConnectionTrait, k: knelpunt::Model) -> Result<Knelp
         .order_by_asc(knelpunt_answer::Column::Id)
         .all(db)
         .await?;
-    let authors: HashMap<i32, String> = account::Entity::find()
-        .filter(account::Column::Id.is_in(answers.iter().filter_map(|a| a.account_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.display_name))
-        .collect();
+    let authors =
+        super::accounts::display_names(db, answers.iter().filter_map(|a| a.account_id)).await?;
     let mut ids = supporter_ids.clone();
     ids.push(k.team_id);
     let names = team_names(db, &ids).await?;

@@ -4,7 +4,7 @@
 
 use super::agreements::{self, AgreementContent};
 use super::entity::{
-    account, adoption, agreement, lesson, lesson_agreement, lesson_reaction, lesson_useful,
+    adoption, agreement, lesson, lesson_agreement, lesson_reaction, lesson_useful,
 };
 use super::network::team_names;
 use chrono::{DateTime, Utc};
@@ -153,13 +153,8 @@ pub async fn reactions(
         .all(db)
         .await?;
     let teams = team_names(db, &reactions.iter().map(|r| r.team_id).collect::<Vec<_>>()).await?;
-    let authors: HashMap<i32, String> = account::Entity::find()
-        .filter(account::Column::Id.is_in(reactions.iter().filter_map(|r| r.account_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.display_name))
-        .collect();
+    let authors =
+        super::accounts::display_names(db, reactions.iter().filter_map(|r| r.account_id)).await?;
     Ok(reactions
         .into_iter()
         .map(|r| ReactionView {

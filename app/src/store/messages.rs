@@ -1,7 +1,7 @@
 //! Threads between two teams: each pair of teams shares one thread, read
 //! only by the members of those two teams.
 
-use super::entity::{account, team_message};
+use super::entity::team_message;
 use super::network::team_names;
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -9,7 +9,7 @@ use sea_orm::{
     QueryOrder, Set,
 };
 use shared::dto::{MessageView, Thread};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 pub async fn send(
     db: &impl ConnectionTrait,
@@ -60,13 +60,8 @@ pub async fn threads(
         .collect();
     ids.dedup();
     let names = team_names(db, &ids).await?;
-    let authors: HashMap<i32, String> = account::Entity::find()
-        .filter(account::Column::Id.is_in(messages.iter().filter_map(|m| m.account_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.display_name))
-        .collect();
+    let authors =
+        super::accounts::display_names(db, messages.iter().filter_map(|m| m.account_id)).await?;
     let mut by_partner: BTreeMap<String, Thread> = BTreeMap::new();
     for m in messages {
         let partner = if m.team_id == team {

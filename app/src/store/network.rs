@@ -3,7 +3,7 @@
 //! of the network (no query per team).
 
 use super::entity::{
-    account, agreement, gemeente, lesson, membership, organisation, outcome_period, team, wijk,
+    agreement, gemeente, lesson, membership, organisation, outcome_period, team, wijk,
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
@@ -209,13 +209,7 @@ async fn team_members(
         .await?;
     let account_ids: Vec<i32> = memberships.iter().map(|m| m.account_id).collect();
     let organisation_ids: Vec<i32> = memberships.iter().map(|m| m.organisation_id).collect();
-    let names: HashMap<i32, String> = account::Entity::find()
-        .filter(account::Column::Id.is_in(account_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.display_name))
-        .collect();
+    let names = super::accounts::display_names(db, account_ids).await?;
     let organisations: HashMap<i32, String> = organisation::Entity::find()
         .filter(organisation::Column::Id.is_in(organisation_ids))
         .all(db)
