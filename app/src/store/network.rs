@@ -298,6 +298,25 @@ pub fn agreement_view(a: &agreement::Model) -> AgreementView {
 }
 
 /// Team names by id, for the given ids.
+/// The teams of one gemeente (or of the whole network), by name, as a
+/// query to build on; the gemeente is a subquery, never a list of ids.
+pub fn teams_in(gemeente_id: Option<i32>) -> sea_orm::Select<team::Entity> {
+    use sea_orm::sea_query::Query;
+    let teams = team::Entity::find().order_by_asc(team::Column::Name);
+    match gemeente_id {
+        None => teams,
+        Some(g) => teams.filter(
+            team::Column::WijkId.in_subquery(
+                Query::select()
+                    .column(super::entity::wijk::Column::Id)
+                    .from(super::entity::wijk::Entity)
+                    .and_where(super::entity::wijk::Column::GemeenteId.eq(g))
+                    .to_owned(),
+            ),
+        ),
+    }
+}
+
 pub async fn team_names(
     db: &impl ConnectionTrait,
     ids: &[i32],

@@ -1,10 +1,15 @@
 //! The search index of lessons and agreements: kept up to date on every
 //! save, queried with every word required. Text and words are normalized
-//! the same way (`shared::search`), so accents and case do not matter.
+//! the same way (`shared::search`), so accents and case do not matter. A
+//! word matches anywhere in the text, through a trigram index: on
+//! PostgreSQL over `search_entry.text` itself, on SQLite in the FTS5 table
+//! `search_text` kept beside it (same row id).
 
 use super::entity::{search_entry, team, wijk};
+use sea_orm::sea_query::{Alias, Condition, Expr, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, Statement,
 };
 use shared::dto::{SearchHit, SearchQuery};
 use std::collections::HashMap;
@@ -42,12 +47,21 @@ pub async fn index(
         .one(db)
         .await?
         .ok_or_else(|| DbErr::RecordNotFound(format!("team {team_id}")))?;
+    let old: Option<i32> = search_entry::Entity::find()
+        .select_only()
+        .column(search_entry::Column::Id)
+        .filter(search_entry::Column::Kind.eq(kind.code()))
+        .filter(search_entry::Column::RecordId.eq(record_id))
+        .into_tuple()
+        .one(db)
+        .await?;
     search_entry::Entity::delete_many()
         .filter(search_entry::Column::Kind.eq(kind.code()))
         .filter(search_entry::Column::RecordId.eq(record_id))
         .exec(db)
         .await?;
-    search_entry::Entity::insert(search_entry::ActiveModel {
+    let text = shared::search::normalize(&format!("{title} {body}"));
+    let inserted = search_entry::Entity::insert(search_entry::ActiveModel {
         kind: Set(kind.code().to_string()),
         record_id: Set(record_id),
         team_id: Set(team_id),
@@ -55,11 +69,28 @@ pub async fn index(
         doelgroep: Set(team.doelgroep),
         wijk_id: Set(team.wijk_id),
         title: Set(title.to_string()),
-        text: Set(shared::search::normalize(&format!("{title} {body}"))),
+        text: Set(text.clone()),
         ..Default::default()
     })
     .exec(db)
     .await?;
+    if db.get_database_backend() == DatabaseBackend::Sqlite {
+        let sqlite = |sql: &str, values: Vec<sea_orm::Value>| {
+            Statement::from_sql_and_values(DatabaseBackend::Sqlite, sql, values)
+        };
+        if let Some(old) = old {
+            db.execute(sqlite(
+                "DELETE FROM search_text WHERE rowid = ?",
+                vec![old.into()],
+            ))
+            .await?;
+        }
+        db.execute(sqlite(
+            "INSERT INTO search_text (rowid, text) VALUES (?, ?)",
+            vec![inserted.last_insert_id.into(), text.into()],
+        ))
+        .await?;
+    }
     Ok(())
 }
 
@@ -72,10 +103,27 @@ pub async fn search(
     if terms.is_empty() {
         return Ok(Vec::new());
     }
+    // Terms hold only letters and digits: nothing to escape.
+    let patterns = terms.iter().map(|term| format!("%{term}%"));
     let mut select = search_entry::Entity::find();
-    for term in &terms {
-        // Terms hold only letters, digits: nothing to escape.
-        select = select.filter(search_entry::Column::Text.contains(term.as_str()));
+    if db.get_database_backend() == DatabaseBackend::Sqlite {
+        let mut words = Condition::all();
+        for pattern in patterns {
+            words = words.add(Expr::col(Alias::new("text")).like(pattern));
+        }
+        select = select.filter(
+            search_entry::Column::Id.in_subquery(
+                Query::select()
+                    .expr(Expr::cust("rowid"))
+                    .from(Alias::new("search_text"))
+                    .cond_where(words)
+                    .to_owned(),
+            ),
+        );
+    } else {
+        for pattern in patterns {
+            select = select.filter(search_entry::Column::Text.like(pattern));
+        }
     }
     if let Some(kind) = &query.kind {
         select = select.filter(search_entry::Column::Kind.eq(kind.as_str()));

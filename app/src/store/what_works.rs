@@ -1,45 +1,81 @@
 //! Wat werkt: for every measure, the teams beyond the favourable funnel
 //! limit of all teams over the last twelve months ("kijk eens in de keuken
 //! bij …"), and per agreement theme the teams with an active agreement set
-//! against the teams without, and the change around such agreements'
-//! start. Only figures that may be shown take part.
+//! against the teams without, and the change around the start of the
+//! agreements that took effect in the last two years. Only figures that may
+//! be shown take part; only the months those windows need are read.
 
 use super::compare::compare;
 use super::entity::{adoption, agreement, outcome_period};
 use chrono::Datelike;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
-use shared::dto::{CompareQuery, Standout, ThemeAssociation, WhatWorks};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use shared::dto::{CompareQuery, Comparison, Standout, ThemeAssociation, WhatWorks};
 use shared::network::{AgreementStatus, AgreementTheme, Measure};
 use shared::stats::association;
 use shared::suppression::SuppressionPolicy;
 use shared::Month;
 use std::collections::{HashMap, HashSet};
 
+/// How far back before/after looks for agreements that took effect.
+const RECENT_MONTHS: i32 = 24;
+
 pub async fn what_works(
     db: &impl ConnectionTrait,
     policy: SuppressionPolicy,
 ) -> Result<WhatWorks, DbErr> {
+    let latest: Option<String> = outcome_period::Entity::find()
+        .select_only()
+        .column_as(Expr::col(outcome_period::Column::Month).max(), "latest")
+        .into_tuple::<Option<String>>()
+        .one(db)
+        .await?
+        .flatten();
+    let Some(last) = latest.and_then(|m| m.parse::<Month>().ok()) else {
+        return Ok(WhatWorks {
+            period: None,
+            standouts: Vec::new(),
+            themes: Vec::new(),
+            adoptions: adoptions_per_month(db, None).await?,
+        });
+    };
+    // Agreements that took effect in the last two years, with the months
+    // around them.
+    let recent = last.plus(-(RECENT_MONTHS - 1));
     let mut active: HashMap<AgreementTheme, HashSet<i32>> = HashMap::new();
     // Agreements that took effect: (theme, team, month).
     let mut started: Vec<(AgreementTheme, i32, Month)> = Vec::new();
-    for a in agreement::Entity::find()
+    for (theme, team_id, status, effective_from) in agreement::Entity::find()
+        .select_only()
+        .columns([
+            agreement::Column::Theme,
+            agreement::Column::TeamId,
+            agreement::Column::Status,
+            agreement::Column::EffectiveFrom,
+        ])
         .filter(agreement::Column::Status.ne(AgreementStatus::Concept.code()))
+        .into_tuple::<(String, i32, String, Option<chrono::NaiveDate>)>()
         .all(db)
         .await?
     {
-        let Some(theme) = AgreementTheme::from_code(&a.theme) else {
+        let Some(theme) = AgreementTheme::from_code(&theme) else {
             continue;
         };
-        if a.status == AgreementStatus::Actief.code() {
-            active.entry(theme).or_default().insert(a.team_id);
+        if status == AgreementStatus::Actief.code() {
+            active.entry(theme).or_default().insert(team_id);
         }
-        if let Some(day) = a.effective_from {
+        if let Some(day) = effective_from {
             if let Some(month) = Month::new(day.year(), day.month() as u8) {
-                started.push((theme, a.team_id, month));
+                if month >= recent {
+                    started.push((theme, team_id, month));
+                }
             }
         }
     }
     let periods = outcome_period::Entity::find()
+        .filter(outcome_period::Column::Month.gte(recent.plus(-association::WINDOW).to_string()))
         .order_by_asc(outcome_period::Column::Month)
         .all(db)
         .await?;
@@ -55,26 +91,12 @@ pub async fn what_works(
         };
         let comparison = compare(db, query, policy).await?;
         period = period.or(comparison.period);
-        let better = measure.better();
-        let mut values: Vec<(i32, f64)> = Vec::new();
-        for row in &comparison.rows {
-            let Some(value) = row.value.value() else {
-                continue;
-            };
-            values.push((row.team_id, value));
-            if let Some(position) = row.position {
-                if position.favourable(better) == Some(true) {
-                    standouts.push(Standout {
-                        measure,
-                        team_id: row.team_id,
-                        team: row.team.clone(),
-                        wijk: row.wijk.clone(),
-                        value,
-                        position,
-                    });
-                }
-            }
-        }
+        standouts.extend(standouts_of(&comparison));
+        let values: Vec<(i32, f64)> = comparison
+            .rows
+            .iter()
+            .filter_map(|row| Some((row.team_id, row.value.value()?)))
+            .collect();
         // Each team's shown monthly figures, for before/after.
         let mut series: HashMap<i32, Vec<(Month, f64)>> = HashMap::new();
         for p in &periods {
@@ -114,6 +136,27 @@ pub async fn what_works(
     })
 }
 
+/// The teams of a comparison beyond its favourable funnel limit.
+pub fn standouts_of(comparison: &Comparison) -> Vec<Standout> {
+    let measure = comparison.query.measure;
+    comparison
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let value = row.value.value()?;
+            let position = row.position?;
+            (position.favourable(measure.better()) == Some(true)).then(|| Standout {
+                measure,
+                team_id: row.team_id,
+                team: row.team.clone(),
+                wijk: row.wijk.clone(),
+                value,
+                position,
+            })
+        })
+        .collect()
+}
+
 /// Adoptions per month over the two years up to `last` (or this month).
 pub async fn adoptions_per_month(
     db: &impl ConnectionTrait,
@@ -124,8 +167,20 @@ pub async fn adoptions_per_month(
     let last = last.map_or(now, |l| l.max(now));
     let first = last.plus(-23);
     let mut counts: HashMap<Month, u32> = HashMap::new();
-    for a in adoption::Entity::find().all(db).await? {
-        let day = a.created_at.date_naive();
+    let since = chrono::NaiveDate::from_ymd_opt(first.year(), u32::from(first.month()), 1)
+        .expect("the first day of a month")
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight")
+        .and_utc();
+    for created_at in adoption::Entity::find()
+        .select_only()
+        .column(adoption::Column::CreatedAt)
+        .filter(adoption::Column::CreatedAt.gte(since))
+        .into_tuple::<chrono::DateTime<chrono::Utc>>()
+        .all(db)
+        .await?
+    {
+        let day = created_at.date_naive();
         if let Some(m) = Month::new(day.year(), day.month() as u8) {
             *counts.entry(m).or_default() += 1;
         }

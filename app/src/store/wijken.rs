@@ -10,7 +10,7 @@ use sea_orm::{
 use shared::dto::{TeamHeadline, WijkView};
 use shared::network::Measure;
 use shared::stats::aggregate::Totals;
-use shared::stats::chart;
+use shared::stats::chart::{self, ChartSeries};
 use shared::suppression::{Figure, SuppressionPolicy};
 use shared::Month;
 use std::collections::{BTreeMap, HashMap};
@@ -37,35 +37,16 @@ pub async fn wijk_page(
         .all(db)
         .await?;
     let ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
-    let periods = outcome_period::Entity::find()
-        .filter(outcome_period::Column::TeamId.is_in(ids.clone()))
-        .order_by_asc(outcome_period::Column::Month)
-        .all(db)
-        .await?;
-
+    let periods = periods_of(db, &ids).await?;
     let mut latest: HashMap<i32, &outcome_period::Model> = HashMap::new();
-    let mut by_month: BTreeMap<Month, Totals> = BTreeMap::new();
     for p in &periods {
         latest.insert(p.team_id, p);
-        if let Ok(month) = p.month.parse::<Month>() {
-            let totals = by_month.entry(month).or_default();
-            totals.add(&super::outcomes::monthly(p));
-            totals.teams += 1;
-        }
     }
+    let by_month = monthly_totals(&periods);
+    let charts = charts(&by_month, policy);
     let figures = |totals: &Totals, measure: Measure| {
         (totals.figure(measure, policy), totals.value(measure).1)
     };
-    let charts = Measure::ALL
-        .iter()
-        .map(|&measure| {
-            let series: Vec<(Month, Figure)> = by_month
-                .iter()
-                .map(|(m, totals)| (*m, figures(totals, measure).0))
-                .collect();
-            chart::series(measure, &series, Vec::new())
-        })
-        .collect();
     // The last twelve months with results, added up.
     let mut year = Totals::default();
     for totals in by_month.values().rev().take(12) {
@@ -114,4 +95,65 @@ pub async fn wijk_page(
         charts,
         lessons,
     }))
+}
+
+/// A wijk's name and its run chart series per measure, for the chart
+/// images; `None` for an unknown wijk.
+pub async fn wijk_charts(
+    db: &impl ConnectionTrait,
+    wijk_id: i32,
+    policy: SuppressionPolicy,
+) -> Result<Option<(String, Vec<ChartSeries>)>, DbErr> {
+    let Some(w) = wijk::Entity::find_by_id(wijk_id).one(db).await? else {
+        return Ok(None);
+    };
+    let ids: Vec<i32> = team::Entity::find()
+        .select_only()
+        .column(team::Column::Id)
+        .filter(team::Column::WijkId.eq(wijk_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let periods = periods_of(db, &ids).await?;
+    Ok(Some((w.name, charts(&monthly_totals(&periods), policy))))
+}
+
+/// The teams' months of results, oldest first.
+async fn periods_of(
+    db: &impl ConnectionTrait,
+    team_ids: &[i32],
+) -> Result<Vec<outcome_period::Model>, DbErr> {
+    outcome_period::Entity::find()
+        .filter(outcome_period::Column::TeamId.is_in(team_ids.to_vec()))
+        .order_by_asc(outcome_period::Column::Month)
+        .all(db)
+        .await
+}
+
+/// The teams' results added up per month.
+fn monthly_totals(periods: &[outcome_period::Model]) -> BTreeMap<Month, Totals> {
+    let mut by_month: BTreeMap<Month, Totals> = BTreeMap::new();
+    for p in periods {
+        if let Ok(month) = p.month.parse::<Month>() {
+            let totals = by_month.entry(month).or_default();
+            totals.add(&super::outcomes::monthly(p));
+            totals.teams += 1;
+        }
+    }
+    by_month
+}
+
+/// One run chart series per measure of the monthly totals, as `policy`
+/// lets them be shown.
+fn charts(by_month: &BTreeMap<Month, Totals>, policy: SuppressionPolicy) -> Vec<ChartSeries> {
+    Measure::ALL
+        .iter()
+        .map(|&measure| {
+            let series: Vec<(Month, Figure)> = by_month
+                .iter()
+                .map(|(m, totals)| (*m, totals.figure(measure, policy)))
+                .collect();
+            chart::series(measure, &series, Vec::new())
+        })
+        .collect()
 }

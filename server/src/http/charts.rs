@@ -85,15 +85,16 @@ pub async fn wijk_run_chart(
     let Some(measure) = file.strip_suffix(".svg").and_then(Measure::from_code) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let page = match app::store::wijken::wijk_page(&state.db, wijk_id, state.suppression).await {
-        Ok(Some(page)) => page,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => {
-            tracing::error!(error = %err, "loading a wijk chart failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
-    let Some(series) = page.charts.into_iter().find(|s| s.measure == measure) else {
+    let (name, charts) =
+        match app::store::wijken::wijk_charts(&state.db, wijk_id, state.suppression).await {
+            Ok(Some(found)) => found,
+            Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+            Err(err) => {
+                tracing::error!(error = %err, "loading a wijk chart failed");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        };
+    let Some(series) = charts.into_iter().find(|s| s.measure == measure) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let svg = crate::charts::run_chart(
@@ -102,7 +103,7 @@ pub async fn wijk_run_chart(
             "{} – {} {}",
             measure.label(),
             shared::i18n::t(shared::i18n::Text::Wijk),
-            page.name
+            name
         ),
     );
     svg_response(svg, &headers)

@@ -11,6 +11,7 @@ mod m20261124_000004_outcome_versions;
 mod m20261124_000005_team_records;
 mod m20261124_000006_team_messages;
 mod m20261124_000007_search;
+mod m20261124_000008_scale;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000005_team_records::Migration),
             Box::new(m20261124_000006_team_messages::Migration),
             Box::new(m20261124_000007_search::Migration),
+            Box::new(m20261124_000008_scale::Migration),
         ]
     }
 }

@@ -11,13 +11,16 @@ pub struct Totals {
     pub teams: u32,
     pub started: u32,
     /// Σ started × mean wait, over months that have a wait.
-    wait_day_sum: f64,
-    wait_cases: u32,
+    pub wait_day_sum: f64,
+    /// Σ started, over months that have a wait.
+    pub wait_cases: u32,
     pub ended: u32,
     pub without_help: u32,
     pub client_responses: u32,
-    grade_sum: f64,
-    grade_cases: u32,
+    /// Σ responses × grade, over months that have a grade.
+    pub grade_sum: f64,
+    /// Σ responses, over months that have a grade.
+    pub grade_cases: u32,
 }
 
 impl Totals {
