@@ -1,5 +1,6 @@
 // A teamlid records a collaboration agreement and a new version of it;
-// the history keeps both; a member of another team reads it, read-only.
+// the history keeps both; a member of another team reads it without the
+// edit form and adopts it as a concept agreement of their own team.
 const { test, expect, ready, expectAccessible, jsEnabled, login } = require('./support');
 
 test('a teamlid records an agreement and a new version', async ({ page }, testInfo) => {
@@ -46,4 +47,22 @@ test('a teamlid records an agreement and a new version', async ({ page }, testIn
   await login(page, testInfo, 'teamlid.jeugd-zuilen@demo.wijkwijs.nl', new URL(url).pathname);
   await expect(page.getByRole('heading', { level: 1, name: `${title}, ook in de vakantie` })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nieuwe versie opslaan' })).toHaveCount(0);
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+
+  await expect(page.getByText('Namens Jeugd Zuilen')).toBeVisible();
+  await page.getByRole('button', { name: 'Overnemen als conceptafspraak' }).click();
+  await expect(page).toHaveURL(/\/afspraken\/\d+$/);
+  await expect(page).not.toHaveURL(url);
+  await expect(page.getByRole('heading', { level: 1, name: `${title}, ook in de vakantie` })).toBeVisible();
+  await expect(page.getByText('Overgenomen uit de afspraak')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Terug naar Jeugd Zuilen' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Concept' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Communicatie' })).toBeVisible();
+  await ready(page, testInfo);
+  // The source lists the adopting team, linking to its copy.
+  const copy = new URL(page.url()).pathname;
+  await page.getByRole('link', { name: `${title}, ook in de vakantie` }).click();
+  await expect(page).toHaveURL((address) => address.pathname === new URL(url).pathname);
+  await expect(page.getByRole('link', { name: 'Jeugd Zuilen', exact: true })).toHaveAttribute('href', copy);
 });

@@ -134,6 +134,7 @@ struct Targets {
     account: i32,
     organisation: i32,
     agreement: i32,
+    other_agreement: i32,
 }
 
 struct Entry {
@@ -387,6 +388,16 @@ fn matrix() -> Vec<Entry> {
                     ("lesson_id", t.other_lesson.to_string()),
                     ("team_id", t.team.to_string()),
                     ("theme", "werkwijze".into()),
+                ]
+            },
+            expect: member_of_team,
+        },
+        Entry {
+            path: "/api/agreements/adopt",
+            form: |t| {
+                vec![
+                    ("agreement_id", t.other_agreement.to_string()),
+                    ("team_id", t.team.to_string()),
                 ]
             },
             expect: member_of_team,
@@ -683,6 +694,13 @@ on_both_backends!(
             account: find("lid2.jeugd-zuilen@demo.wijkwijs.nl").await.id,
             agreement: app::store::entity::agreement::Entity::find()
                 .filter(app::store::entity::agreement::Column::TeamId.eq(target_team.id))
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            other_agreement: app::store::entity::agreement::Entity::find()
+                .filter(app::store::entity::agreement::Column::TeamId.eq(other_team.id))
                 .one(db)
                 .await
                 .unwrap()

@@ -289,6 +289,102 @@ on_both_backends!(
 );
 
 on_both_backends!(
+    an_agreement_is_adopted_by_another_team_and_both_pages_say_so,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let own = team_id(db, "Jeugd Zuilen").await;
+        let other = team_id(db, "Jeugd Ondiep").await;
+        let source = agreement::Entity::find()
+            .filter(agreement::Column::TeamId.eq(own))
+            .filter(agreement::Column::Status.eq("actief"))
+            .order_by_desc(agreement::Column::Id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let form = |team: i32| {
+            vec![
+                ("agreement_id", source.id.to_string()),
+                ("team_id", team.to_string()),
+            ]
+        };
+        let agreements_before = agreement::Entity::find().count(db).await.unwrap();
+        // Its own team makes a new version instead…
+        let mut member = client(db, TEAMLID).await;
+        let reply = call(&mut member, "/api/agreements/adopt", form(own)).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reply.body.contains("eigen team"), "{}", reply.body);
+        // …and nobody acts for a team they are not in.
+        let mut outsider = client(db, OTHER).await;
+        let reply = call(&mut outsider, "/api/agreements/adopt", form(own)).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            agreement::Entity::find().count(db).await.unwrap(),
+            agreements_before
+        );
+        // Another team adopts it as a concept with the same theme and text.
+        let reply = call(&mut outsider, "/api/agreements/adopt", form(other)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let adopted = adoption::Entity::find()
+            .filter(adoption::Column::SourceAgreementId.eq(source.id))
+            .filter(adoption::Column::TeamId.eq(other))
+            .one(db)
+            .await
+            .unwrap()
+            .expect("the adoption is recorded");
+        assert_eq!(
+            (adopted.team_id, adopted.from_team_id, adopted.lesson_id),
+            (other, own, None)
+        );
+        let copy = agreement::Entity::find_by_id(adopted.agreement_id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (
+                copy.team_id,
+                copy.status.as_str(),
+                &copy.theme,
+                &copy.title,
+                &copy.body
+            ),
+            (other, "concept", &source.theme, &source.title, &source.body)
+        );
+        // The copy names its source; the source lists the adopting team.
+        let detail = call(
+            &mut outsider,
+            "/api/agreements/detail",
+            vec![("id", copy.id.to_string())],
+        )
+        .await;
+        let detail: serde_json::Value = serde_json::from_str(&detail.body).unwrap();
+        assert_eq!(detail["adopted_from"]["id"], source.id);
+        assert_eq!(detail["adopted_from"]["lesson"], false);
+        assert_eq!(detail["adopted_from"]["team"], "Jeugd Zuilen");
+        let detail = call(
+            &mut member,
+            "/api/agreements/detail",
+            vec![("id", source.id.to_string())],
+        )
+        .await;
+        let detail: serde_json::Value = serde_json::from_str(&detail.body).unwrap();
+        assert!(
+            detail["adoptions"]
+                .as_array()
+                .unwrap()
+                .contains(&serde_json::json!([copy.id, "Jeugd Ondiep"])),
+            "{detail}"
+        );
+        assert_eq!(audited(db, "afspraak-overnemen").await.len(), 1);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
     a_canvas_computes_its_saving_and_refuses_bad_money,
     |backend: Backend| async move {
         let Some(t) = TestDb::with_demo(backend).await else {

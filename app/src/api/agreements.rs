@@ -24,10 +24,16 @@ pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
         ("afspraak", Some(id.to_string())),
     )
     .await?;
-    let team_name = network::team_names(&state.db, &[agreement.team_id])
+    let adoptions = crate::store::adoptions::of_agreement(&state.db, id).await?;
+    let mut ids: Vec<i32> = adoptions.iter().map(|(_, team)| *team).collect();
+    ids.push(agreement.team_id);
+    let names = network::team_names(&state.db, &ids).await?;
+    let name = |id: &i32| names.get(id).cloned().unwrap_or_default();
+    let adopting_teams = network::acting_teams(&state.db, &viewer)
         .await?
-        .remove(&agreement.team_id)
-        .unwrap_or_default();
+        .into_iter()
+        .filter(|t| t.id != agreement.team_id)
+        .collect();
     let versions = agreements::history(&state.db, id)
         .await?
         .into_iter()
@@ -46,13 +52,18 @@ pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
         .collect();
     Ok(AgreementDetail {
         team_id: agreement.team_id,
-        team_name,
+        team_name: name(&agreement.team_id),
         theme: AgreementTheme::from_code(&agreement.theme).unwrap_or(AgreementTheme::Werkwijze),
         viewer_writes: permissions::check(Some(&viewer), Permission::WriteTeam(agreement.team_id))
             .is_ok(),
-        adopted_from: crate::store::lessons::origin(&state.db, id).await?,
+        adopted_from: crate::store::adoptions::origin(&state.db, id).await?,
+        adoptions: adoptions
+            .iter()
+            .map(|(agreement, team)| (*agreement, name(team)))
+            .collect(),
         current: network::agreement_view(&agreement),
         versions,
+        adopting_teams,
     })
 }
 
@@ -139,5 +150,58 @@ pub async fn save_agreement(
     if before.is_none() {
         leptos_axum::redirect(&format!("/afspraken/{}", after.id));
     }
+    Ok(())
+}
+
+/// Adopts another team's agreement as a concept agreement of `team_id`.
+#[server(endpoint = "agreements/adopt")]
+pub async fn adopt_agreement(agreement_id: i32, team_id: i32) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::adoptions::{self, Source};
+    use crate::store::agreements;
+    use sea_orm::TransactionTrait;
+    use shared::i18n::{t, Text};
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
+    let state = crate::state::AppState::current();
+    let source = agreements::find(&state.db, agreement_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if source.team_id == team_id {
+        let mut errors = FormErrors::new(&[]);
+        errors.add("", t(Text::AdoptAgreementOwnTeam));
+        errors.into_result()?;
+    }
+    let txn = state.db.begin().await?;
+    let agreement = adoptions::adopt(
+        &txn,
+        Source::Agreement(&source),
+        team_id,
+        &source.theme,
+        viewer.account_id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "afspraak-overnemen",
+        ("afspraak", Some(agreement.id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (
+            None,
+            Some(
+                serde_json::json!({
+                    "source_agreement_id": agreement_id,
+                    "agreement": serde_json::from_str::<serde_json::Value>(&agreements::json(&agreement)).ok(),
+                })
+                .to_string(),
+            ),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!("/afspraken/{}", agreement.id));
     Ok(())
 }

@@ -300,9 +300,9 @@ pub async fn adopt_lesson(lesson_id: i32, team_id: i32, theme: String) -> Result
     }
     errors.into_result()?;
     let txn = state.db.begin().await?;
-    let agreement = lessons::adopt(
+    let agreement = crate::store::adoptions::adopt(
         &txn,
-        &lesson,
+        crate::store::adoptions::Source::Lesson(&lesson),
         team_id,
         &theme,
         viewer.account_id,

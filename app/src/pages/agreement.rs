@@ -1,11 +1,14 @@
 //! A collaboration agreement: its own page with the current text, the
-//! form for a new version (members of the team), and its full history;
-//! and the page to record a new one.
+//! form for a new version (members of the team), the teams that adopted
+//! it and the form to adopt it (other teams), and its full history; and
+//! the page to record a new one.
 
 use super::param;
-use crate::api::agreements::{load_agreement, SaveAgreement};
+use crate::api::agreements::{load_agreement, AdoptAgreement, SaveAgreement};
 use crate::components::data_table::{Cell, DataTable};
-use crate::components::form::{action_error, form_errors, last_success, FormAlert, FormField};
+use crate::components::form::{
+    action_error, form_errors, last_success, ActingTeamField, FormAlert, FormField,
+};
 use crate::components::load::Loaded;
 use crate::error::{AppError, FormErrors};
 use leptos::prelude::*;
@@ -74,10 +77,15 @@ pub fn AgreementPage() -> impl IntoView {
             }
         },
     );
-    view! { <Loaded resource=agreement render=move |a| agreement_view(a, save) /> }
+    let adopt = ServerAction::<AdoptAgreement>::new();
+    view! { <Loaded resource=agreement render=move |a| agreement_view(a, save, adopt) /> }
 }
 
-fn agreement_view(a: AgreementDetail, save: ServerAction<SaveAgreement>) -> impl IntoView {
+fn agreement_view(
+    a: AgreementDetail,
+    save: ServerAction<SaveAgreement>,
+    adopt: ServerAction<AdoptAgreement>,
+) -> impl IntoView {
     let errors = form_errors(save.value());
     let error = action_error(save.value());
     let current = a.current.clone();
@@ -114,13 +122,15 @@ fn agreement_view(a: AgreementDetail, save: ServerAction<SaveAgreement>) -> impl
             <dt>{t(Text::AgreementReview)}</dt>
             <dd>{date(&a.current.review_date)}</dd>
         </dl>
-        {a.adopted_from.clone().map(|(lesson, title, team)| view! {
+        {a.adopted_from.clone().map(|source| view! {
             <p class="note">
-                {t(Text::AdoptedFrom)}" "<a href=format!("/lessen/{lesson}")>{title}</a>" ("{team}")"
+                {t(if source.lesson { Text::AdoptedFrom } else { Text::AdoptedFromAgreement })}" "
+                <a href=source.href()>{source.title.clone()}</a>" ("{source.team.clone()}")"
             </p>
         })}
         <p class="agreement-text">{a.current.body.clone()}</p>
         {edit}
+        {adoption_view(&a, adopt)}
         <section aria-labelledby="geschiedenis">
             <h2 id="geschiedenis">{t(Text::History)}</h2>
             <DataTable
@@ -141,4 +151,39 @@ fn agreement_view(a: AgreementDetail, save: ServerAction<SaveAgreement>) -> impl
             />
         </section>
     }
+}
+
+/// The teams that adopted the agreement, and the form to adopt it (for
+/// the viewer's other teams).
+fn adoption_view(a: &AgreementDetail, adopt: ServerAction<AdoptAgreement>) -> impl IntoView {
+    if a.adoptions.is_empty() && a.adopting_teams.is_empty() {
+        return None;
+    }
+    let errors = form_errors(adopt.value());
+    let (id, teams, adoptions) = (a.current.id, a.adopting_teams.clone(), a.adoptions.clone());
+    let form = (!teams.is_empty()).then(move || {
+        view! {
+            <p>{t(Text::AdoptAgreementIntro)}</p>
+            <ActionForm action=adopt attr:class="form">
+                <FormAlert error=action_error(adopt.value()) />
+                <input type="hidden" name="agreement_id" value=id />
+                <ActingTeamField teams scope="overnemen" errors />
+                <button type="submit" class="button">{t(Text::AdoptButton)}</button>
+            </ActionForm>
+        }
+    });
+    Some(view! {
+        <section aria-labelledby="overnemen">
+            <h2 id="overnemen">{t(Text::AdoptAgreementTitle)}</h2>
+            {(!adoptions.is_empty()).then(|| view! {
+                <p>{t(Text::AdoptedByTeams)}</p>
+                <ul>
+                    {adoptions.into_iter().map(|(agreement, team)| view! {
+                        <li><a href=format!("/afspraken/{agreement}")>{team}</a></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {form}
+        </section>
+    })
 }

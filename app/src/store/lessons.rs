@@ -1,8 +1,7 @@
 //! Lessons: recording and editing one with its linked agreements, and what
-//! other teams do with it — react, mark it useful, adopt it as a concept
-//! agreement of their own that remembers where it came from.
+//! other teams do with it — react, mark it useful (adopting it lives in
+//! `adoptions`).
 
-use super::agreements::{self, AgreementContent};
 use super::entity::{
     adoption, agreement, lesson, lesson_agreement, lesson_reaction, lesson_useful,
 };
@@ -245,73 +244,6 @@ pub async fn mark_useful(
     }
     .insert(db)
     .await
-}
-
-/// Makes a lesson a concept agreement of `team_id`, recording where it came
-/// from. Call inside a transaction.
-pub async fn adopt(
-    db: &impl ConnectionTrait,
-    lesson: &lesson::Model,
-    team_id: i32,
-    theme: &str,
-    author: i32,
-    now: DateTime<Utc>,
-) -> Result<agreement::Model, DbErr> {
-    let (_, agreement) = agreements::save(
-        db,
-        team_id,
-        None,
-        AgreementContent {
-            theme: theme.to_string(),
-            title: lesson.title.clone(),
-            body: shared::lessons::adopted_agreement_body(&lesson.what_worked, &lesson.what_needed),
-            status: shared::network::AgreementStatus::Concept.code().to_string(),
-            effective_from: None,
-            review_date: None,
-        },
-        Some(author),
-        now,
-    )
-    .await?;
-    adoption::ActiveModel {
-        agreement_id: Set(agreement.id),
-        team_id: Set(team_id),
-        from_team_id: Set(lesson.team_id),
-        lesson_id: Set(Some(lesson.id)),
-        source_agreement_id: Set(None),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(agreement)
-}
-
-/// Where an agreement came from, if it was adopted: (lesson id, lesson
-/// title, team name).
-pub async fn origin(
-    db: &impl ConnectionTrait,
-    agreement_id: i32,
-) -> Result<Option<(i32, String, String)>, DbErr> {
-    let Some(a) = adoption::Entity::find()
-        .filter(adoption::Column::AgreementId.eq(agreement_id))
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let lesson = match a.lesson_id {
-        Some(id) => find(db, id).await?,
-        None => None,
-    };
-    let Some(lesson) = lesson else {
-        return Ok(None);
-    };
-    let team = team_names(db, &[a.from_team_id])
-        .await?
-        .remove(&a.from_team_id)
-        .unwrap_or_default();
-    Ok(Some((lesson.id, lesson.title, team)))
 }
 
 /// The lesson as JSON for the audit log.

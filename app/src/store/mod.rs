@@ -4,6 +4,7 @@
 //! and PostgreSQL.
 
 pub mod accounts;
+pub mod adoptions;
 pub mod agreements;
 pub mod audit;
 pub mod canvases;

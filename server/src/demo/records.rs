@@ -4,15 +4,17 @@
 //! them left the rest of the demo unchanged.
 
 use super::{Dice, DEMO_DOMAIN, LAST_MONTH, MONTHS};
-use app::store::entity::{account, knelpunt, knelpunt_answer, lesson, survey_participation, team};
-use app::store::{canvases, knelpunten, lessons, survey};
+use app::store::entity::{
+    account, agreement, knelpunt, knelpunt_answer, lesson, survey_participation, team,
+};
+use app::store::{adoptions, canvases, knelpunten, lessons, survey};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     Set,
 };
 use shared::canvas::{CanvasContent, RouteCost};
-use shared::network::{CanvasStatus, KnelpuntCategory, KnelpuntStatus, Law};
+use shared::network::{AgreementStatus, CanvasStatus, KnelpuntCategory, KnelpuntStatus, Law};
 use shared::survey::Tally;
 use shared::Month;
 
@@ -248,7 +250,37 @@ pub(super) async fn insert_exchanges(
                     later(10),
                 )
                 .await?;
-                lessons::adopt(db, l, other, "werkwijze", by, later(12)).await?;
+                adoptions::adopt(
+                    db,
+                    adoptions::Source::Lesson(l),
+                    other,
+                    "werkwijze",
+                    by,
+                    later(12),
+                )
+                .await?;
+            }
+        }
+    }
+    // One active agreement adopted by a team elsewhere.
+    let first_active = agreement::Entity::find()
+        .filter(agreement::Column::Status.eq(AgreementStatus::Actief.code()))
+        .order_by_asc(agreement::Column::Id)
+        .one(db)
+        .await?;
+    if let Some(a) = first_active {
+        if let Some(&other) = teams.iter().rev().find(|&&t| t != a.team_id) {
+            if let Some(by) = coordinator(other).await? {
+                let theme = a.theme.clone();
+                adoptions::adopt(
+                    db,
+                    adoptions::Source::Agreement(&a),
+                    other,
+                    &theme,
+                    by,
+                    later(14),
+                )
+                .await?;
             }
         }
     }

@@ -447,11 +447,37 @@ pub struct AgreementDetail {
     pub team_name: String,
     pub theme: AgreementTheme,
     pub current: AgreementView,
-    /// The lesson it was adopted from: (lesson id, title, team name).
-    pub adopted_from: Option<(i32, String, String)>,
+    /// The lesson or agreement it was adopted from.
+    pub adopted_from: Option<AdoptionSource>,
+    /// Other teams' agreements made from it: (agreement id, team name).
+    pub adoptions: Vec<(i32, String)>,
     /// Newest first.
     pub versions: Vec<AgreementVersionRow>,
     pub viewer_writes: bool,
+    /// The viewer's other teams that may adopt it.
+    pub adopting_teams: Vec<ActingTeam>,
+}
+
+/// The lesson or agreement of another team that an agreement was adopted
+/// from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdoptionSource {
+    /// A lesson; otherwise an agreement.
+    pub lesson: bool,
+    pub id: i32,
+    pub title: String,
+    pub team: String,
+}
+
+impl AdoptionSource {
+    /// The page of the source.
+    pub fn href(&self) -> String {
+        if self.lesson {
+            format!("/lessen/{}", self.id)
+        } else {
+            format!("/afspraken/{}", self.id)
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
