@@ -57,6 +57,14 @@ ensure_chromium() {
   export WIJKWIJS_CHROMIUM=/usr/bin/chromium
 }
 
+# The browser tests compute the figures they check straight from the test
+# database, with SQLite's command-line tool.
+ensure_sqlite_cli() {
+  if ! command -v sqlite3 >/dev/null; then
+    apt_install sqlite3
+  fi
+}
+
 ensure_postgres() {
   if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
     step "starting PostgreSQL"

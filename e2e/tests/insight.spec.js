@@ -1,6 +1,29 @@
 // Looking beyond one team: a wijk page with its totals, charts and lessons,
 // and Vergelijken with a funnel plot, chosen through a plain GET form.
 const { test, expect, ready, expectAccessible, login } = require('./support');
+const figures = require('./figures');
+
+const MEASURES = { 'Wachttijd (dagen)': 'wachttijd', 'Verder zonder hulp': 'zonder-hulp', 'Cijfer cliënten': 'cijfer' };
+
+/** The cells of a table's body rows, as text. */
+async function bodyRows(table) {
+  const rows = [];
+  for (const row of await table.locator('tbody tr').all()) {
+    rows.push((await row.locator('th, td').allTextContents()).map((t) => t.trim()));
+  }
+  return rows;
+}
+
+/** A shown figure matches the independently computed one (or both are hidden). */
+function expectFigure(text, expected, measure, what) {
+  const value = figures.readFigure(text);
+  if (expected === null) {
+    expect(value, what).toBeNull();
+  } else {
+    expect(value, what).not.toBeNull();
+    expect(Math.abs(value - expected), `${what}: shown ${text}, computed ${expected}`).toBeLessThanOrEqual(figures.tolerance(measure));
+  }
+}
 
 /** The chart behind an image address is an SVG, sent with the session. */
 async function expectSvg(page, src) {
@@ -19,7 +42,15 @@ test('a wijk page shows its teams, totals, run charts and lessons', async ({ pag
   const teams = page.getByRole('table', { name: 'Kerncijfers van de laatste maand, teams in Zuilen Ondiep' });
   // Two jeugd and five ouderen teams.
   await expect(teams.getByRole('row')).toHaveCount(8);
-  await expect(page.getByRole('table', { name: 'Wijkcijfers over de laatste twaalf maanden met resultaten' }).getByRole('row')).toHaveCount(4);
+  const year = page.getByRole('table', { name: 'Wijkcijfers over de laatste twaalf maanden met resultaten' });
+  await expect(year.getByRole('row')).toHaveCount(4);
+  // The wijk's figures, added up here from the teams' months.
+  const computed = figures.totals(figures.wijkYear('Zuilen Ondiep'));
+  for (const [label, value, cases] of await bodyRows(year)) {
+    const measure = MEASURES[label];
+    expectFigure(value, figures.shown(computed[measure]), measure, `Zuilen Ondiep, ${label}`);
+    expect(cases, `Zuilen Ondiep, cases of ${label}`).toBe(String(computed[measure][1]));
+  }
   // Every chart is an image with a text alternative and its own table.
   const charts = page.locator('figure.chart img');
   await expect(charts).toHaveCount(3);
@@ -51,6 +82,16 @@ test('Vergelijken places teams in a funnel, in alphabetical order', async ({ pag
   expect([...names].sort()).toEqual(names);
   await expect(table).toContainText('Jeugd Zuilen');
   await expect(table).not.toContainText('Ouderen');
+  // Every team's wait and the centre, computed here from the months.
+  const months = figures.teamsOver('jeugd', 6);
+  for (const [team, , value] of await bodyRows(table)) {
+    expectFigure(value, figures.shown(figures.totals(months.get(team) || []).wachttijd), 'wachttijd', team);
+  }
+  const all = figures.totals([...months.values()].flat()).wachttijd;
+  const summary = await page.getByText(/Alle gekozen teams samen/).textContent();
+  const [, centre, cases] = summary.match(/samen ([\d,]+) \(n = (\d+)\)/);
+  expectFigure(centre, all[0], 'wachttijd', 'centre');
+  expect(Number(cases)).toBe(all[1]);
   // Small multiples: one line per team with a shown value, on one scale.
   await expect(page.getByRole('heading', { level: 2, name: 'Verloop per team' })).toBeVisible();
   await expect(page.locator('ul.multiples > li')).toHaveCount(7);
@@ -74,8 +115,12 @@ test('Wat werkt names teams to learn from and sets themes against outcomes', asy
     await expect(themes.locator('tbody tr')).toHaveCount(6);
   }
   await expect(page.getByText('Een samenhang is geen bewijs')).toBeVisible();
-  const spread = page.getByRole('region', { name: 'Hoe lessen zich verspreiden' });
-  await expect(spread.getByRole('img')).toHaveAttribute('alt', /Overgenomen in deze twee jaar: \d+/);
+  const spread = page.getByRole('region', { name: 'Hoe lessen en afspraken zich verspreiden' });
+  // Every adoption of the last two years (this month and the 23 before), counted here.
+  const [{ adopted }] = figures.query(
+    "SELECT COUNT(*) AS adopted FROM adoption WHERE created_at >= date('now', 'start of month', '-23 months')");
+  expect(adopted).toBeGreaterThan(0);
+  await expect(spread.getByRole('img')).toHaveAttribute('alt', new RegExp(`Overgenomen in deze twee jaar: ${adopted}\\b`));
   await expectSvg(page, '/grafieken/verspreiding.svg');
   // The demo's ouderen teams wait far shorter than the network as a whole:
   // a team to learn from, whose link leads to its kitchen.
@@ -104,6 +149,14 @@ test('Zoeken finds lessons and agreements, accents and case aside', async ({ pag
   await expectAccessible(page, testInfo);
   await results.getByRole('link', { name: 'Eén gezin, één plan, één regisseur' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Eén gezin, één plan, één regisseur' })).toBeVisible();
+
+  // Every lesson that holds the word, counted here from the lessons themselves.
+  await page.goto('/zoeken?q=Huisarts&soort=les');
+  await ready(page, testInfo);
+  const [{ lessons }] = figures.query(`SELECT COUNT(*) AS lessons FROM lesson
+    WHERE lower(title || ' ' || what_happened || ' ' || what_worked || ' ' || what_needed || ' ' || tags) LIKE '%huisarts%'`);
+  expect(lessons).toBeGreaterThan(0);
+  await expect(page.getByText(`${Math.min(lessons, 50)} gevonden`)).toBeVisible();
 
   await page.goto('/zoeken?q=walvis+regisseur');
   await ready(page, testInfo);
