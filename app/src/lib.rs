@@ -28,6 +28,7 @@ use pages::{
     audit::AuditPage,
     canvas::{CanvasPage, NewCanvasPage},
     compare::ComparePage,
+    governance::{GovernancePage, NewNotePage, NotePage},
     knelpunt::{KnelpuntPage, NewKnelpuntPage},
     lesson::{LessonPage, NewLessonPage},
     login::LoginPage,
@@ -116,6 +117,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/vergelijken") view=ComparePage ssr=SsrMode::Async />
                     <Route path=path!("/wat-werkt") view=WhatWorksPage ssr=SsrMode::Async />
                     <Route path=path!("/zoeken") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/bestuurderstafel") view=GovernancePage ssr=SsrMode::Async />
+                    <Route path=path!("/bestuurderstafel/overleg/nieuw") view=NewNotePage ssr=SsrMode::Async />
+                    <Route path=path!("/overleg/:id") view=NotePage ssr=SsrMode::Async />
                     <Route path=path!("/lessen/:id") view=LessonPage ssr=SsrMode::Async />
                     <Route path=path!("/canvassen/:id") view=CanvasPage ssr=SsrMode::Async />
                     <Route path=path!("/knelpunten/:id") view=KnelpuntPage ssr=SsrMode::Async />

@@ -103,6 +103,15 @@ fn coordinator_of_team(actor: Actor) -> StatusCode {
     }
 }
 
+/// Only bestuurders.
+fn bestuurder(actor: Actor) -> StatusCode {
+    match actor {
+        Actor::Anonymous => StatusCode::UNAUTHORIZED,
+        Actor::Bestuurder => StatusCode::OK,
+        _ => StatusCode::FORBIDDEN,
+    }
+}
+
 /// Only members of the target team who are not bestuurders.
 fn member_of_team(actor: Actor) -> StatusCode {
     match actor {
@@ -135,6 +144,8 @@ struct Targets {
     organisation: i32,
     agreement: i32,
     other_agreement: i32,
+    /// A dialogue note.
+    note: i32,
 }
 
 struct Entry {
@@ -401,6 +412,56 @@ fn matrix() -> Vec<Entry> {
                 ]
             },
             expect: member_of_team,
+        },
+        Entry {
+            path: "/api/governance/table",
+            form: |t| vec![("gemeente", t.gemeente.to_string())],
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/governance/targets",
+            form: |_| {
+                vec![
+                    ("wait", "30".into()),
+                    ("without_help", "60".into()),
+                    ("client_grade", String::new()),
+                ]
+            },
+            expect: bestuurder,
+        },
+        Entry {
+            path: "/api/governance/note-form",
+            form: |t| vec![("gemeente", t.gemeente.to_string())],
+            expect: bestuurder,
+        },
+        Entry {
+            path: "/api/governance/note",
+            form: |t| {
+                vec![
+                    ("gemeente_id", t.gemeente.to_string()),
+                    ("held_on", "2026-11-20".into()),
+                    ("attendees", "Wethouder".into()),
+                    ("conclusions", "Doorgaan.".into()),
+                    ("knelpunten[0]", t.other_knelpunt.to_string()),
+                ]
+            },
+            expect: bestuurder,
+        },
+        Entry {
+            path: "/api/governance/note-detail",
+            form: |t| vec![("id", t.note.to_string())],
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/knelpunten/answer",
+            form: |t| {
+                vec![
+                    ("knelpunt_id", t.other_knelpunt.to_string()),
+                    ("status", "geagendeerd".into()),
+                    ("body", "Staat op de agenda van 12 december.".into()),
+                ]
+            },
+            expect: bestuurder,
         },
         Entry {
             path: "/api/canvases/detail",
@@ -683,7 +744,24 @@ on_both_backends!(
         )
         .await
         .unwrap();
+        let note = app::store::dialogue::save(
+            db,
+            None,
+            &shared::governance::note(&shared::governance::NoteInput {
+                held_on: "2026-11-01",
+                attendees: "Bestuurders",
+                conclusions: "Knelpunten eerst.",
+                actions: &[],
+            })
+            .unwrap(),
+            (&[other_knelpunt.id], &[]),
+            find("bestuurder@demo.wijkwijs.nl").await.id,
+            now,
+        )
+        .await
+        .unwrap();
         let targets = Targets {
+            note: note.id,
             other_lesson: other_lesson.id,
             other_knelpunt: other_knelpunt.id,
             canvas: canvas.id,

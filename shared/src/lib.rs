@@ -7,6 +7,7 @@ pub mod canvas;
 pub mod csv;
 pub mod dto;
 pub mod format;
+pub mod governance;
 pub mod i18n;
 pub mod knelpunten;
 pub mod lessons;

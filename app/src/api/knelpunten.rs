@@ -1,6 +1,6 @@
 //! Knelpunten: read one with its support and answers; raise one (members
 //! of the team); support another team's (on behalf of one of the viewer's
-//! teams).
+//! teams); answer one with a new status (bestuurders).
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -31,8 +31,66 @@ pub async fn load_knelpunt(id: i32) -> Result<KnelpuntView, AppError> {
         .collect();
     Ok(KnelpuntView {
         supporting_teams,
+        viewer_governs: shared::permissions::check(Some(&viewer), Permission::Govern).is_ok(),
         ..knelpunten::view(&state.db, knelpunt).await?
     })
+}
+
+/// A bestuurder answers a knelpunt: its new status and an explanation,
+/// which the team reads on the knelpunt's page.
+#[server(endpoint = "knelpunten/answer")]
+pub async fn answer_knelpunt(
+    knelpunt_id: i32,
+    status: String,
+    body: String,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::knelpunten;
+    use sea_orm::TransactionTrait;
+    use shared::network::KnelpuntStatus;
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::Govern)?;
+    let state = crate::state::AppState::current();
+    let knelpunt = knelpunten::find(&state.db, knelpunt_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let mut errors = FormErrors::new(&[("status", status.as_str()), ("body", body.as_str())]);
+    for (field, message) in shared::governance::answer(&status, &body) {
+        errors.add(field, message);
+    }
+    errors.into_result()?;
+    let new_status = KnelpuntStatus::from_code(&status).expect("checked above");
+    let txn = state.db.begin().await?;
+    let after = knelpunten::answer(
+        &txn,
+        &knelpunt,
+        viewer.account_id,
+        new_status,
+        &body,
+        chrono::Utc::now(),
+    )
+    .await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "knelpunt-beantwoorden",
+        ("knelpunt", Some(knelpunt_id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (
+            Some(knelpunten::json(&knelpunt)),
+            Some(
+                serde_json::json!({
+                    "knelpunt": serde_json::from_str::<serde_json::Value>(&knelpunten::json(&after)).ok(),
+                    "answer": body.trim(),
+                })
+                .to_string(),
+            ),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 #[server(endpoint = "knelpunten/raise")]

@@ -58,6 +58,7 @@ pub async fn load_lesson(id: i32) -> Result<LessonDetail, AppError> {
         endorsing_teams: others().filter(|t| !useful_ids.contains(&t.id)).collect(),
         adopting_teams: others().collect(),
         reacting_teams: acting.clone(),
+        discussed_in: crate::store::dialogue::of_lesson(&state.db, id).await?,
         title: lesson.title,
         what_happened: lesson.what_happened,
         what_worked: lesson.what_worked,

@@ -11,8 +11,16 @@ use shared::suppression::Figure;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
     Text(String),
-    Link { text: String, href: String },
+    Link {
+        text: String,
+        href: String,
+    },
     Figure(Figure, Unit),
+    /// A measure's variation and assurance icons, linking to its run chart.
+    Verdict {
+        verdict: shared::dto::Verdict,
+        href: String,
+    },
 }
 
 impl Cell {
@@ -83,6 +91,32 @@ fn cell_content(cell: Cell) -> AnyView {
         Cell::Text(text) => text.into_any(),
         Cell::Link { text, href } => view! { <a href=href>{text}</a> }.into_any(),
         Cell::Figure(figure, unit) => view! { <FigureText figure unit /> }.into_any(),
+        Cell::Verdict { verdict, href } => view! { <VerdictIcons verdict href /> }.into_any(),
+    }
+}
+
+/// The two verdicts of a measure as icons — a letter in a shape, so colour
+/// is never the only signal — with the verdicts in words for screen
+/// readers, linking to the run chart.
+#[component]
+pub fn VerdictIcons(verdict: shared::dto::Verdict, href: String) -> impl IntoView {
+    use shared::governance::{assurance_icon, variation_icon};
+    let variation = variation_icon(verdict.variation);
+    let assurance = assurance_icon(verdict.assurance);
+    let words = format!(
+        "{}: {}; {}: {}",
+        t(Text::VariationHeading),
+        variation.label,
+        t(Text::AssuranceHeading),
+        assurance.label
+    );
+    let title = words.clone();
+    view! {
+        <a class="verdict" href=href title=title>
+            <span class=format!("icon {}", variation.shape) aria-hidden="true">{variation.letter}</span>
+            <span class=format!("icon {}", assurance.shape) aria-hidden="true">{assurance.letter}</span>
+            <span class="visually-hidden">{words}</span>
+        </a>
     }
 }
 

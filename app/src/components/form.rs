@@ -174,6 +174,50 @@ pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
     }
 }
 
+/// A group of checkboxes sending `name[i]` = id for every ticked option,
+/// ticked from `chosen` — or, after a refusal, from what the user sent
+/// (the server keeps the ids comma-separated under `name`).
+#[component]
+pub fn CheckboxList(
+    name: &'static str,
+    legend: &'static str,
+    options: Vec<(i32, String)>,
+    #[prop(optional)] chosen: Vec<i32>,
+    /// Shown instead when there is nothing to choose.
+    empty: &'static str,
+    #[prop(into)] errors: Signal<Option<FormErrors>>,
+) -> impl IntoView {
+    let ticked = move |id: i32| match errors.get().and_then(|e| e.value(name).map(str::to_string)) {
+        Some(ids) => ids.split(',').any(|x| x == id.to_string()),
+        None => chosen.contains(&id),
+    };
+    let boxes = if options.is_empty() {
+        view! { <p class="hint">{empty}</p> }.into_any()
+    } else {
+        options
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, label))| {
+                let ticked = ticked.clone();
+                let box_id = format!("veld-{name}-{id}");
+                view! {
+                    <div class="check">
+                        <input type="checkbox" id=box_id.clone() name=format!("{name}[{i}]") value=id checked=move || ticked(id) />
+                        <label for=box_id>{label}</label>
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <fieldset class="checks">
+            <legend>{legend}</legend>
+            {boxes}
+        </fieldset>
+    }
+}
+
 /// Which of the viewer's teams acts on another team's record: a choice
 /// when they are in several, otherwise a hidden field and a line saying
 /// for which team.

@@ -43,6 +43,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><a href="/vergelijken">{t(Text::NavCompare)}</a></li>
                     <li><a href="/wat-werkt">{t(Text::NavWhatWorks)}</a></li>
                     <li><a href="/zoeken">{t(Text::NavSearch)}</a></li>
+                    <li><a href="/bestuurderstafel">{t(Text::NavGovernance)}</a></li>
                     <Suspense fallback=|| ()>{who}</Suspense>
                 </ul>
             </nav>

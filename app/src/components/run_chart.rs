@@ -33,7 +33,7 @@ pub fn RunChart(series: ChartSeries, src: String) -> impl IntoView {
         .collect();
     let annotations = series.annotations.clone();
     view! {
-        <figure class="chart">
+        <figure class="chart" id=format!("grafiek-{}", series.measure.code())>
             <img src=src alt=alt width="720" height="280" loading="lazy" />
             <figcaption>
                 <strong>{series.measure.label()}</strong>

@@ -1,9 +1,10 @@
 //! A knelpunt: what a team needs from the bestuurders, its status, the
-//! answers it got and the teams that support it, with the form to support
-//! it (other teams); and the page to raise a new one.
+//! answers it got and the teams that support it, with the forms to support
+//! it (other teams) and to answer it with a new status (bestuurders); and
+//! the page to raise a new one.
 
 use super::param;
-use crate::api::knelpunten::{load_knelpunt, RaiseKnelpunt, SupportKnelpunt};
+use crate::api::knelpunten::{load_knelpunt, AnswerKnelpunt, RaiseKnelpunt, SupportKnelpunt};
 use crate::components::form::{
     action_error, coded_options, form_errors, last_success, ActingTeamField, FormAlert, FormField,
 };
@@ -14,7 +15,7 @@ use leptos_meta::Title;
 use shared::dto::KnelpuntView;
 use shared::format;
 use shared::i18n::{t, Text};
-use shared::network::KnelpuntCategory;
+use shared::network::{KnelpuntCategory, KnelpuntStatus};
 
 #[component]
 pub fn NewKnelpuntPage() -> impl IntoView {
@@ -49,19 +50,25 @@ pub fn KnelpuntPage() -> impl IntoView {
     let id = param("id");
     let support = ServerAction::<SupportKnelpunt>::new();
     let supported = last_success(support.version(), support.value());
+    let answer = ServerAction::<AnswerKnelpunt>::new();
+    let answered = last_success(answer.version(), answer.value());
     let knelpunt = Resource::new(
-        move || (id(), supported.get()),
-        |(id, _)| async move {
+        move || (id(), supported.get(), answered.get()),
+        |(id, _, _)| async move {
             match id {
                 Some(id) => load_knelpunt(id).await,
                 None => Err(AppError::NotFound),
             }
         },
     );
-    view! { <Loaded resource=knelpunt render=move |k| knelpunt_view(k, support) /> }
+    view! { <Loaded resource=knelpunt render=move |k| knelpunt_view(k, support, answer) /> }
 }
 
-fn knelpunt_view(k: KnelpuntView, support: ServerAction<SupportKnelpunt>) -> impl IntoView {
+fn knelpunt_view(
+    k: KnelpuntView,
+    support: ServerAction<SupportKnelpunt>,
+    answer: ServerAction<AnswerKnelpunt>,
+) -> impl IntoView {
     let errors = form_errors(support.value());
     let support_form = (!k.supporting_teams.is_empty()).then(|| {
         view! {
@@ -94,6 +101,25 @@ fn knelpunt_view(k: KnelpuntView, support: ServerAction<SupportKnelpunt>) -> imp
         }
         .into_any()
     };
+    let answer_errors = form_errors(answer.value());
+    let statuses = coded_options(
+        KnelpuntStatus::ALL,
+        KnelpuntStatus::code,
+        KnelpuntStatus::label,
+        false,
+    );
+    let answer_form = k.viewer_governs.then(|| {
+        view! {
+            <h3>{t(Text::AnswerTitle)}</h3>
+            <ActionForm action=answer attr:class="form">
+                <FormAlert error=action_error(answer.value()) />
+                <input type="hidden" name="knelpunt_id" value=k.id />
+                <FormField name="status" label=t(Text::AnswerStatus) options=statuses value=k.status.code().to_string() errors=answer_errors />
+                <FormField name="body" label=t(Text::AnswerBody) kind="textarea" hint=t(Text::NoPersonalData) errors=answer_errors />
+                <button type="submit" class="button">{t(Text::AnswerButton)}</button>
+            </ActionForm>
+        }
+    });
     view! {
         <Title text=k.title.clone() />
         <p><a href=format!("/teams/{}", k.team_id)>{format!("{} {}", t(Text::BackToTeamNamed), k.team_name)}</a></p>
@@ -107,9 +133,11 @@ fn knelpunt_view(k: KnelpuntView, support: ServerAction<SupportKnelpunt>) -> imp
             <dd><time datetime=k.raised_on.clone()>{format::date_nl(&k.raised_on)}</time></dd>
         </dl>
         <p class="agreement-text">{k.description.clone()}</p>
+        {super::governance::discussed_in(&k.discussed_in)}
         <section aria-labelledby="antwoorden">
             <h2 id="antwoorden">{t(Text::KnelpuntAnswers)}</h2>
             {answers}
+            {answer_form}
         </section>
         <section aria-labelledby="steun">
             <h2 id="steun">{t(Text::KnelpuntSupporters)}</h2>

@@ -8,7 +8,8 @@ use crate::api::lessons::{
     load_lesson, load_lesson_form, AdoptLesson, MarkLessonUseful, ReactToLesson, SaveLesson,
 };
 use crate::components::form::{
-    action_error, coded_options, form_errors, last_success, ActingTeamField, FormAlert, FormField,
+    action_error, coded_options, form_errors, last_success, ActingTeamField, CheckboxList,
+    FormAlert, FormField,
 };
 use crate::components::load::Loaded;
 use crate::error::{AppError, FormErrors};
@@ -39,33 +40,6 @@ fn LessonFields(
         .as_ref()
         .map(|l| l.agreements.iter().map(|(id, _)| *id).collect())
         .unwrap_or_default();
-    // After a refusal the boxes show what the user had ticked.
-    let ticked = move |id: i32| match errors
-        .get()
-        .and_then(|e| e.value("agreements").map(str::to_string))
-    {
-        Some(ids) => ids.split(',').any(|x| x == id.to_string()),
-        None => linked.contains(&id),
-    };
-    let links = if agreement_options.is_empty() {
-        view! { <p class="hint">{t(Text::LessonNoAgreements)}</p> }.into_any()
-    } else {
-        agreement_options
-            .into_iter()
-            .enumerate()
-            .map(|(i, (id, title))| {
-                let ticked = ticked.clone();
-                let box_id = format!("veld-afspraak-{id}");
-                view! {
-                    <div class="check">
-                        <input type="checkbox" id=box_id.clone() name=format!("agreements[{i}]") value=id checked=move || ticked(id) />
-                        <label for=box_id>{title}</label>
-                    </div>
-                }
-            })
-            .collect_view()
-            .into_any()
-    };
     view! {
         <FormField name="source" label=t(Text::LessonSource) options=sources value=value(|l| l.source.code().to_string()) errors />
         <FormField name="title" label=t(Text::Title) value=value(|l| l.title.clone()) errors />
@@ -73,10 +47,7 @@ fn LessonFields(
         <FormField name="what_worked" label=t(Text::LessonWhatWorked) kind="textarea" hint=t(Text::NoPersonalData) value=value(|l| l.what_worked.clone()) errors />
         <FormField name="what_needed" label=t(Text::LessonWhatNeeded) kind="textarea" hint=t(Text::NoPersonalData) value=value(|l| l.what_needed.clone()) errors />
         <FormField name="tags" label=t(Text::LessonTags) hint=t(Text::LessonTagsHint) value=value(|l| l.tags.join(", ")) errors />
-        <fieldset class="checks">
-            <legend>{t(Text::LessonAgreements)}</legend>
-            {links}
-        </fieldset>
+        <CheckboxList name="agreements" legend=t(Text::LessonAgreements) options=agreement_options chosen=linked empty=t(Text::LessonNoAgreements) errors />
     }
 }
 
@@ -195,6 +166,7 @@ fn lesson_view(l: LessonDetail, actions: LessonActions) -> impl IntoView {
         <h2>{t(Text::LessonAgreements)}</h2>
         {agreements}
         {edit}
+        {super::governance::discussed_in(&l.discussed_in)}
         {spread_view(&l, actions)}
         {reactions_view(&l, actions)}
     }

@@ -7,6 +7,7 @@ pub mod agreement;
 pub mod audit;
 pub mod canvas;
 pub mod compare;
+pub mod governance;
 pub mod knelpunt;
 pub mod lesson;
 pub mod login;

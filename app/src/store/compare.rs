@@ -92,7 +92,7 @@ fn has_value(measure: Measure) -> SimpleExpr {
 }
 
 /// The selected teams' months in `first..=last`, as a query to build on.
-fn months_of(
+pub(super) fn months_of(
     teams: &Select<team::Entity>,
     first: Month,
     last: Month,

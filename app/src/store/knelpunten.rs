@@ -1,5 +1,5 @@
 //! Knelpunten: raising one, other teams' support, and the answers of the
-//! bestuurders.
+//! bestuurders, each of which sets the knelpunt's status.
 
 use super::entity::{knelpunt, knelpunt_answer, knelpunt_support};
 use super::network::team_names;
@@ -145,7 +145,38 @@ pub async fn view(db: &impl ConnectionTrait, k: knelpunt::Model) -> Result<Knelp
         title: k.title,
         description: k.description,
         supporting_teams: Vec::new(),
+        discussed_in: super::dialogue::of_knelpunt(db, k.id).await?,
+        viewer_governs: false,
     })
+}
+
+/// A bestuurder's answer: the knelpunt takes the answer's status. Returns
+/// the knelpunt after. Call inside a transaction.
+pub async fn answer(
+    db: &impl ConnectionTrait,
+    k: &knelpunt::Model,
+    author: i32,
+    new_status: KnelpuntStatus,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<knelpunt::Model, DbErr> {
+    knelpunt_answer::ActiveModel {
+        knelpunt_id: Set(k.id),
+        account_id: Set(Some(author)),
+        status: Set(new_status.code().to_string()),
+        body: Set(body.trim().to_string()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    knelpunt::ActiveModel {
+        id: Set(k.id),
+        status: Set(new_status.code().to_string()),
+        ..Default::default()
+    }
+    .update(db)
+    .await
 }
 
 /// The knelpunt as JSON for the audit log.

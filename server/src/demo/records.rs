@@ -4,15 +4,10 @@
 //! them left the rest of the demo unchanged.
 
 use super::{Dice, DEMO_DOMAIN, LAST_MONTH, MONTHS};
-use app::store::entity::{
-    account, agreement, knelpunt, knelpunt_answer, lesson, survey_participation, team,
-};
+use app::store::entity::{account, agreement, knelpunt, lesson, survey_participation, team};
 use app::store::{adoptions, canvases, knelpunten, lessons, survey};
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 use shared::canvas::{CanvasContent, RouteCost};
 use shared::network::{AgreementStatus, CanvasStatus, KnelpuntCategory, KnelpuntStatus, Law};
 use shared::survey::Tally;
@@ -206,24 +201,15 @@ pub(super) async fn insert_exchanges(
         .one(db)
         .await?
         .map(|a| a.id);
-    if let Some(first) = knelpunten.first() {
-        let status = KnelpuntStatus::Geagendeerd;
-        knelpunt_answer::ActiveModel {
-            knelpunt_id: Set(first.id),
-            account_id: Set(bestuurder),
-            status: Set(status.code().to_string()),
-            body: Set("Staat op de agenda van de bestuurderstafel van volgende maand; we vragen de privacy-officers om één regionaal formulier voor te bereiden.".to_string()),
-            created_at: Set(later(30)),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-        knelpunt::ActiveModel {
-            id: Set(first.id),
-            status: Set(status.code().to_string()),
-            ..Default::default()
-        }
-        .update(db)
+    if let (Some(first), Some(bestuurder)) = (knelpunten.first(), bestuurder) {
+        knelpunten::answer(
+            db,
+            first,
+            bestuurder,
+            KnelpuntStatus::Geagendeerd,
+            "Staat op de agenda van de bestuurderstafel van volgende maand; we vragen de privacy-officers om één regionaal formulier voor te bereiden.",
+            later(30),
+        )
         .await?;
     }
 

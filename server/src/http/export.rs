@@ -62,3 +62,44 @@ pub async fn audit_csv(
     )
         .into_response()
 }
+
+/// `/bestuurderstafel.csv?gemeente=…`: the figures of the bestuurderstafel
+/// as shown on screen (the same view, so the same suppression).
+pub async fn governance_csv(
+    State(state): State<AppState>,
+    Extension(request): Extension<RequestContext>,
+    Query(params): Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    match permissions::check(request.viewer(), Permission::ReadNetwork) {
+        Ok(()) => {}
+        Err(permissions::Refusal::NotLoggedIn) => return StatusCode::UNAUTHORIZED.into_response(),
+        Err(_) => return StatusCode::FORBIDDEN.into_response(),
+    }
+    let gemeente = match params.get("gemeente").map(|g| g.trim()) {
+        None | Some("") => None,
+        Some(id) => match id.parse() {
+            Ok(id) => Some(id),
+            Err(_) => return StatusCode::NOT_FOUND.into_response(),
+        },
+    };
+    let view = match app::store::governance::table(&state.db, gemeente, state.suppression).await {
+        Ok(Some(view)) => view,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "bestuurderstafel export failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"bestuurderstafel.csv\"",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        shared::governance::csv(&view),
+    )
+        .into_response()
+}

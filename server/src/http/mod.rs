@@ -26,6 +26,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/beheer/auditlog.csv", get(export::audit_csv))
+        .route("/bestuurderstafel.csv", get(export::governance_csv))
         .route(
             "/grafieken/teams/{id}/{measure}",
             get(charts::team_run_chart),

@@ -12,6 +12,7 @@ mod m20261124_000005_team_records;
 mod m20261124_000006_team_messages;
 mod m20261124_000007_search;
 mod m20261124_000008_scale;
+mod m20261124_000009_governance;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000006_team_messages::Migration),
             Box::new(m20261124_000007_search::Migration),
             Box::new(m20261124_000008_scale::Migration),
+            Box::new(m20261124_000009_governance::Migration),
         ]
     }
 }

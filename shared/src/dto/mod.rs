@@ -6,7 +6,9 @@ use crate::suppression::Figure;
 use crate::Month;
 use serde::{Deserialize, Serialize};
 
+mod governance;
 mod records;
+pub use governance::*;
 pub use records::*;
 
 /// Gemeenten → wijken → teams, each team with its latest headline figures.

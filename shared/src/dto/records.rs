@@ -46,6 +46,8 @@ pub struct LessonDetail {
     pub endorsing_teams: Vec<ActingTeam>,
     /// The viewer's other teams that may adopt it.
     pub adopting_teams: Vec<ActingTeam>,
+    /// The dialogue notes that discussed it: (note id, ISO date).
+    pub discussed_in: Vec<(i32, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -111,6 +113,10 @@ pub struct KnelpuntView {
     pub answers: Vec<AnswerView>,
     /// The viewer's teams that may still support it.
     pub supporting_teams: Vec<ActingTeam>,
+    /// The dialogue notes that discussed it: (note id, ISO date).
+    pub discussed_in: Vec<(i32, String)>,
+    /// The viewer answers knelpunten (a bestuurder).
+    pub viewer_governs: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,238 @@
+//! The bestuurderstafel: read it (everyone logged in), and what only
+//! bestuurders do there — set the network's targets and write dialogue
+//! notes. Answering a knelpunt lives with the knelpunten.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use shared::dto::{GovernanceView, NoteForm, NoteView};
+use shared::governance::ActionInput;
+
+/// A gemeente id from a query string: empty means the whole network.
+#[cfg(feature = "ssr")]
+fn gemeente_param(gemeente: &str) -> Result<Option<i32>, AppError> {
+    match gemeente.trim() {
+        "" => Ok(None),
+        id => id
+            .parse()
+            .map(Some)
+            .map_err(|_| AppError::NotFound.with_status()),
+    }
+}
+
+#[server(endpoint = "governance/table")]
+pub async fn load_governance(gemeente: String) -> Result<GovernanceView, AppError> {
+    use shared::permissions::{check, Permission};
+
+    let (_, viewer) = crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    let view =
+        crate::store::governance::table(&state.db, gemeente_param(&gemeente)?, state.suppression)
+            .await?
+            .ok_or_else(|| AppError::NotFound.with_status())?;
+    Ok(GovernanceView {
+        viewer_governs: check(Some(&viewer), Permission::Govern).is_ok(),
+        ..view
+    })
+}
+
+/// Sets the network's targets (an empty field removes one).
+#[server(endpoint = "governance/targets")]
+pub async fn save_targets(
+    wait: String,
+    without_help: String,
+    client_grade: String,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use sea_orm::TransactionTrait;
+    use shared::network::Measure;
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::Govern)?;
+    let state = crate::state::AppState::current();
+    let typed = [
+        (Measure::Wait, "wait", wait.as_str()),
+        (Measure::WithoutHelp, "without_help", without_help.as_str()),
+        (Measure::ClientGrade, "client_grade", client_grade.as_str()),
+    ];
+    let mut errors = FormErrors::new(&typed.map(|(_, field, value)| (field, value)));
+    let mut targets = Vec::new();
+    for (measure, field, value) in typed {
+        match shared::governance::target(measure, value) {
+            Ok(target) => targets.push((measure, target)),
+            Err(message) => errors.add(field, message),
+        }
+    }
+    errors.into_result()?;
+    let txn = state.db.begin().await?;
+    let before = crate::store::targets::all(&txn).await?;
+    let now = chrono::Utc::now();
+    for (measure, target) in &targets {
+        crate::store::targets::set(&txn, *measure, *target, Some(viewer.account_id), now).await?;
+    }
+    let json = |pairs: Vec<(&str, Option<f64>)>| {
+        serde_json::json!(pairs
+            .into_iter()
+            .collect::<std::collections::BTreeMap<_, _>>())
+        .to_string()
+    };
+    crate::auth::audit(
+        &txn,
+        &request,
+        "streefwaarden-opslaan",
+        ("streefwaarden", None),
+        crate::store::audit::Outcome::Ok,
+        (
+            Some(json(
+                Measure::ALL
+                    .iter()
+                    .map(|m| (m.code(), before.get(m).copied()))
+                    .collect(),
+            )),
+            Some(json(targets.iter().map(|(m, t)| (m.code(), *t)).collect())),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// What the new-note form of the network or a gemeente offers to link.
+#[server(endpoint = "governance/note-form")]
+pub async fn load_note_form(gemeente: String) -> Result<NoteForm, AppError> {
+    use shared::permissions::Permission;
+
+    crate::auth::require(Permission::Govern)?;
+    let state = crate::state::AppState::current();
+    let table =
+        crate::store::governance::table(&state.db, gemeente_param(&gemeente)?, state.suppression)
+            .await?
+            .ok_or_else(|| AppError::NotFound.with_status())?;
+    Ok(NoteForm {
+        gemeente_id: table.gemeente_id,
+        gemeente: table.gemeente,
+        knelpunten: table
+            .knelpunten
+            .into_iter()
+            .map(|k| (k.id, format!("{} ({})", k.title, k.team)))
+            .collect(),
+        lessons: table
+            .lessons
+            .into_iter()
+            .map(|l| (l.id, format!("{} ({})", l.title, l.team)))
+            .collect(),
+    })
+}
+
+/// Records a dialogue note with the knelpunten and lessons it discussed
+/// and its follow-up actions; leads to the note's page.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "governance/note")]
+pub async fn save_note(
+    gemeente_id: Option<i32>,
+    held_on: String,
+    attendees: String,
+    conclusions: String,
+    #[server(default)] knelpunten: Vec<i32>,
+    #[server(default)] lessons: Vec<i32>,
+    #[server(default)] actions: Vec<ActionInput>,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::entity::{gemeente, knelpunt, lesson};
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
+    use shared::governance::{NoteInput, ACTION_FIELDS};
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::Govern)?;
+    let state = crate::state::AppState::current();
+    let mut typed = vec![
+        ("held_on", held_on.as_str()),
+        ("attendees", attendees.as_str()),
+        ("conclusions", conclusions.as_str()),
+    ];
+    for (row, action) in actions.iter().enumerate().take(ACTION_FIELDS.len()) {
+        let [description, owner, due_on] = ACTION_FIELDS[row];
+        typed.push((description, action.description.as_str()));
+        typed.push((owner, action.owner.as_str()));
+        typed.push((due_on, action.due_on.as_str()));
+    }
+    let mut errors = FormErrors::new(&typed);
+    let note = shared::governance::note(&NoteInput {
+        held_on: &held_on,
+        attendees: &attendees,
+        conclusions: &conclusions,
+        actions: &actions,
+    });
+    if let Err(problems) = &note {
+        for (field, message) in problems {
+            errors.add(field, message.clone());
+        }
+    }
+    let mut knelpunt_ids = knelpunten.clone();
+    knelpunt_ids.sort_unstable();
+    knelpunt_ids.dedup();
+    let mut lesson_ids = lessons.clone();
+    lesson_ids.sort_unstable();
+    lesson_ids.dedup();
+    let known_knelpunten = knelpunt::Entity::find()
+        .filter(knelpunt::Column::Id.is_in(knelpunt_ids.clone()))
+        .count(&state.db)
+        .await?;
+    let known_lessons = lesson::Entity::find()
+        .filter(lesson::Column::Id.is_in(lesson_ids.clone()))
+        .count(&state.db)
+        .await?;
+    if known_knelpunten != knelpunt_ids.len() as u64 || known_lessons != lesson_ids.len() as u64 {
+        errors.add("", "Een gekozen knelpunt of les bestaat niet meer.");
+    }
+    if let Some(g) = gemeente_id {
+        if gemeente::Entity::find_by_id(g)
+            .one(&state.db)
+            .await?
+            .is_none()
+        {
+            return Err(AppError::NotFound.with_status());
+        }
+    }
+    errors.into_result()?;
+    let note = note.expect("checked above");
+    let txn = state.db.begin().await?;
+    let saved = crate::store::dialogue::save(
+        &txn,
+        gemeente_id,
+        &note,
+        (&knelpunt_ids, &lesson_ids),
+        viewer.account_id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    crate::auth::audit(
+        &txn,
+        &request,
+        "overlegverslag-opslaan",
+        ("overlegverslag", Some(saved.id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (
+            None,
+            Some(crate::store::dialogue::json(
+                &saved,
+                &note,
+                (&knelpunt_ids, &lesson_ids),
+            )),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!("/overleg/{}", saved.id));
+    Ok(())
+}
+
+#[server(endpoint = "governance/note-detail")]
+pub async fn load_note(id: i32) -> Result<NoteView, AppError> {
+    use shared::permissions::Permission;
+
+    crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    crate::store::dialogue::find(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())
+}

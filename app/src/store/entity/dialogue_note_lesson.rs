@@ -1,0 +1,17 @@
+//! A lesson a dialogue note discussed.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "dialogue_note_lesson")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub note_id: i32,
+    pub lesson_id: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,413 @@
+//! The bestuurderstafel of the network or one gemeente: per wijk and team
+//! the variation and assurance verdicts of each measure over the last 24
+//! months, the teams to learn from, open knelpunten by support, notable
+//! lessons of the last year, maatwerk savings, and the dialogue notes.
+//! Figures are suppressed as anywhere outside a team's own space; a fixed
+//! number of queries, whatever the number of teams.
+
+use super::compare::{compare, months_of};
+use super::entity::{
+    adoption, canvas, dialogue_note, gemeente, knelpunt, knelpunt_support, lesson, lesson_useful,
+    outcome_period, team, wijk,
+};
+use super::network::teams_in;
+use chrono::{Duration, Utc};
+use sea_orm::sea_query::{Alias, Expr, Func, SimpleExpr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait,
+};
+use shared::dto::{
+    CompareQuery, GovernanceView, NotableLesson, NoteSummary, OpenKnelpunt, TeamSavings,
+    TeamSignals, Verdict, WijkSavings, WijkSignals,
+};
+use shared::network::{KnelpuntCategory, KnelpuntStatus, Measure};
+use shared::stats::aggregate::Totals;
+use shared::stats::xmr;
+use shared::suppression::{Figure, SuppressionPolicy};
+use shared::Month;
+use std::collections::{BTreeMap, HashMap};
+
+/// The months the verdicts look at.
+const VERDICT_MONTHS: i32 = 24;
+/// How many notable lessons the table lists, from how many days back.
+const LESSONS: usize = 10;
+const LESSON_DAYS: i64 = 365;
+
+pub async fn table(
+    db: &impl ConnectionTrait,
+    gemeente_id: Option<i32>,
+    policy: SuppressionPolicy,
+) -> Result<Option<GovernanceView>, DbErr> {
+    let gemeenten: Vec<(i32, String)> = gemeente::Entity::find()
+        .order_by_asc(gemeente::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    let gemeente = match gemeente_id {
+        None => None,
+        Some(id) => match gemeenten.iter().find(|(g, _)| *g == id) {
+            Some((_, name)) => Some(name.clone()),
+            None => return Ok(None),
+        },
+    };
+    let scope = teams_in(gemeente_id);
+    let teams = scope.clone().all(db).await?;
+    let names: HashMap<i32, String> = teams.iter().map(|t| (t.id, t.name.clone())).collect();
+    let mut wijken = wijk::Entity::find().order_by_asc(wijk::Column::Name);
+    if let Some(g) = gemeente_id {
+        wijken = wijken.filter(wijk::Column::GemeenteId.eq(g));
+    }
+    let wijken = wijken.all(db).await?;
+    let targets = super::targets::all(db).await?;
+
+    let latest: Option<String> = outcome_period::Entity::find()
+        .select_only()
+        .column_as(Expr::col(outcome_period::Column::Month).max(), "latest")
+        .into_tuple::<Option<String>>()
+        .one(db)
+        .await?
+        .flatten();
+    let period = latest
+        .and_then(|m| m.parse::<Month>().ok())
+        .map(|last| (last.plus(1 - VERDICT_MONTHS), last));
+    let periods = match period {
+        Some((first, last)) => {
+            months_of(&scope, first, last)
+                .order_by_asc(outcome_period::Column::Month)
+                .all(db)
+                .await?
+        }
+        None => Vec::new(),
+    };
+    let signals = signals(&teams, &wijken, &periods, &targets, policy);
+
+    let mut standouts = Vec::new();
+    for &measure in Measure::ALL {
+        let query = CompareQuery {
+            measure,
+            doelgroep: None,
+            gemeente_id,
+            months: 12,
+        };
+        standouts.extend(super::what_works::standouts_of(
+            &compare(db, query, policy).await?,
+        ));
+    }
+
+    Ok(Some(GovernanceView {
+        gemeente_id,
+        gemeente,
+        gemeenten,
+        period,
+        targets: Measure::ALL
+            .iter()
+            .map(|m| (*m, targets.get(m).copied()))
+            .collect(),
+        wijken: signals,
+        standouts,
+        knelpunten: open_knelpunten(db, &scope, &names).await?,
+        lessons: notable_lessons(db, &scope, &names).await?,
+        savings: savings(db, &scope, &teams, &wijken).await?,
+        notes: notes(db, gemeente_id).await?,
+        viewer_governs: false,
+    }))
+}
+
+/// The verdicts of a series of shown monthly figures.
+fn verdict(
+    measure: Measure,
+    figures: impl Iterator<Item = Figure>,
+    targets: &HashMap<Measure, f64>,
+) -> Verdict {
+    let values: Vec<f64> = figures.filter_map(|f| f.value()).collect();
+    let analysis = xmr::analyse(&values, measure.better(), targets.get(&measure).copied());
+    Verdict {
+        measure,
+        variation: analysis.variation,
+        assurance: analysis.assurance,
+    }
+}
+
+/// Per wijk (its teams added up per month) and per team.
+fn signals(
+    teams: &[team::Model],
+    wijken: &[wijk::Model],
+    periods: &[outcome_period::Model],
+    targets: &HashMap<Measure, f64>,
+    policy: SuppressionPolicy,
+) -> Vec<WijkSignals> {
+    let mut of_team: HashMap<i32, Vec<&outcome_period::Model>> = HashMap::new();
+    for p in periods {
+        of_team.entry(p.team_id).or_default().push(p);
+    }
+    let wijk_of: HashMap<i32, i32> = teams.iter().map(|t| (t.id, t.wijk_id)).collect();
+    let mut wijk_months: HashMap<i32, BTreeMap<String, Totals>> = HashMap::new();
+    for p in periods {
+        if let Some(w) = wijk_of.get(&p.team_id) {
+            wijk_months
+                .entry(*w)
+                .or_default()
+                .entry(p.month.clone())
+                .or_default()
+                .add(&super::outcomes::monthly(p));
+        }
+    }
+    wijken
+        .iter()
+        .map(|w| {
+            let months = wijk_months.remove(&w.id).unwrap_or_default();
+            WijkSignals {
+                wijk_id: w.id,
+                wijk: w.name.clone(),
+                verdicts: Measure::ALL
+                    .iter()
+                    .map(|&m| verdict(m, months.values().map(|t| t.figure(m, policy)), targets))
+                    .collect(),
+                teams: teams
+                    .iter()
+                    .filter(|t| t.wijk_id == w.id)
+                    .map(|t| {
+                        let months = of_team.get(&t.id).map(Vec::as_slice).unwrap_or_default();
+                        TeamSignals {
+                            team_id: t.id,
+                            team: t.name.clone(),
+                            verdicts: Measure::ALL
+                                .iter()
+                                .map(|&m| {
+                                    verdict(
+                                        m,
+                                        months.iter().map(|p| super::series::figure(p, m, policy)),
+                                        targets,
+                                    )
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Ids of the teams in scope, as a subquery.
+fn ids(scope: &sea_orm::Select<team::Entity>) -> sea_orm::sea_query::SelectStatement {
+    let mut ids = scope
+        .clone()
+        .select_only()
+        .column(team::Column::Id)
+        .into_query();
+    ids.clear_order_by();
+    ids
+}
+
+/// Knelpunten still open, the most supported first.
+async fn open_knelpunten(
+    db: &impl ConnectionTrait,
+    scope: &sea_orm::Select<team::Entity>,
+    names: &HashMap<i32, String>,
+) -> Result<Vec<OpenKnelpunt>, DbErr> {
+    let open = [
+        KnelpuntStatus::Nieuw,
+        KnelpuntStatus::Geagendeerd,
+        KnelpuntStatus::InBehandeling,
+    ]
+    .map(|s| s.code());
+    let knelpunten = knelpunt::Entity::find()
+        .filter(knelpunt::Column::TeamId.in_subquery(ids(scope)))
+        .filter(knelpunt::Column::Status.is_in(open))
+        .all(db)
+        .await?;
+    let support: HashMap<i32, i64> = knelpunt_support::Entity::find()
+        .select_only()
+        .column(knelpunt_support::Column::KnelpuntId)
+        .column_as(
+            SimpleExpr::from(Func::count(Expr::col(knelpunt_support::Column::Id))),
+            "supporters",
+        )
+        .filter(knelpunt_support::Column::KnelpuntId.is_in(knelpunten.iter().map(|k| k.id)))
+        .group_by(knelpunt_support::Column::KnelpuntId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut rows: Vec<OpenKnelpunt> = knelpunten
+        .into_iter()
+        .map(|k| OpenKnelpunt {
+            id: k.id,
+            supporters: u32::try_from(support.get(&k.id).copied().unwrap_or(0)).unwrap_or(0),
+            team: names.get(&k.team_id).cloned().unwrap_or_default(),
+            team_id: k.team_id,
+            category: KnelpuntCategory::from_code(&k.category).unwrap_or(KnelpuntCategory::Overig),
+            status: KnelpuntStatus::from_code(&k.status).unwrap_or(KnelpuntStatus::Nieuw),
+            raised_on: k.created_at.date_naive().to_string(),
+            title: k.title,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.supporters
+            .cmp(&a.supporters)
+            .then(a.raised_on.cmp(&b.raised_on))
+            .then(a.id.cmp(&b.id))
+    });
+    Ok(rows)
+}
+
+/// The lessons of the last year that other teams found useful or adopted
+/// most, the newest first among equals.
+async fn notable_lessons(
+    db: &impl ConnectionTrait,
+    scope: &sea_orm::Select<team::Entity>,
+    names: &HashMap<i32, String>,
+) -> Result<Vec<NotableLesson>, DbErr> {
+    let since = Utc::now() - Duration::days(LESSON_DAYS);
+    let lessons = lesson::Entity::find()
+        .filter(lesson::Column::TeamId.in_subquery(ids(scope)))
+        .filter(lesson::Column::CreatedAt.gte(since))
+        .all(db)
+        .await?;
+    let lesson_ids: Vec<i32> = lessons.iter().map(|l| l.id).collect();
+    let useful: HashMap<i32, i64> = lesson_useful::Entity::find()
+        .select_only()
+        .column(lesson_useful::Column::LessonId)
+        .column_as(
+            SimpleExpr::from(Func::count(Expr::col(lesson_useful::Column::Id))),
+            "useful",
+        )
+        .filter(lesson_useful::Column::LessonId.is_in(lesson_ids.clone()))
+        .group_by(lesson_useful::Column::LessonId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let adopted: HashMap<i32, i64> = adoption::Entity::find()
+        .select_only()
+        .column(adoption::Column::LessonId)
+        .column_as(
+            SimpleExpr::from(Func::count(Expr::col(adoption::Column::Id))),
+            "adoptions",
+        )
+        .filter(adoption::Column::LessonId.is_in(lesson_ids))
+        .group_by(adoption::Column::LessonId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let count = |map: &HashMap<i32, i64>, id: i32| {
+        u32::try_from(map.get(&id).copied().unwrap_or(0)).unwrap_or(0)
+    };
+    let mut rows: Vec<(chrono::DateTime<Utc>, NotableLesson)> = lessons
+        .into_iter()
+        .map(|l| {
+            (
+                l.created_at,
+                NotableLesson {
+                    id: l.id,
+                    useful: count(&useful, l.id),
+                    adoptions: count(&adopted, l.id),
+                    team: names.get(&l.team_id).cloned().unwrap_or_default(),
+                    team_id: l.team_id,
+                    recorded_on: l.created_at.date_naive().to_string(),
+                    title: l.title,
+                },
+            )
+        })
+        .filter(|(_, l)| l.useful + l.adoptions > 0)
+        .collect();
+    rows.sort_by(|(a_at, a), (b_at, b)| {
+        (b.useful + b.adoptions)
+            .cmp(&(a.useful + a.adoptions))
+            .then(b_at.cmp(a_at))
+            .then(b.id.cmp(&a.id))
+    });
+    Ok(rows.into_iter().take(LESSONS).map(|(_, l)| l).collect())
+}
+
+/// Maatwerk canvases and their savings per team, grouped by wijk.
+async fn savings(
+    db: &impl ConnectionTrait,
+    scope: &sea_orm::Select<team::Entity>,
+    teams: &[team::Model],
+    wijken: &[wijk::Model],
+) -> Result<Vec<WijkSavings>, DbErr> {
+    let per_team: HashMap<i32, (i64, i64)> = canvas::Entity::find()
+        .select_only()
+        .column(canvas::Column::TeamId)
+        .column_as(
+            SimpleExpr::from(Func::count(Expr::col(canvas::Column::Id))),
+            "canvases",
+        )
+        .column_as(
+            // PostgreSQL sums a bigint as numeric: back to bigint.
+            SimpleExpr::from(Func::sum(Expr::col(canvas::Column::SavingCents)))
+                .cast_as(Alias::new("bigint")),
+            "saving",
+        )
+        .filter(canvas::Column::TeamId.in_subquery(ids(scope)))
+        .group_by(canvas::Column::TeamId)
+        .into_tuple::<(i32, i64, Option<i64>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(team, n, saving)| (team, (n, saving.unwrap_or(0))))
+        .collect();
+    Ok(wijken
+        .iter()
+        .map(|w| {
+            let teams: Vec<TeamSavings> = teams
+                .iter()
+                .filter(|t| t.wijk_id == w.id)
+                .map(|t| {
+                    let (n, saving) = per_team.get(&t.id).copied().unwrap_or((0, 0));
+                    TeamSavings {
+                        team_id: t.id,
+                        team: t.name.clone(),
+                        canvases: u32::try_from(n).unwrap_or(0),
+                        saving_cents: saving,
+                    }
+                })
+                .collect();
+            WijkSavings {
+                wijk: w.name.clone(),
+                canvases: teams.iter().map(|t| t.canvases).sum(),
+                saving_cents: teams.iter().map(|t| t.saving_cents).sum(),
+                teams,
+            }
+        })
+        .collect())
+}
+
+/// The dialogue notes of a gemeente, or every note for the network; newest
+/// first.
+async fn notes(
+    db: &impl ConnectionTrait,
+    gemeente_id: Option<i32>,
+) -> Result<Vec<NoteSummary>, DbErr> {
+    let mut notes = dialogue_note::Entity::find()
+        .order_by_desc(dialogue_note::Column::HeldOn)
+        .order_by_desc(dialogue_note::Column::Id);
+    if let Some(g) = gemeente_id {
+        notes = notes.filter(dialogue_note::Column::GemeenteId.eq(g));
+    }
+    let notes = notes.all(db).await?;
+    let gemeenten: HashMap<i32, String> = gemeente::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    Ok(notes
+        .into_iter()
+        .map(|n| NoteSummary {
+            id: n.id,
+            held_on: n.held_on.to_string(),
+            gemeente: n.gemeente_id.and_then(|g| gemeenten.get(&g).cloned()),
+            conclusions: n.conclusions,
+        })
+        .collect())
+}

@@ -1,0 +1,482 @@
+//! The bestuurderstafel over HTTP, on SQLite and PostgreSQL: its figures
+//! against values computed here from the stored records, a bestuurder's
+//! answer to a knelpunt that the team then reads, targets, dialogue notes
+//! linked both ways, and the CSV export. Bad input changes nothing;
+//! teamleden only read.
+
+mod support;
+
+use app::store::entity::{
+    audit_event, canvas, dialogue_action, dialogue_note, knelpunt, knelpunt_answer,
+    knelpunt_support, lesson, measure_target, team, wijk,
+};
+use axum::http::StatusCode;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::Value;
+use std::collections::HashMap;
+use support::{Backend, Client, TestDb};
+
+const BESTUURDER: &str = "bestuurder@demo.wijkwijs.nl";
+const TEAMLID: &str = "teamlid.jeugd-zuilen@demo.wijkwijs.nl";
+
+async fn client(db: &DatabaseConnection, email: &str) -> Client {
+    let mut client = Client::new(db);
+    client.session_for(db, email).await;
+    client
+}
+
+async fn table(client: &mut Client, gemeente: &str) -> (StatusCode, Value) {
+    let reply = client
+        .call("/api/governance/table", &[("gemeente", gemeente)])
+        .await;
+    let body = serde_json::from_str(&reply.body).unwrap_or(Value::Null);
+    (reply.status, body)
+}
+
+async fn send(client: &mut Client, form: Vec<(&'static str, String)>) -> support::Reply {
+    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    client.call("/api/knelpunten/answer", &refs).await
+}
+
+async fn audited(db: &DatabaseConnection, action: &str) -> u64 {
+    audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(action))
+        .count(db)
+        .await
+        .unwrap()
+}
+
+on_both_backends!(
+    the_table_shows_every_wijk_and_team_with_figures_from_the_records,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let mut bestuurder = client(db, BESTUURDER).await;
+        let (status, page) = table(&mut bestuurder, "").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(page["viewer_governs"], true);
+        // Every wijk, every team, three verdicts each.
+        let wijken = page["wijken"].as_array().unwrap();
+        assert_eq!(
+            wijken.len() as u64,
+            wijk::Entity::find().count(db).await.unwrap()
+        );
+        let teams: usize = wijken
+            .iter()
+            .map(|w| w["teams"].as_array().unwrap().len())
+            .sum();
+        assert_eq!(teams as u64, team::Entity::find().count(db).await.unwrap());
+        for w in wijken {
+            for team in w["teams"].as_array().unwrap() {
+                assert_eq!(team["verdicts"].as_array().unwrap().len(), 3);
+            }
+        }
+        let zuilen = wijken
+            .iter()
+            .find(|w| w["wijk"] == "Zuilen Ondiep")
+            .unwrap();
+        assert_eq!(zuilen["teams"].as_array().unwrap().len(), 7);
+        // Without targets there is no assurance verdict.
+        assert!(zuilen["verdicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v["assurance"].is_null()));
+
+        // Savings: the sum of every canvas's saving, per team and in all.
+        let canvases = canvas::Entity::find().all(db).await.unwrap();
+        let mut expected: HashMap<i32, (u64, i64)> = HashMap::new();
+        for c in &canvases {
+            let entry = expected.entry(c.team_id).or_default();
+            entry.0 += 1;
+            entry.1 += c.saving_cents;
+        }
+        let mut total = (0, 0);
+        for w in page["savings"].as_array().unwrap() {
+            for team in w["teams"].as_array().unwrap() {
+                let id = team["team_id"].as_i64().unwrap() as i32;
+                let (n, saving) = expected.get(&id).copied().unwrap_or_default();
+                assert_eq!(
+                    (
+                        team["canvases"].as_u64().unwrap(),
+                        team["saving_cents"].as_i64().unwrap()
+                    ),
+                    (n, saving)
+                );
+            }
+            total.0 += w["canvases"].as_u64().unwrap();
+            total.1 += w["saving_cents"].as_i64().unwrap();
+        }
+        assert_eq!(
+            total,
+            (
+                canvases.len() as u64,
+                canvases.iter().map(|c| c.saving_cents).sum::<i64>()
+            )
+        );
+
+        // Open knelpunten, the most supported first, with their support.
+        let open = page["knelpunten"].as_array().unwrap();
+        let stored_open = knelpunt::Entity::find()
+            .filter(knelpunt::Column::Status.is_in(["nieuw", "geagendeerd", "in-behandeling"]))
+            .count(db)
+            .await
+            .unwrap();
+        assert_eq!(open.len() as u64, stored_open);
+        assert!(!open.is_empty());
+        let counts: Vec<u64> = open
+            .iter()
+            .map(|k| k["supporters"].as_u64().unwrap())
+            .collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        for k in open {
+            let supporters = knelpunt_support::Entity::find()
+                .filter(knelpunt_support::Column::KnelpuntId.eq(k["id"].as_i64().unwrap()))
+                .count(db)
+                .await
+                .unwrap();
+            assert_eq!(k["supporters"].as_u64().unwrap(), supporters);
+        }
+        // Notable lessons: each found useful or adopted by another team.
+        for l in page["lessons"].as_array().unwrap() {
+            assert!(l["useful"].as_u64().unwrap() + l["adoptions"].as_u64().unwrap() > 0);
+        }
+
+        // One gemeente: only its wijken; an unknown one is not found.
+        let utrecht = app::store::entity::gemeente::Entity::find()
+            .filter(app::store::entity::gemeente::Column::Name.eq("Utrecht"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let (_, page) = table(&mut bestuurder, &utrecht.id.to_string()).await;
+        assert_eq!(page["gemeente"], "Utrecht");
+        assert_eq!(
+            page["wijken"].as_array().unwrap().len() as u64,
+            wijk::Entity::find()
+                .filter(wijk::Column::GemeenteId.eq(utrecht.id))
+                .count(db)
+                .await
+                .unwrap()
+        );
+        assert_eq!(
+            table(&mut bestuurder, "99999").await.0,
+            StatusCode::NOT_FOUND
+        );
+
+        // A teamlid reads it, without the bestuurders' forms.
+        let mut teamlid = client(db, TEAMLID).await;
+        let (status, page) = table(&mut teamlid, "").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(page["viewer_governs"], false);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    a_bestuurder_answers_a_knelpunt_and_the_team_reads_it,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let target = knelpunt::Entity::find()
+            .filter(knelpunt::Column::Status.eq("nieuw"))
+            .one(db)
+            .await
+            .unwrap()
+            .expect("the demo has a new knelpunt");
+        let id = target.id.to_string();
+        let answers_before = knelpunt_answer::Entity::find().count(db).await.unwrap();
+        let form = |status: &'static str, body: &'static str| {
+            vec![
+                ("knelpunt_id", id.clone()),
+                ("status", status.to_string()),
+                ("body", body.to_string()),
+            ]
+        };
+        // A teamlid may not answer.
+        let mut teamlid = client(db, TEAMLID).await;
+        let reply = send(&mut teamlid, form("opgelost", "Zelf opgelost.")).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN);
+        // Bad input: nothing changes, the message names the field.
+        let mut bestuurder = client(db, BESTUURDER).await;
+        let reply = send(&mut bestuurder, form("misschien", "")).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reply.body.contains("Kies een status"), "{}", reply.body);
+        assert_eq!(
+            knelpunt_answer::Entity::find().count(db).await.unwrap(),
+            answers_before
+        );
+        // A good answer sets the status and is kept.
+        let reply = send(
+            &mut bestuurder,
+            form(
+                "geagendeerd",
+                "Op de agenda van het bestuurlijk overleg in december.",
+            ),
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let after = knelpunt::Entity::find_by_id(target.id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(after.status, "geagendeerd");
+        assert_eq!(audited(db, "knelpunt-beantwoorden").await, 1);
+        // The team reads it on the knelpunt's page.
+        let team_member = team::Entity::find_by_id(target.team_id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let slug = team_member.name.to_lowercase().replace(' ', "-");
+        let mut member = client(db, &format!("teamlid.{slug}@demo.wijkwijs.nl")).await;
+        let detail = member.call("/api/knelpunten/detail", &[("id", &id)]).await;
+        assert_eq!(detail.status, StatusCode::OK);
+        assert!(detail
+            .body
+            .contains("Op de agenda van het bestuurlijk overleg in december."));
+        let detail: Value = serde_json::from_str(&detail.body).unwrap();
+        assert_eq!(detail["status"], "Geagendeerd");
+        assert_eq!(detail["viewer_governs"], false);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    targets_give_assurance_verdicts_and_refuse_nonsense,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let mut bestuurder = client(db, BESTUURDER).await;
+        let reply = bestuurder
+            .call(
+                "/api/governance/targets",
+                &[
+                    ("wait", "30"),
+                    ("without_help", "140"),
+                    ("client_grade", "7"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reply.body.contains("tussen 0 en 100"), "{}", reply.body);
+        assert_eq!(measure_target::Entity::find().count(db).await.unwrap(), 0);
+        let reply = bestuurder
+            .call(
+                "/api/governance/targets",
+                &[
+                    ("wait", "30"),
+                    ("without_help", "60,5"),
+                    ("client_grade", ""),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let stored: HashMap<String, f64> = measure_target::Entity::find()
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|t| (t.measure, t.value))
+            .collect();
+        assert_eq!(
+            stored,
+            HashMap::from([
+                ("wachttijd".to_string(), 30.0),
+                ("verder-zonder-hulp".to_string(), 0.605)
+            ])
+        );
+        // Teams with a year of shown months now get an assurance verdict on
+        // the measures with a target, never on the one without.
+        let (_, page) = table(&mut bestuurder, "").await;
+        let mut assured = 0;
+        for w in page["wijken"].as_array().unwrap() {
+            for team in w["teams"].as_array().unwrap() {
+                for v in team["verdicts"].as_array().unwrap() {
+                    if v["measure"] == "ClientGrade" {
+                        assert!(v["assurance"].is_null());
+                    } else if !v["assurance"].is_null() {
+                        assured += 1;
+                    }
+                }
+            }
+        }
+        assert!(assured > 0);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    a_dialogue_note_links_both_ways_and_bad_input_saves_nothing,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let k = knelpunt::Entity::find().one(db).await.unwrap().unwrap();
+        let l = lesson::Entity::find().one(db).await.unwrap().unwrap();
+        let (k_id, l_id) = (k.id.to_string(), l.id.to_string());
+        let mut bestuurder = client(db, BESTUURDER).await;
+        // Half an action and no date: refused, nothing saved.
+        let reply = bestuurder
+            .call(
+                "/api/governance/note",
+                &[
+                    ("held_on", ""),
+                    ("attendees", "Wethouder, directeuren"),
+                    ("conclusions", "Eén budget per wijk."),
+                    ("knelpunten[0]", &k_id),
+                    ("actions[0][description]", "Budget ontschotten"),
+                    ("actions[0][owner]", ""),
+                    ("actions[0][due_on]", "2027-01-15"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reply.body.contains("actions[0][owner]"), "{}", reply.body);
+        assert_eq!(dialogue_note::Entity::find().count(db).await.unwrap(), 0);
+        assert_eq!(dialogue_action::Entity::find().count(db).await.unwrap(), 0);
+        // A complete note.
+        let reply = bestuurder
+            .call(
+                "/api/governance/note",
+                &[
+                    ("held_on", "2026-11-20"),
+                    ("attendees", "Wethouder, directeuren"),
+                    ("conclusions", "Eén budget per wijk."),
+                    ("knelpunten[0]", &k_id),
+                    ("lessons[0]", &l_id),
+                    ("actions[0][description]", "Budget ontschotten"),
+                    ("actions[0][owner]", "Wethouder Zorg"),
+                    ("actions[0][due_on]", "2027-01-15"),
+                    ("actions[1][description]", ""),
+                    ("actions[1][owner]", ""),
+                    ("actions[1][due_on]", ""),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let note = dialogue_note::Entity::find()
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(dialogue_action::Entity::find().count(db).await.unwrap(), 1);
+        assert_eq!(audited(db, "overlegverslag-opslaan").await, 1);
+        // The note names both; both name the note.
+        let mut teamlid = client(db, TEAMLID).await;
+        let view: Value = serde_json::from_str(
+            &teamlid
+                .call(
+                    "/api/governance/note-detail",
+                    &[("id", &note.id.to_string())],
+                )
+                .await
+                .body,
+        )
+        .unwrap();
+        assert_eq!(view["knelpunten"][0][0], k.id);
+        assert_eq!(view["lessons"][0][0], l.id);
+        assert_eq!(view["actions"][0]["owner"], "Wethouder Zorg");
+        let knelpunt: Value = serde_json::from_str(
+            &teamlid
+                .call("/api/knelpunten/detail", &[("id", &k_id)])
+                .await
+                .body,
+        )
+        .unwrap();
+        assert_eq!(
+            knelpunt["discussed_in"],
+            serde_json::json!([[note.id, "2026-11-20"]])
+        );
+        let lesson: Value = serde_json::from_str(
+            &teamlid
+                .call("/api/lessons/detail", &[("id", &l_id)])
+                .await
+                .body,
+        )
+        .unwrap();
+        assert_eq!(
+            lesson["discussed_in"],
+            serde_json::json!([[note.id, "2026-11-20"]])
+        );
+        // The table lists it.
+        let (_, page) = table(&mut teamlid, "").await;
+        assert_eq!(page["notes"][0]["id"], note.id);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    the_csv_holds_what_the_table_shows,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        // Anonymous visitors are sent to the login page.
+        let mut anonymous = Client::new(db);
+        let refused = anonymous.get("/bestuurderstafel.csv").await;
+        assert_eq!(refused.status, StatusCode::SEE_OTHER);
+        assert!(!refused.body.contains("Signalen"));
+        let mut teamlid = client(db, TEAMLID).await;
+        let csv = teamlid.get("/bestuurderstafel.csv").await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(csv.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv"));
+        let (_, page) = table(&mut teamlid, "").await;
+        // One signal line per wijk and team and measure.
+        let signal_lines = csv
+            .body
+            .lines()
+            .filter(|l| l.starts_with("Signalen per wijk en team;") && !l.contains(";Maat;"))
+            .count();
+        let rows: usize = page["wijken"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| 1 + w["teams"].as_array().unwrap().len())
+            .sum();
+        assert_eq!(signal_lines, rows * 3);
+        for k in page["knelpunten"].as_array().unwrap() {
+            let start = format!(
+                "Open knelpunten;{};{};",
+                k["title"].as_str().unwrap(),
+                k["team"].as_str().unwrap()
+            );
+            // Titles repeat between knelpunten: any line of this one.
+            let support = format!(";{};", k["supporters"]);
+            assert!(
+                csv.body
+                    .lines()
+                    .any(|l| l.starts_with(&start) && l.contains(&support)),
+                "{start}…{support} in the CSV"
+            );
+        }
+        assert_eq!(
+            csv.body.lines().filter(|l| l.starts_with("Open knelpunten;")).count(),
+            page["knelpunten"].as_array().unwrap().len() + 1
+        );
+        assert_eq!(
+            csv.body.matches("Besparing met maatwerk;Totaal;").count(),
+            1
+        );
+        assert_eq!(
+            teamlid
+                .get("/bestuurderstafel.csv?gemeente=nee")
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        t.cleanup().await;
+    }
+);

@@ -1,0 +1,540 @@
+//! The bestuurderstafel's rules: the verdict icons bestuurders read (a
+//! letter in a shape, never colour alone), the network's targets per
+//! measure, and the checks of a knelpunt answer and of a dialogue note with
+//! its follow-up actions.
+
+use crate::i18n::{t, Text};
+use crate::network::{KnelpuntStatus, Measure};
+use crate::stats::xmr::{Assurance, Variation};
+use crate::validation::{date, decimal, text, NAME_MAX_CHARS, TEXT_MAX_CHARS};
+use serde::{Deserialize, Serialize};
+
+/// A verdict as an icon: a letter inside a shape (a CSS class), and the
+/// verdict in words for screen readers and the legend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Icon {
+    pub letter: &'static str,
+    /// `circle`, `square`, `diamond` or `dash`: the shape, and the tone.
+    pub shape: &'static str,
+    pub label: &'static str,
+}
+
+/// The icon of a variation verdict.
+pub fn variation_icon(variation: Variation) -> Icon {
+    let (letter, shape, label) = match variation {
+        Variation::CommonCause => ("G", "circle", Text::VariationCommon),
+        Variation::SpecialCauseImprovement => ("V", "square", Text::VariationImprovement),
+        Variation::SpecialCauseConcern => ("Z", "diamond", Text::VariationConcern),
+        Variation::NotEnoughData => ("–", "dash", Text::VariationTooFew),
+    };
+    Icon {
+        letter,
+        shape,
+        label: t(label),
+    }
+}
+
+/// The icon of an assurance verdict; `None` means no target is set.
+pub fn assurance_icon(assurance: Option<Assurance>) -> Icon {
+    let (letter, shape, label) = match assurance {
+        Some(Assurance::ConsistentlyMeets) => ("H", "square", Text::AssuranceMeets),
+        Some(Assurance::HitAndMiss) => ("W", "circle", Text::AssuranceHitAndMiss),
+        Some(Assurance::ConsistentlyFails) => ("N", "diamond", Text::AssuranceFails),
+        None => ("–", "dash", Text::AssuranceNone),
+    };
+    Icon {
+        letter,
+        shape,
+        label: t(label),
+    }
+}
+
+/// A target as typed for `measure`: `Ok(None)` when empty (no target);
+/// days 0–730, a percentage 0–100 (stored as a share), a grade 1–10.
+pub fn target(measure: Measure, typed: &str) -> Result<Option<f64>, String> {
+    let Some(value) = decimal(typed)? else {
+        return Ok(None);
+    };
+    let (low, high, message) = match measure {
+        Measure::Wait => (0.0, 730.0, "Een wachttijd ligt tussen 0 en 730 dagen."),
+        Measure::WithoutHelp => (0.0, 100.0, "Een percentage ligt tussen 0 en 100."),
+        Measure::ClientGrade => (1.0, 10.0, "Een cijfer ligt tussen 1 en 10."),
+    };
+    if !(low..=high).contains(&value) {
+        return Err(message.to_string());
+    }
+    Ok(Some(if measure == Measure::WithoutHelp {
+        value / 100.0
+    } else {
+        value
+    }))
+}
+
+/// A stored target as the form shows it again (a share as a percentage).
+pub fn target_text(measure: Measure, value: f64) -> String {
+    let shown = if measure == Measure::WithoutHelp {
+        value * 100.0
+    } else {
+        value
+    };
+    let text = format!("{shown:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.replace('.', ",")
+}
+
+/// Every problem with a bestuurder's answer to a knelpunt.
+pub fn answer(status: &str, body: &str) -> Vec<(&'static str, String)> {
+    let mut problems = Vec::new();
+    if KnelpuntStatus::from_code(status).is_none() {
+        problems.push(("status", "Kies een status.".to_string()));
+    }
+    if let Err(m) = text(body, TEXT_MAX_CHARS) {
+        problems.push(("body", m));
+    }
+    problems
+}
+
+/// The most follow-up actions one note holds.
+pub const MAX_ACTIONS: usize = 3;
+
+/// The form fields of the follow-up action rows: (description, owner, due).
+pub const ACTION_FIELDS: [[&str; 3]; MAX_ACTIONS] = [
+    [
+        "actions[0][description]",
+        "actions[0][owner]",
+        "actions[0][due_on]",
+    ],
+    [
+        "actions[1][description]",
+        "actions[1][owner]",
+        "actions[1][due_on]",
+    ],
+    [
+        "actions[2][description]",
+        "actions[2][owner]",
+        "actions[2][due_on]",
+    ],
+];
+
+/// A follow-up action as typed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ActionInput {
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub due_on: String,
+}
+
+/// A checked follow-up action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Action {
+    pub description: String,
+    pub owner: String,
+    /// (year, month, day).
+    pub due_on: (i32, u32, u32),
+}
+
+/// A dialogue note as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NoteInput<'a> {
+    pub held_on: &'a str,
+    pub attendees: &'a str,
+    pub conclusions: &'a str,
+    pub actions: &'a [ActionInput],
+}
+
+/// A checked dialogue note.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub held_on: (i32, u32, u32),
+    pub attendees: String,
+    pub conclusions: String,
+    pub actions: Vec<Action>,
+}
+
+/// Checks a dialogue note: a meeting date, who was there, what was
+/// concluded; an action row left empty is skipped, a started one needs a
+/// description, an owner and a due date. Problems come as (field, Dutch
+/// message).
+pub fn note(input: &NoteInput) -> Result<Note, Vec<(String, String)>> {
+    let mut problems: Vec<(String, String)> = Vec::new();
+    let held_on = match date(input.held_on) {
+        Ok(Some(day)) => Some(day),
+        Ok(None) => {
+            problems.push(("held_on".into(), "Vul de datum van het overleg in.".into()));
+            None
+        }
+        Err(m) => {
+            problems.push(("held_on".into(), m));
+            None
+        }
+    };
+    for (field, value) in [
+        ("attendees", input.attendees),
+        ("conclusions", input.conclusions),
+    ] {
+        if let Err(m) = text(value, TEXT_MAX_CHARS) {
+            problems.push((field.into(), m));
+        }
+    }
+    if input.actions.len() > MAX_ACTIONS {
+        problems.push((
+            ACTION_FIELDS[0][0].into(),
+            format!("Hoogstens {MAX_ACTIONS} acties per verslag."),
+        ));
+    }
+    let mut actions = Vec::new();
+    for (row, action) in input.actions.iter().enumerate().take(MAX_ACTIONS) {
+        let [description, owner, due] = ACTION_FIELDS[row];
+        let blank = |s: &str| s.trim().is_empty();
+        if blank(&action.description) && blank(&action.owner) && blank(&action.due_on) {
+            continue;
+        }
+        let mut ok = true;
+        if let Err(m) = text(&action.description, TEXT_MAX_CHARS) {
+            problems.push((description.into(), m));
+            ok = false;
+        }
+        if let Err(m) = text(&action.owner, NAME_MAX_CHARS) {
+            problems.push((owner.into(), m));
+            ok = false;
+        }
+        let due_on = match date(&action.due_on) {
+            Ok(Some(day)) => Some(day),
+            Ok(None) => {
+                problems.push((due.into(), "Vul in wanneer de actie klaar is.".into()));
+                None
+            }
+            Err(m) => {
+                problems.push((due.into(), m));
+                None
+            }
+        };
+        if let (true, Some(due_on)) = (ok, due_on) {
+            actions.push(Action {
+                description: action.description.trim().to_string(),
+                owner: action.owner.trim().to_string(),
+                due_on,
+            });
+        }
+    }
+    match (problems.is_empty(), held_on) {
+        (true, Some(held_on)) => Ok(Note {
+            held_on,
+            attendees: input.attendees.trim().to_string(),
+            conclusions: input.conclusions.trim().to_string(),
+            actions,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// The figures the bestuurderstafel shows, as CSV: one block per part of
+/// the page (signals, open knelpunten, notable lessons, savings), each with
+/// its own header line and a blank line between. The same view, so the same
+/// suppression, as on screen.
+pub fn csv(view: &crate::dto::GovernanceView) -> String {
+    use crate::csv::line;
+    use crate::format::{date_nl, figure, Unit};
+    use crate::suppression::Figure;
+    let count = |n: u32| figure(Figure::Value(f64::from(n)), Unit::Count);
+    let mut out = String::from("\u{feff}");
+    out.push_str(&line(&[
+        t(Text::SignalsTitle),
+        t(Text::Wijk),
+        t(Text::Team),
+        t(Text::Measure),
+        t(Text::VariationHeading),
+        t(Text::AssuranceHeading),
+    ]));
+    for w in &view.wijken {
+        let rows = std::iter::once((t(Text::SignalsWijk).to_string(), &w.verdicts)).chain(
+            w.teams
+                .iter()
+                .map(|team| (team.team.clone(), &team.verdicts)),
+        );
+        for (team, verdicts) in rows {
+            for v in verdicts {
+                out.push_str(&line(&[
+                    t(Text::SignalsTitle),
+                    &w.wijk,
+                    &team,
+                    v.measure.label(),
+                    variation_icon(v.variation).label,
+                    assurance_icon(v.assurance).label,
+                ]));
+            }
+        }
+    }
+    out.push_str("\r\n");
+    out.push_str(&line(&[
+        t(Text::OpenKnelpuntenTitle),
+        t(Text::Title),
+        t(Text::Team),
+        t(Text::KnelpuntCategoryLabel),
+        t(Text::AgreementStatus),
+        t(Text::KnelpuntSupportCount),
+        t(Text::KnelpuntRaisedOn),
+    ]));
+    for k in &view.knelpunten {
+        out.push_str(&line(&[
+            t(Text::OpenKnelpuntenTitle),
+            &k.title,
+            &k.team,
+            k.category.label(),
+            k.status.label(),
+            &count(k.supporters),
+            &date_nl(&k.raised_on),
+        ]));
+    }
+    out.push_str("\r\n");
+    out.push_str(&line(&[
+        t(Text::NotableLessonsTitle),
+        t(Text::Title),
+        t(Text::Team),
+        t(Text::UsefulColumn),
+        t(Text::AdoptedCount),
+        t(Text::RecordedOn),
+    ]));
+    for l in &view.lessons {
+        out.push_str(&line(&[
+            t(Text::NotableLessonsTitle),
+            &l.title,
+            &l.team,
+            &count(l.useful),
+            &count(l.adoptions),
+            &date_nl(&l.recorded_on),
+        ]));
+    }
+    out.push_str("\r\n");
+    out.push_str(&line(&[
+        t(Text::SavingsTitle),
+        t(Text::Team),
+        t(Text::Wijk),
+        t(Text::SavingsCanvases),
+        t(Text::SavingsAmount),
+    ]));
+    for w in &view.savings {
+        for team in &w.teams {
+            out.push_str(&line(&[
+                t(Text::SavingsTitle),
+                &team.team,
+                &w.wijk,
+                &count(team.canvases),
+                &crate::canvas::euro(team.saving_cents),
+            ]));
+        }
+        out.push_str(&line(&[
+            t(Text::SavingsTitle),
+            t(Text::SavingsWijkTotal),
+            &w.wijk,
+            &count(w.canvases),
+            &crate::canvas::euro(w.saving_cents),
+        ]));
+    }
+    out.push_str(&line(&[
+        t(Text::SavingsTitle),
+        t(Text::SavingsTotal),
+        "",
+        &count(view.savings.iter().map(|w| w.canvases).sum()),
+        &crate::canvas::euro(view.savings.iter().map(|w| w.saving_cents).sum()),
+    ]));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn action(description: &str, owner: &str, due_on: &str) -> ActionInput {
+        ActionInput {
+            description: description.into(),
+            owner: owner.into(),
+            due_on: due_on.into(),
+        }
+    }
+
+    #[test]
+    fn icons_differ_in_letter_and_shape_not_colour_alone() {
+        let variations = [
+            Variation::CommonCause,
+            Variation::SpecialCauseImprovement,
+            Variation::SpecialCauseConcern,
+            Variation::NotEnoughData,
+        ]
+        .map(variation_icon);
+        let assurances = [
+            Some(Assurance::ConsistentlyMeets),
+            Some(Assurance::HitAndMiss),
+            Some(Assurance::ConsistentlyFails),
+            None,
+        ]
+        .map(assurance_icon);
+        for icons in [variations, assurances] {
+            for (i, a) in icons.iter().enumerate() {
+                for b in &icons[i + 1..] {
+                    assert_ne!(a.letter, b.letter);
+                    assert_ne!(a.shape, b.shape);
+                    assert_ne!(a.label, b.label);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn targets_per_measure() {
+        assert_eq!(target(Measure::Wait, " 28 "), Ok(Some(28.0)));
+        assert_eq!(target(Measure::WithoutHelp, "62,5"), Ok(Some(0.625)));
+        assert_eq!(target(Measure::ClientGrade, "7.5"), Ok(Some(7.5)));
+        assert_eq!(target(Measure::ClientGrade, ""), Ok(None));
+        assert!(target(Measure::ClientGrade, "11").is_err());
+        assert!(target(Measure::WithoutHelp, "120").is_err());
+        assert!(target(Measure::Wait, "-1").is_err());
+        assert!(target(Measure::Wait, "veel").is_err());
+        assert_eq!(target_text(Measure::WithoutHelp, 0.625), "62,5");
+        assert_eq!(target_text(Measure::Wait, 28.0), "28");
+    }
+
+    #[test]
+    fn an_answer_needs_a_status_and_an_explanation() {
+        assert!(answer("geagendeerd", "Komt op 12 maart op de agenda.").is_empty());
+        let fields: Vec<&str> = answer("weg", " ").iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["status", "body"]);
+    }
+
+    #[test]
+    fn a_note_with_one_action_and_two_empty_rows() {
+        let actions = [
+            action("Budget ontschotten", "Wethouder Zorg", "2027-01-15"),
+            action("", "", ""),
+            action(" ", "", ""),
+        ];
+        let note = note(&NoteInput {
+            held_on: "2026-11-20",
+            attendees: "Wethouder, directeur jeugdhulp",
+            conclusions: "Eén budget per wijk.",
+            actions: &actions,
+        })
+        .unwrap();
+        assert_eq!(note.held_on, (2026, 11, 20));
+        assert_eq!(note.actions.len(), 1);
+        assert_eq!(note.actions[0].due_on, (2027, 1, 15));
+    }
+
+    #[test]
+    fn a_started_action_needs_all_three_fields() {
+        let actions = [action("Budget ontschotten", "", "15-01-2027")];
+        let problems = note(&NoteInput {
+            held_on: "",
+            attendees: "Wethouder",
+            conclusions: "",
+            actions: &actions,
+        })
+        .unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "held_on",
+                "conclusions",
+                "actions[0][owner]",
+                "actions[0][due_on]"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_csv_has_a_block_per_part_with_the_shown_texts() {
+        use crate::dto::*;
+        use crate::network::{KnelpuntCategory, KnelpuntStatus};
+        let verdict = |measure| Verdict {
+            measure,
+            variation: Variation::SpecialCauseImprovement,
+            assurance: None,
+        };
+        let view = GovernanceView {
+            gemeente_id: None,
+            gemeente: None,
+            gemeenten: vec![],
+            period: None,
+            targets: vec![],
+            wijken: vec![WijkSignals {
+                wijk_id: 1,
+                wijk: "Zuilen Ondiep".into(),
+                verdicts: Measure::ALL.iter().map(|m| verdict(*m)).collect(),
+                teams: vec![TeamSignals {
+                    team_id: 2,
+                    team: "Jeugd Zuilen".into(),
+                    verdicts: Measure::ALL.iter().map(|m| verdict(*m)).collect(),
+                }],
+            }],
+            standouts: vec![],
+            knelpunten: vec![OpenKnelpunt {
+                id: 3,
+                title: "Te veel formulieren; echt".into(),
+                team_id: 2,
+                team: "Jeugd Zuilen".into(),
+                category: KnelpuntCategory::Regels,
+                status: KnelpuntStatus::Nieuw,
+                supporters: 4,
+                raised_on: "2026-10-01".into(),
+            }],
+            lessons: vec![],
+            savings: vec![WijkSavings {
+                wijk: "Zuilen Ondiep".into(),
+                teams: vec![TeamSavings {
+                    team_id: 2,
+                    team: "Jeugd Zuilen".into(),
+                    canvases: 2,
+                    saving_cents: 120_050,
+                }],
+                canvases: 2,
+                saving_cents: 120_050,
+            }],
+            notes: vec![],
+            viewer_governs: false,
+        };
+        let csv = csv(&view);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        // Header, 3 measures × (wijk + team), blank, header, 1 knelpunt,
+        // blank, header, blank, header, team, wijk total, total, end.
+        assert_eq!(lines.len(), 1 + 6 + 1 + 2 + 1 + 1 + 1 + 4 + 1);
+        assert!(lines[1].starts_with("Signalen per wijk en team;Zuilen Ondiep;Wijk als geheel;"));
+        assert!(lines.contains(&"Open knelpunten;\"Te veel formulieren; echt\";Jeugd Zuilen;Regels;Nieuw;4;1 oktober 2026"));
+        assert!(csv.contains("Besparing met maatwerk;Totaal;;2;\"€\u{a0}1.200,50\""));
+    }
+
+    proptest! {
+        /// A note is accepted exactly when nothing is wrong with it, and an
+        /// accepted note keeps every started action.
+        #[test]
+        fn accepted_notes_keep_every_started_action(
+            rows in proptest::collection::vec(
+                (any::<bool>(), any::<bool>(), any::<bool>()), 0..=MAX_ACTIONS),
+        ) {
+            let actions: Vec<ActionInput> = rows
+                .iter()
+                .map(|&(d, o, due)| action(
+                    if d { "Actie" } else { "" },
+                    if o { "Eigenaar" } else { "" },
+                    if due { "2027-02-01" } else { "" },
+                ))
+                .collect();
+            let started = rows.iter().filter(|(d, o, due)| *d || *o || *due).count();
+            let complete = rows.iter().filter(|(d, o, due)| *d && *o && *due).count();
+            let result = note(&NoteInput {
+                held_on: "2026-11-20",
+                attendees: "Iemand",
+                conclusions: "Iets",
+                actions: &actions,
+            });
+            prop_assert_eq!(result.is_ok(), started == complete);
+            if let Ok(note) = result {
+                prop_assert_eq!(note.actions.len(), complete);
+            }
+        }
+    }
+}
