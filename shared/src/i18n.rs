@@ -206,7 +206,7 @@ catalogue! {
     ErrorTitle => "Er ging iets mis",
     ErrorNotFound => "Dit onderdeel bestaat niet (meer).",
     ErrorNotLoggedIn => "U bent niet (meer) ingelogd. Log in om verder te gaan.",
-    ErrorForbidden => "U hebt geen toegang tot dit onderdeel. Alleen leden van het team kunnen hier iets vastleggen.",
+    ErrorForbidden => "U hebt geen toegang tot dit onderdeel: uw rol staat dit niet toe.",
     ErrorNeedsTwoFactor => "Zet eerst inloggen in twee stappen aan op uw accountpagina; voor beheer is dat verplicht.",
     ErrorThrottled => "Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.",
     ErrorInvalid => "Niet alles is goed ingevuld. Kijk bij de velden wat er mis is.",
