@@ -463,7 +463,10 @@ on_both_backends!(
             );
         }
         assert_eq!(
-            csv.body.lines().filter(|l| l.starts_with("Open knelpunten;")).count(),
+            csv.body
+                .lines()
+                .filter(|l| l.starts_with("Open knelpunten;"))
+                .count(),
             page["knelpunten"].as_array().unwrap().len() + 1
         );
         assert_eq!(
