@@ -1,5 +1,5 @@
-//! The command line: `serve` (the default), `migrate`, `demo` and
-//! `user create`.
+//! The command line: `serve` (the default), `migrate`, `demo`, `national`
+//! (a generated country-wide network for benchmarks) and `user create`.
 
 use crate::config::{DatabaseArgs, ServeArgs};
 use crate::{db, demo, http};
@@ -32,6 +32,16 @@ pub enum Command {
     Migrate,
     /// Load the demo network (idempotent).
     Demo,
+    /// Generate a national network for benchmarks (idempotent); its one
+    /// login is bestuurder@landelijk.wijkwijs.nl with the demo password.
+    National {
+        /// The same seed gives the same network.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The part of the country: 1.0 is 15,000 teams.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+    },
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -65,6 +75,30 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             match demo::load(&db).await? {
                 demo::Loaded::Now => tracing::info!("demo network loaded"),
                 demo::Loaded::Already => tracing::info!("demo network was already loaded"),
+            }
+            Ok(())
+        }
+        Command::National { seed, scale } => {
+            if !(scale > 0.0 && scale <= 1.0) {
+                bail!("--scale must lie in (0, 1]");
+            }
+            let db = db::connect_and_migrate(url).await?;
+            let started = std::time::Instant::now();
+            let size = demo::national::Scale::national(scale);
+            match demo::national::generate(&db, seed, size, demo::DEMO_PASSWORD).await? {
+                Some(made) => {
+                    // A line for the benchmark script to read.
+                    println!(
+                        "generated teams={} months={} agreements={} lessons={} accounts={} seconds={:.1}",
+                        made.teams,
+                        made.months,
+                        made.agreements,
+                        made.lessons,
+                        made.accounts,
+                        started.elapsed().as_secs_f64()
+                    );
+                }
+                None => println!("generated already"),
             }
             Ok(())
         }

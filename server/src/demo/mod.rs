@@ -16,6 +16,7 @@ use sea_orm::{
 use shared::network::{AccountRole, AgreementStatus, AgreementTheme, Doelgroep, Sector};
 use shared::Month;
 
+pub mod national;
 mod records;
 
 /// The one password of every demo login (see README).

@@ -13,7 +13,7 @@ use shared::network::{AgreementStatus, CanvasStatus, KnelpuntCategory, KnelpuntS
 use shared::survey::Tally;
 use shared::Month;
 
-struct CanvasSeed {
+pub(super) struct CanvasSeed {
     title: &'static str,
     family_wants: &'static str,
     law: Law,
@@ -23,7 +23,23 @@ struct CanvasSeed {
     system_lesson: &'static str,
 }
 
-const CANVASES: &[CanvasSeed] = &[
+impl CanvasSeed {
+    /// The canvas this seed fills in, with `status`.
+    pub(super) fn content(&self, status: CanvasStatus) -> CanvasContent {
+        CanvasContent {
+            title: self.title.to_string(),
+            family_wants: self.family_wants.to_string(),
+            law: self.law,
+            law_reason: self.law_reason.to_string(),
+            regular: self.regular,
+            tailored: self.tailored,
+            status,
+            system_lesson: self.system_lesson.to_string(),
+        }
+    }
+}
+
+pub(super) const CANVASES: &[CanvasSeed] = &[
     CanvasSeed {
         title: "Aanpassing van de woning in plaats van logeeropvang",
         family_wants: "Dat hun zoon thuis kan blijven wonen en niet steeds ergens anders hoeft te logeren.",
@@ -53,7 +69,7 @@ const CANVASES: &[CanvasSeed] = &[
     },
 ];
 
-const KNELPUNTEN: &[(KnelpuntCategory, &str, &str)] = &[
+pub(super) const KNELPUNTEN: &[(KnelpuntCategory, &str, &str)] = &[
     (
         KnelpuntCategory::Privacy,
         "Geen gedeeld toestemmingsformulier",
@@ -130,16 +146,7 @@ pub(super) async fn insert_team_records(
     if dice.unit() < 0.6 {
         let seed = dice.pick(CANVASES);
         let at = created_at + Duration::days(40 + (dice.unit() * 500.0) as i64);
-        let content = CanvasContent {
-            title: seed.title.to_string(),
-            family_wants: seed.family_wants.to_string(),
-            law: seed.law,
-            law_reason: seed.law_reason.to_string(),
-            regular: seed.regular,
-            tailored: seed.tailored,
-            status: *dice.pick(CanvasStatus::ALL),
-            system_lesson: seed.system_lesson.to_string(),
-        };
+        let content = seed.content(*dice.pick(CanvasStatus::ALL));
         canvases::save(db, team_id, None, &content, at).await?;
     }
     if dice.unit() < 0.7 {
