@@ -43,7 +43,7 @@ test('a bestuurder answers a knelpunt and writes a dialogue note; the team reads
   // Every wijk with its teams; each measure's verdicts as a link to its chart.
   const zuilen = page.getByRole('table', { name: 'Signalen in Zuilen Ondiep' });
   await expect(zuilen.locator('tbody tr')).toHaveCount(8);
-  const icon = zuilen.locator('tbody tr').nth(1).getByRole('link', { name: /^Variatie: .*; Streefwaarde: / }).first();
+  const icon = zuilen.locator('tbody tr').nth(1).getByRole('link', { name: /, Wachttijd \(dagen\) – Variatie: .*; Streefwaarde: / }).first();
   await expect(icon).toHaveAttribute('href', /^\/teams\/\d+#grafiek-wachttijd$/);
 
   // A target out of range is refused next to its field and kept.

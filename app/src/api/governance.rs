@@ -10,13 +10,7 @@ use shared::governance::ActionInput;
 /// A gemeente id from a query string: empty means the whole network.
 #[cfg(feature = "ssr")]
 fn gemeente_param(gemeente: &str) -> Result<Option<i32>, AppError> {
-    match gemeente.trim() {
-        "" => Ok(None),
-        id => id
-            .parse()
-            .map(Some)
-            .map_err(|_| AppError::NotFound.with_status()),
-    }
+    shared::dto::gemeente_param(gemeente).map_err(|()| AppError::NotFound.with_status())
 }
 
 #[server(endpoint = "governance/table")]
@@ -103,24 +97,9 @@ pub async fn load_note_form(gemeente: String) -> Result<NoteForm, AppError> {
 
     crate::auth::require(Permission::Govern)?;
     let state = crate::state::AppState::current();
-    let table =
-        crate::store::governance::table(&state.db, gemeente_param(&gemeente)?, state.suppression)
-            .await?
-            .ok_or_else(|| AppError::NotFound.with_status())?;
-    Ok(NoteForm {
-        gemeente_id: table.gemeente_id,
-        gemeente: table.gemeente,
-        knelpunten: table
-            .knelpunten
-            .into_iter()
-            .map(|k| (k.id, format!("{} ({})", k.title, k.team)))
-            .collect(),
-        lessons: table
-            .lessons
-            .into_iter()
-            .map(|l| (l.id, format!("{} ({})", l.title, l.team)))
-            .collect(),
-    })
+    crate::store::governance::note_form(&state.db, gemeente_param(&gemeente)?)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())
 }
 
 /// Records a dialogue note with the knelpunten and lessons it discussed
@@ -144,7 +123,12 @@ pub async fn save_note(
 
     let (request, viewer) = crate::auth::require(Permission::Govern)?;
     let state = crate::state::AppState::current();
+    // Ticked boxes come back ticked after a refusal.
+    let joined = |ids: &[i32]| ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+    let (ticked_knelpunten, ticked_lessons) = (joined(&knelpunten), joined(&lessons));
     let mut typed = vec![
+        ("knelpunten", ticked_knelpunten.as_str()),
+        ("lessons", ticked_lessons.as_str()),
         ("held_on", held_on.as_str()),
         ("attendees", attendees.as_str()),
         ("conclusions", conclusions.as_str()),

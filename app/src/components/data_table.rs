@@ -16,9 +16,11 @@ pub enum Cell {
         href: String,
     },
     Figure(Figure, Unit),
-    /// A measure's variation and assurance icons, linking to its run chart.
+    /// A measure's variation and assurance icons, linking to its run chart;
+    /// `subject` names the team or wijk and measure for screen readers.
     Verdict {
         verdict: shared::dto::Verdict,
+        subject: String,
         href: String,
     },
 }
@@ -91,7 +93,11 @@ fn cell_content(cell: Cell) -> AnyView {
         Cell::Text(text) => text.into_any(),
         Cell::Link { text, href } => view! { <a href=href>{text}</a> }.into_any(),
         Cell::Figure(figure, unit) => view! { <FigureText figure unit /> }.into_any(),
-        Cell::Verdict { verdict, href } => view! { <VerdictIcons verdict href /> }.into_any(),
+        Cell::Verdict {
+            verdict,
+            subject,
+            href,
+        } => view! { <VerdictIcons verdict subject href /> }.into_any(),
     }
 }
 
@@ -99,12 +105,12 @@ fn cell_content(cell: Cell) -> AnyView {
 /// is never the only signal — with the verdicts in words for screen
 /// readers, linking to the run chart.
 #[component]
-pub fn VerdictIcons(verdict: shared::dto::Verdict, href: String) -> impl IntoView {
+pub fn VerdictIcons(verdict: shared::dto::Verdict, subject: String, href: String) -> impl IntoView {
     use shared::governance::{assurance_icon, variation_icon};
     let variation = variation_icon(verdict.variation);
     let assurance = assurance_icon(verdict.assurance);
     let words = format!(
-        "{}: {}; {}: {}",
+        "{subject} – {}: {}; {}: {}",
         t(Text::VariationHeading),
         variation.label,
         t(Text::AssuranceHeading),

@@ -119,18 +119,25 @@ fn legend() -> impl IntoView {
         }
     };
     view! {
-        <dl class="legend" aria-label=t(Text::LegendTitle)>
+        <h3>{t(Text::LegendTitle)}</h3>
+        <dl class="legend">
             {row(Text::VariationHeading, variations)}
             {row(Text::AssuranceHeading, assurances)}
         </dl>
     }
 }
 
-fn verdict_cells(verdicts: &[Verdict], href: impl Fn(Measure) -> String) -> Vec<Cell> {
+/// One icon cell per measure of `subject` (a team or wijk).
+fn verdict_cells(
+    subject: &str,
+    verdicts: &[Verdict],
+    href: impl Fn(Measure) -> String,
+) -> Vec<Cell> {
     verdicts
         .iter()
         .map(|v| Cell::Verdict {
             verdict: *v,
+            subject: format!("{subject}, {}", v.measure.label()),
             href: href(v.measure),
         })
         .collect()
@@ -143,11 +150,12 @@ fn signals_view(wijken: &[WijkSignals]) -> impl IntoView {
         .iter()
         .map(|w| {
             let mut rows = Vec::new();
+            let wijk_name = format!("{} ({})", t(Text::SignalsWijk), w.wijk);
             let mut wijk_row = vec![Cell::Link {
-                text: format!("{} ({})", t(Text::SignalsWijk), w.wijk),
+                text: wijk_name.clone(),
                 href: format!("/wijken/{}", w.wijk_id),
             }];
-            wijk_row.extend(verdict_cells(&w.verdicts, |m| {
+            wijk_row.extend(verdict_cells(&wijk_name, &w.verdicts, |m| {
                 format!("/wijken/{}#grafiek-{}", w.wijk_id, m.code())
             }));
             rows.push(wijk_row);
@@ -156,7 +164,7 @@ fn signals_view(wijken: &[WijkSignals]) -> impl IntoView {
                     text: team.team.clone(),
                     href: format!("/teams/{}", team.team_id),
                 }];
-                row.extend(verdict_cells(&team.verdicts, |m| {
+                row.extend(verdict_cells(&team.team, &team.verdicts, |m| {
                     format!("/teams/{}#grafiek-{}", team.team_id, m.code())
                 }));
                 rows.push(row);
@@ -338,6 +346,7 @@ fn targets_view(page: &GovernanceView, save: ServerAction<SaveTargets>) -> impl 
         })
         .collect();
     let errors = form_errors(save.value());
+    let saved = move || matches!(save.value().get(), Some(Ok(())));
     let typed = |m: Measure| target(m).map(|v| target_text(m, v)).unwrap_or_default();
     let (wait, without_help, client_grade) = (
         typed(Measure::Wait),
@@ -348,6 +357,7 @@ fn targets_view(page: &GovernanceView, save: ServerAction<SaveTargets>) -> impl 
         view! {
             <ActionForm action=save attr:class="form no-print">
                 <FormAlert error=action_error(save.value()) />
+                <p role="status">{move || saved().then(|| t(Text::TargetsSaved))}</p>
                 <FormField name="wait" label=t(Text::TargetWait) value=wait errors />
                 <FormField name="without_help" label=t(Text::TargetWithoutHelp) value=without_help errors />
                 <FormField name="client_grade" label=t(Text::TargetClientGrade) value=client_grade errors />
@@ -468,9 +478,9 @@ pub fn NotePage() -> impl IntoView {
 
 fn note_view(n: NoteView) -> impl IntoView {
     let title = format!("{} {}", t(Text::NoteTitle), format::date_nl(&n.held_on));
-    let links = |items: Vec<(i32, String, String)>, path: &'static str| {
+    let links = |items: Vec<(i32, String, String)>, path: &'static str, none: Text| {
         if items.is_empty() {
-            view! { <p>{t(Text::NoteNothingToLink)}</p> }.into_any()
+            view! { <p>{t(none)}</p> }.into_any()
         } else {
             view! {
                 <ul>
@@ -520,9 +530,9 @@ fn note_view(n: NoteView) -> impl IntoView {
         <h2>{t(Text::NoteConclusions)}</h2>
         <p class="agreement-text">{n.conclusions.clone()}</p>
         <h2>{t(Text::NoteKnelpunten)}</h2>
-        {links(n.knelpunten.clone(), "knelpunten")}
+        {links(n.knelpunten.clone(), "knelpunten", Text::NoteNoKnelpunten)}
         <h2>{t(Text::NoteLessons)}</h2>
-        {links(n.lessons.clone(), "lessen")}
+        {links(n.lessons.clone(), "lessen", Text::NoteNoLessons)}
         <h2>{t(Text::NoteActions)}</h2>
         {actions}
     }

@@ -8,7 +8,7 @@ use super::entity::{gemeente, outcome_period, team, wijk};
 use sea_orm::sea_query::{BinOper, Expr, Func, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait, Select,
+    QuerySelect, Select,
 };
 use shared::dto::{CompareQuery, CompareRow, Comparison};
 use shared::network::Measure;
@@ -97,14 +97,8 @@ pub(super) fn months_of(
     first: Month,
     last: Month,
 ) -> Select<outcome_period::Entity> {
-    let mut ids = teams
-        .clone()
-        .select_only()
-        .column(team::Column::Id)
-        .into_query();
-    ids.clear_order_by();
     outcome_period::Entity::find()
-        .filter(Col::TeamId.in_subquery(ids))
+        .filter(Col::TeamId.in_subquery(super::network::team_ids(teams)))
         .filter(Col::Month.gte(first.to_string()))
         .filter(Col::Month.lte(last.to_string()))
 }
@@ -136,14 +130,8 @@ pub async fn compare(
         .into_iter()
         .map(|w| (w.id, w.name))
         .collect();
-    let latest: Option<String> = outcome_period::Entity::find()
-        .select_only()
-        .column_as(Expr::col(Col::Month).max(), "latest")
-        .into_tuple::<Option<String>>()
-        .one(db)
-        .await?
-        .flatten();
-    let Some(last) = latest.and_then(|m| m.parse::<Month>().ok()) else {
+    let latest = super::series::latest_month(db).await?;
+    let Some(last) = latest else {
         return Ok(empty(query, gemeenten));
     };
     let first = last.plus(1 - query.months as i32);

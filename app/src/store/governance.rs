@@ -10,22 +10,20 @@ use super::entity::{
     adoption, canvas, dialogue_note, gemeente, knelpunt, knelpunt_support, lesson, lesson_useful,
     outcome_period, team, wijk,
 };
-use super::network::teams_in;
+use super::network::{team_ids, teams_in};
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::{Alias, Expr, Func, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    QueryTrait,
 };
 use shared::dto::{
-    CompareQuery, GovernanceView, NotableLesson, NoteSummary, OpenKnelpunt, TeamSavings,
+    CompareQuery, GovernanceView, NotableLesson, NoteForm, NoteSummary, OpenKnelpunt, TeamSavings,
     TeamSignals, Verdict, WijkSavings, WijkSignals,
 };
 use shared::network::{KnelpuntCategory, KnelpuntStatus, Measure};
 use shared::stats::aggregate::Totals;
 use shared::stats::xmr;
 use shared::suppression::{Figure, SuppressionPolicy};
-use shared::Month;
 use std::collections::{BTreeMap, HashMap};
 
 /// The months the verdicts look at.
@@ -63,15 +61,8 @@ pub async fn table(
     let wijken = wijken.all(db).await?;
     let targets = super::targets::all(db).await?;
 
-    let latest: Option<String> = outcome_period::Entity::find()
-        .select_only()
-        .column_as(Expr::col(outcome_period::Column::Month).max(), "latest")
-        .into_tuple::<Option<String>>()
-        .one(db)
+    let period = super::series::latest_month(db)
         .await?
-        .flatten();
-    let period = latest
-        .and_then(|m| m.parse::<Month>().ok())
         .map(|last| (last.plus(1 - VERDICT_MONTHS), last));
     let periods = match period {
         Some((first, last)) => {
@@ -82,7 +73,14 @@ pub async fn table(
         }
         None => Vec::new(),
     };
-    let signals = signals(&teams, &wijken, &periods, &targets, policy);
+    let last = period.map(|(_, last)| last.to_string());
+    let signals = signals(
+        &teams,
+        &wijken,
+        &periods,
+        (&targets, last.as_deref()),
+        policy,
+    );
 
     let mut standouts = Vec::new();
     for &measure in Measure::ALL {
@@ -97,6 +95,7 @@ pub async fn table(
         ));
     }
 
+    let notes = notes(db, gemeente_id, &gemeenten).await?;
     Ok(Some(GovernanceView {
         gemeente_id,
         gemeente,
@@ -111,18 +110,70 @@ pub async fn table(
         knelpunten: open_knelpunten(db, &scope, &names).await?,
         lessons: notable_lessons(db, &scope, &names).await?,
         savings: savings(db, &scope, &teams, &wijken).await?,
-        notes: notes(db, gemeente_id).await?,
+        notes,
         viewer_governs: false,
     }))
 }
 
-/// The verdicts of a series of shown monthly figures.
-fn verdict(
+/// What a new dialogue note can link: the scope's open knelpunten and its
+/// notable lessons, as (id, "title (team)"); `None` for an unknown
+/// gemeente.
+pub async fn note_form(
+    db: &impl ConnectionTrait,
+    gemeente_id: Option<i32>,
+) -> Result<Option<NoteForm>, DbErr> {
+    let gemeente = match gemeente_id {
+        None => None,
+        Some(id) => match gemeente::Entity::find_by_id(id).one(db).await? {
+            Some(g) => Some(g.name),
+            None => return Ok(None),
+        },
+    };
+    let scope = teams_in(gemeente_id);
+    let names: HashMap<i32, String> = scope
+        .clone()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.name))
+        .collect();
+    let label = |title: String, team: String| format!("{title} ({team})");
+    Ok(Some(NoteForm {
+        gemeente_id,
+        gemeente,
+        knelpunten: open_knelpunten(db, &scope, &names)
+            .await?
+            .into_iter()
+            .map(|k| (k.id, label(k.title, k.team)))
+            .collect(),
+        lessons: notable_lessons(db, &scope, &names)
+            .await?
+            .into_iter()
+            .map(|l| (l.id, label(l.title, l.team)))
+            .collect(),
+    }))
+}
+
+/// The verdicts of a series of monthly figures (oldest first): over the
+/// shown ones, and only when the period's last month is shown — a verdict
+/// speaks of the latest point.
+fn verdict<'a>(
     measure: Measure,
-    figures: impl Iterator<Item = Figure>,
+    figures: impl Iterator<Item = (&'a str, Figure)>,
+    last: Option<&str>,
     targets: &HashMap<Measure, f64>,
 ) -> Verdict {
-    let values: Vec<f64> = figures.filter_map(|f| f.value()).collect();
+    let shown: Vec<(&str, f64)> = figures
+        .filter_map(|(month, f)| Some((month, f.value()?)))
+        .collect();
+    if shown.last().map(|(month, _)| *month) != last {
+        return Verdict {
+            measure,
+            variation: xmr::Variation::NotEnoughData,
+            assurance: None,
+        };
+    }
+    let values: Vec<f64> = shown.iter().map(|(_, v)| *v).collect();
     let analysis = xmr::analyse(&values, measure.better(), targets.get(&measure).copied());
     Verdict {
         measure,
@@ -136,7 +187,7 @@ fn signals(
     teams: &[team::Model],
     wijken: &[wijk::Model],
     periods: &[outcome_period::Model],
-    targets: &HashMap<Measure, f64>,
+    (targets, last): (&HashMap<Measure, f64>, Option<&str>),
     policy: SuppressionPolicy,
 ) -> Vec<WijkSignals> {
     let mut of_team: HashMap<i32, Vec<&outcome_period::Model>> = HashMap::new();
@@ -164,7 +215,12 @@ fn signals(
                 wijk: w.name.clone(),
                 verdicts: Measure::ALL
                     .iter()
-                    .map(|&m| verdict(m, months.values().map(|t| t.figure(m, policy)), targets))
+                    .map(|&m| {
+                        let figures = months
+                            .iter()
+                            .map(|(month, t)| (month.as_str(), t.figure(m, policy)));
+                        verdict(m, figures, last, targets)
+                    })
                     .collect(),
                 teams: teams
                     .iter()
@@ -177,11 +233,10 @@ fn signals(
                             verdicts: Measure::ALL
                                 .iter()
                                 .map(|&m| {
-                                    verdict(
-                                        m,
-                                        months.iter().map(|p| super::series::figure(p, m, policy)),
-                                        targets,
-                                    )
+                                    let figures = months.iter().map(|p| {
+                                        (p.month.as_str(), super::series::figure(p, m, policy))
+                                    });
+                                    verdict(m, figures, last, targets)
                                 })
                                 .collect(),
                         }
@@ -190,17 +245,6 @@ fn signals(
             }
         })
         .collect()
-}
-
-/// Ids of the teams in scope, as a subquery.
-fn ids(scope: &sea_orm::Select<team::Entity>) -> sea_orm::sea_query::SelectStatement {
-    let mut ids = scope
-        .clone()
-        .select_only()
-        .column(team::Column::Id)
-        .into_query();
-    ids.clear_order_by();
-    ids
 }
 
 /// Knelpunten still open, the most supported first.
@@ -216,7 +260,7 @@ async fn open_knelpunten(
     ]
     .map(|s| s.code());
     let knelpunten = knelpunt::Entity::find()
-        .filter(knelpunt::Column::TeamId.in_subquery(ids(scope)))
+        .filter(knelpunt::Column::TeamId.in_subquery(team_ids(scope)))
         .filter(knelpunt::Column::Status.is_in(open))
         .all(db)
         .await?;
@@ -265,7 +309,7 @@ async fn notable_lessons(
 ) -> Result<Vec<NotableLesson>, DbErr> {
     let since = Utc::now() - Duration::days(LESSON_DAYS);
     let lessons = lesson::Entity::find()
-        .filter(lesson::Column::TeamId.in_subquery(ids(scope)))
+        .filter(lesson::Column::TeamId.in_subquery(team_ids(scope)))
         .filter(lesson::Column::CreatedAt.gte(since))
         .all(db)
         .await?;
@@ -348,7 +392,7 @@ async fn savings(
                 .cast_as(Alias::new("bigint")),
             "saving",
         )
-        .filter(canvas::Column::TeamId.in_subquery(ids(scope)))
+        .filter(canvas::Column::TeamId.in_subquery(team_ids(scope)))
         .group_by(canvas::Column::TeamId)
         .into_tuple::<(i32, i64, Option<i64>)>()
         .all(db)
@@ -387,6 +431,7 @@ async fn savings(
 async fn notes(
     db: &impl ConnectionTrait,
     gemeente_id: Option<i32>,
+    gemeenten: &[(i32, String)],
 ) -> Result<Vec<NoteSummary>, DbErr> {
     let mut notes = dialogue_note::Entity::find()
         .order_by_desc(dialogue_note::Column::HeldOn)
@@ -395,18 +440,15 @@ async fn notes(
         notes = notes.filter(dialogue_note::Column::GemeenteId.eq(g));
     }
     let notes = notes.all(db).await?;
-    let gemeenten: HashMap<i32, String> = gemeente::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
+    let gemeenten: HashMap<i32, &String> = gemeenten.iter().map(|(id, name)| (*id, name)).collect();
     Ok(notes
         .into_iter()
         .map(|n| NoteSummary {
             id: n.id,
             held_on: n.held_on.to_string(),
-            gemeente: n.gemeente_id.and_then(|g| gemeenten.get(&g).cloned()),
+            gemeente: n
+                .gemeente_id
+                .and_then(|g| gemeenten.get(&g).map(|name| name.to_string())),
             conclusions: n.conclusions,
         })
         .collect())

@@ -317,6 +317,18 @@ pub fn teams_in(gemeente_id: Option<i32>) -> sea_orm::Select<team::Entity> {
     }
 }
 
+/// The ids of a query's teams, as a subquery.
+pub fn team_ids(teams: &sea_orm::Select<team::Entity>) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::QueryTrait;
+    let mut ids = teams
+        .clone()
+        .select_only()
+        .column(team::Column::Id)
+        .into_query();
+    ids.clear_order_by();
+    ids
+}
+
 pub async fn team_names(
     db: &impl ConnectionTrait,
     ids: &[i32],

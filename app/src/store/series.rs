@@ -60,6 +60,19 @@ pub async fn team_series(
         .collect())
 }
 
+/// The latest month with results anywhere in the network.
+pub async fn latest_month(db: &impl ConnectionTrait) -> Result<Option<Month>, DbErr> {
+    use sea_orm::{sea_query::Expr, QuerySelect};
+    Ok(outcome_period::Entity::find()
+        .select_only()
+        .column_as(Expr::col(outcome_period::Column::Month).max(), "latest")
+        .into_tuple::<Option<String>>()
+        .one(db)
+        .await?
+        .flatten()
+        .and_then(|m| m.parse().ok()))
+}
+
 /// A month's figure of a measure, as `policy` lets it be shown: the stored
 /// mean itself (a round trip through weighted totals could change its last
 /// digit).

@@ -8,7 +8,6 @@
 use super::compare::compare;
 use super::entity::{adoption, agreement, outcome_period};
 use chrono::Datelike;
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -26,14 +25,8 @@ pub async fn what_works(
     db: &impl ConnectionTrait,
     policy: SuppressionPolicy,
 ) -> Result<WhatWorks, DbErr> {
-    let latest: Option<String> = outcome_period::Entity::find()
-        .select_only()
-        .column_as(Expr::col(outcome_period::Column::Month).max(), "latest")
-        .into_tuple::<Option<String>>()
-        .one(db)
-        .await?
-        .flatten();
-    let Some(last) = latest.and_then(|m| m.parse::<Month>().ok()) else {
+    let latest = super::series::latest_month(db).await?;
+    let Some(last) = latest else {
         return Ok(WhatWorks {
             period: None,
             standouts: Vec::new(),

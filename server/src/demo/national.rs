@@ -68,7 +68,9 @@ pub struct Generated {
     pub accounts: usize,
 }
 
-/// Generates the network unless it is there already (`None` then).
+/// Generates the network unless it is there already (`None` then). The
+/// login is made last, so an interrupted run is not taken for a finished
+/// one (start it again on an empty database).
 pub async fn generate(
     db: &DatabaseConnection,
     seed: u64,
@@ -89,17 +91,6 @@ pub async fn generate(
     let mut generated = Generated::default();
 
     let txn = db.begin().await?;
-    account::ActiveModel {
-        email: Set(BESTUURDER.to_string()),
-        display_name: Set("Landelijke Bestuurder".to_string()),
-        role: Set(AccountRole::Bestuurder.code().to_string()),
-        password_hash: Set(Some(app::store::accounts::hash_password(password))),
-        active: Set(true),
-        created_at: Set(created_at),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
     let mut organisations = Vec::new();
     for (i, sector) in Sector::ALL.iter().enumerate() {
         organisations.push(
@@ -170,6 +161,18 @@ pub async fn generate(
         txn.commit().await?;
     }
     supports(db, &mut dice, created_at).await?;
+    // The login last: it also marks the network as complete.
+    account::ActiveModel {
+        email: Set(BESTUURDER.to_string()),
+        display_name: Set("Landelijke Bestuurder".to_string()),
+        role: Set(AccountRole::Bestuurder.code().to_string()),
+        password_hash: Set(Some(app::store::accounts::hash_password(password))),
+        active: Set(true),
+        created_at: Set(created_at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     generated.accounts += 1;
     Ok(Some(generated))
 }

@@ -75,12 +75,9 @@ pub async fn governance_csv(
         Err(permissions::Refusal::NotLoggedIn) => return StatusCode::UNAUTHORIZED.into_response(),
         Err(_) => return StatusCode::FORBIDDEN.into_response(),
     }
-    let gemeente = match params.get("gemeente").map(|g| g.trim()) {
-        None | Some("") => None,
-        Some(id) => match id.parse() {
-            Ok(id) => Some(id),
-            Err(_) => return StatusCode::NOT_FOUND.into_response(),
-        },
+    let typed = params.get("gemeente").map_or("", String::as_str);
+    let Ok(gemeente) = shared::dto::gemeente_param(typed) else {
+        return StatusCode::NOT_FOUND.into_response();
     };
     let view = match app::store::governance::table(&state.db, gemeente, state.suppression).await {
         Ok(Some(view)) => view,

@@ -9,6 +9,16 @@ use crate::stats::xmr::{Assurance, Variation};
 use crate::Month;
 use serde::{Deserialize, Serialize};
 
+/// The scope of a bestuurderstafel from its `gemeente` parameter: empty is
+/// the whole network; anything but a number is an error.
+#[allow(clippy::result_unit_err)]
+pub fn gemeente_param(typed: &str) -> Result<Option<i32>, ()> {
+    match typed.trim() {
+        "" => Ok(None),
+        id => id.parse().map(Some).map_err(|_| ()),
+    }
+}
+
 /// The bestuurderstafel of the network (no gemeente) or of one gemeente.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GovernanceView {
