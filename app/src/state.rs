@@ -14,6 +14,8 @@ pub struct AppState {
     /// The site's public origin (e.g. https://wijkwijs.example.nl); when
     /// unset, the request's Host header is the origin.
     pub public_origin: Option<String>,
+    /// Wat werkt and Vergelijken, kept until their data changes.
+    pub insight: crate::store::insight_cache::InsightCache,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -479,3 +479,82 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+on_both_backends!(
+    kept_comparisons_and_wat_werkt_follow_a_correction_at_once,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let team = team::Entity::find()
+            .filter(team::Column::Name.eq("Jeugd Zuilen"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        // One client, so one server process and one cache.
+        let mut client = Client::new(db);
+        client
+            .session_for(db, "teamlid.jeugd-zuilen@demo.wijkwijs.nl")
+            .await;
+        let compare = [
+            ("measure", "wachttijd"),
+            ("doelgroep", "jeugd"),
+            ("gemeente", ""),
+            ("months", "3"),
+        ];
+        let wait_of_team = |body: &str| -> f64 {
+            let page: serde_json::Value = serde_json::from_str(body).unwrap();
+            page["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["team"] == "Jeugd Zuilen")
+                .unwrap()["value"]["Value"]
+                .as_f64()
+                .unwrap()
+        };
+        let before = client.call("/api/network/compare", &compare).await;
+        let what_works_before = client.call("/api/network/what-works", &[]).await.body;
+        // Asked again, the same answer (kept).
+        assert_eq!(
+            client.call("/api/network/compare", &compare).await.body,
+            before.body
+        );
+        // The team corrects its latest month: a far longer wait.
+        let latest = app::store::series::latest_month(db).await.unwrap().unwrap();
+        let team_id = team.id.to_string();
+        let month = latest.to_string();
+        let reply = client
+            .call(
+                "/api/results/save",
+                &[
+                    ("team_id", team_id.as_str()),
+                    ("month", month.as_str()),
+                    ("started", "40"),
+                    ("mean_wait_days", "300"),
+                    ("ended", "12"),
+                    ("without_help", "6"),
+                    ("client_grade", "7,5"),
+                    ("client_responses", "10"),
+                    ("uitval", ""),
+                    ("doelrealisatie", "9"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let after = client.call("/api/network/compare", &compare).await;
+        assert!(
+            wait_of_team(&after.body) > wait_of_team(&before.body) + 10.0,
+            "{} then {}",
+            before.body,
+            after.body
+        );
+        assert_ne!(
+            client.call("/api/network/what-works", &[]).await.body,
+            what_works_before
+        );
+        t.cleanup().await;
+    }
+);

@@ -136,6 +136,46 @@ on_both_backends!(
 );
 
 on_both_backends!(
+    a_large_network_offers_its_gemeenten_first,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let policy = SuppressionPolicy::default();
+        // Above the limit: only the gemeenten, with their counts.
+        let large = network::overview_within(db, None, policy, 5)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(large.gemeenten.is_empty());
+        let utrecht = large.choose.iter().find(|g| g.name == "Utrecht").unwrap();
+        assert_eq!((utrecht.wijken, utrecht.teams), (3, 12));
+        assert_eq!(
+            large.choose.iter().map(|g| u64::from(g.teams)).sum::<u64>(),
+            team::Entity::find().count(db).await.unwrap()
+        );
+        // One gemeente chosen: its wijken and teams in full.
+        let chosen = network::overview_within(db, Some(utrecht.id), policy, 5)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(chosen.gemeenten.len(), 1);
+        let teams: usize = chosen.gemeenten[0]
+            .wijken
+            .iter()
+            .map(|w| w.teams.len())
+            .sum();
+        assert_eq!(teams, 12);
+        assert!(network::overview(db, Some(99_999), policy)
+            .await
+            .unwrap()
+            .is_none());
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
     overview_shows_latest_month_with_suppression,
     |backend: Backend| async move {
         let Some(t) = TestDb::with_demo(backend).await else {
@@ -143,7 +183,7 @@ on_both_backends!(
         };
         let db = &t.db;
         let policy = SuppressionPolicy::default();
-        let overview = network::overview(db, policy).await.unwrap();
+        let overview = network::overview(db, None, policy).await.unwrap().unwrap();
         let headlines: Vec<_> = overview
             .gemeenten
             .iter()

@@ -6,11 +6,16 @@ use leptos::prelude::*;
 use shared::dto;
 
 #[server(endpoint = "network/overview")]
-pub async fn network_overview() -> Result<dto::NetworkOverview, AppError> {
+pub async fn network_overview(
+    #[server(default)] gemeente: String,
+) -> Result<dto::NetworkOverview, AppError> {
     use shared::permissions::Permission;
     let (_, _viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
-    Ok(crate::store::network::overview(&state.db, state.suppression).await?)
+    let gemeente = dto::gemeente_param(&gemeente).map_err(|()| AppError::NotFound.with_status())?;
+    crate::store::network::overview(&state.db, gemeente, state.suppression)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())
 }
 
 /// A team's space. A view by someone outside the team is audited.
@@ -83,7 +88,10 @@ pub async fn load_compare(
     crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
     let query = dto::CompareQuery::from_params(&measure, &doelgroep, &gemeente, &months);
-    Ok(crate::store::compare::compare(&state.db, query, state.suppression).await?)
+    Ok(state
+        .insight
+        .compare(&state.db, query, state.suppression)
+        .await?)
 }
 
 /// Wat werkt: teams that stand out, and agreement themes against outcomes.
@@ -92,7 +100,10 @@ pub async fn load_what_works() -> Result<dto::WhatWorks, AppError> {
     use shared::permissions::Permission;
     crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
-    Ok(crate::store::what_works::what_works(&state.db, state.suppression).await?)
+    Ok(state
+        .insight
+        .what_works(&state.db, state.suppression)
+        .await?)
 }
 
 /// Lessons and agreements holding every word of `q`, within the filters.

@@ -1,19 +1,24 @@
 //! The network overview: gemeenten → wijken → teams, each team with the
-//! headline figures of its latest month.
+//! headline figures of its latest month. A network too large to show
+//! whole first offers its gemeenten (`/?gemeente=…`).
 
 use crate::api::network::network_overview;
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::load::Loaded;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use shared::dto::{NetworkOverview, TeamHeadline, WijkOverview};
+use shared::dto::{GemeenteCount, NetworkOverview, TeamHeadline, WijkOverview};
 use shared::format::Unit;
 use shared::i18n::{t, Text};
 use shared::suppression::Figure;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
-    let overview = Resource::new(|| (), |_| network_overview());
+    let query = leptos_router::hooks::use_query_map();
+    let overview = Resource::new(
+        move || query.read().get("gemeente").unwrap_or_default(),
+        network_overview,
+    );
     view! { <Loaded resource=overview render=overview_view /> }
 }
 
@@ -22,11 +27,45 @@ fn overview_view(overview: NetworkOverview) -> impl IntoView {
         <Title text=t(Text::OverviewTitle) />
         <h1>{t(Text::OverviewTitle)}</h1>
         <p class="lead">{t(Text::OverviewIntro)}</p>
+        {overview.chosen.map(|_| view! { <p><a href="/">{t(Text::OverviewAll)}</a></p> })}
+        {choose_view(&overview.choose)}
         {gemeenten_view(overview)}
     }
 }
 
+/// The gemeenten of a network too large to show whole, to choose from.
+fn choose_view(gemeenten: &[GemeenteCount]) -> impl IntoView {
+    (!gemeenten.is_empty()).then(|| {
+        let count = |n: u32| Cell::Figure(Figure::Value(f64::from(n)), Unit::Count);
+        let rows = gemeenten
+            .iter()
+            .map(|g| {
+                vec![
+                    Cell::Link {
+                        text: g.name.clone(),
+                        href: format!("/?gemeente={}", g.id),
+                    },
+                    Cell::Text(g.cbs_code.clone()),
+                    count(g.wijken),
+                    count(g.teams),
+                ]
+            })
+            .collect();
+        view! {
+            <p>{t(Text::OverviewChoose)}</p>
+            <DataTable
+                caption=t(Text::OverviewChooseCaption).to_string()
+                headers=vec![t(Text::Gemeente), t(Text::CbsCode), t(Text::OverviewWijken), t(Text::OverviewTeams)]
+                rows
+            />
+        }
+    })
+}
+
 fn gemeenten_view(overview: NetworkOverview) -> impl IntoView {
+    if !overview.choose.is_empty() {
+        return ().into_any();
+    }
     if overview.gemeenten.is_empty() {
         return view! { <p>{t(Text::OverviewEmpty)}</p> }.into_any();
     }

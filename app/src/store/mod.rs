@@ -12,6 +12,7 @@ pub mod compare;
 pub mod dialogue;
 pub mod entity;
 pub mod governance;
+pub mod insight_cache;
 pub mod knelpunten;
 pub mod lessons;
 pub mod messages;

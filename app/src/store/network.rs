@@ -6,8 +6,7 @@ use super::entity::{
     agreement, gemeente, lesson, membership, organisation, outcome_period, team, wijk,
 };
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect, Statement,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::dto::{
     AgreementView, GemeenteOverview, HeadlineFigures, LessonSummary, MemberView, NetworkOverview,
@@ -21,29 +20,61 @@ use std::collections::HashMap;
 /// How many recent months a team page shows.
 pub const RECENT_MONTHS: u64 = 12;
 
-/// Every gemeente, wijk and team with the team's latest headline figures.
+/// A network with more teams than this is not shown whole: the overview
+/// first offers its gemeenten to choose from.
+pub const OVERVIEW_TEAMS: u64 = 300;
+
+/// Every gemeente, wijk and team with the team's latest headline figures —
+/// of the whole network when it is small enough, else of the chosen
+/// gemeente (`None` when `gemeente_id` is unknown); a large network without
+/// a choice gives its gemeenten with their numbers of wijken and teams.
 pub async fn overview(
     db: &impl ConnectionTrait,
+    gemeente_id: Option<i32>,
     policy: SuppressionPolicy,
-) -> Result<NetworkOverview, DbErr> {
-    let gemeenten = gemeente::Entity::find()
-        .order_by_asc(gemeente::Column::Name)
-        .all(db)
-        .await?;
-    let wijken = wijk::Entity::find()
-        .order_by_asc(wijk::Column::Name)
-        .all(db)
-        .await?;
-    let teams = team::Entity::find()
-        .order_by_asc(team::Column::Name)
-        .all(db)
-        .await?;
-    let surveys = super::survey::at_latest_results(db).await?;
-    let latest: HashMap<i32, outcome_period::Model> = latest_outcomes(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.team_id, o))
-        .collect();
+) -> Result<Option<NetworkOverview>, DbErr> {
+    overview_within(db, gemeente_id, policy, OVERVIEW_TEAMS).await
+}
+
+/// `overview`, showing a network whole up to `most` teams.
+pub async fn overview_within(
+    db: &impl ConnectionTrait,
+    gemeente_id: Option<i32>,
+    policy: SuppressionPolicy,
+    most: u64,
+) -> Result<Option<NetworkOverview>, DbErr> {
+    use sea_orm::PaginatorTrait;
+    let mut gemeenten = gemeente::Entity::find().order_by_asc(gemeente::Column::Name);
+    if let Some(g) = gemeente_id {
+        gemeenten = gemeenten.filter(gemeente::Column::Id.eq(g));
+    }
+    let gemeenten = gemeenten.all(db).await?;
+    if gemeente_id.is_some() && gemeenten.is_empty() {
+        return Ok(None);
+    }
+    if gemeente_id.is_none() && team::Entity::find().count(db).await? > most {
+        return Ok(Some(NetworkOverview {
+            gemeenten: Vec::new(),
+            chosen: None,
+            choose: gemeente_counts(db, gemeenten).await?,
+        }));
+    }
+    let mut wijken = wijk::Entity::find().order_by_asc(wijk::Column::Name);
+    if let Some(g) = gemeente_id {
+        wijken = wijken.filter(wijk::Column::GemeenteId.eq(g));
+    }
+    let wijken = wijken.all(db).await?;
+    let scope = teams_in(gemeente_id);
+    let teams = scope.clone().all(db).await?;
+    let latest: HashMap<i32, outcome_period::Model> = latest_outcomes(db, &scope).await?;
+    let surveys = super::survey::at_months(
+        db,
+        &latest
+            .values()
+            .map(|o| (o.team_id, o.month.clone()))
+            .collect(),
+    )
+    .await?;
 
     let mut teams_by_wijk: HashMap<i32, Vec<TeamHeadline>> = HashMap::new();
     for t in teams {
@@ -69,7 +100,7 @@ pub async fn overview(
                 name: w.name,
             });
     }
-    Ok(NetworkOverview {
+    Ok(Some(NetworkOverview {
         gemeenten: gemeenten
             .into_iter()
             .map(|g| GemeenteOverview {
@@ -79,17 +110,83 @@ pub async fn overview(
                 name: g.name,
             })
             .collect(),
-    })
+        chosen: gemeente_id,
+        choose: Vec::new(),
+    }))
 }
 
-/// Each team's most recent month of results, in one query.
-async fn latest_outcomes(db: &impl ConnectionTrait) -> Result<Vec<outcome_period::Model>, DbErr> {
-    let sql = "SELECT o.* FROM outcome_period o \
-               JOIN (SELECT team_id, MAX(month) AS month FROM outcome_period GROUP BY team_id) l \
-               ON o.team_id = l.team_id AND o.month = l.month";
-    outcome_period::Model::find_by_statement(Statement::from_string(db.get_database_backend(), sql))
+/// The gemeenten with their numbers of wijken and teams.
+async fn gemeente_counts(
+    db: &impl ConnectionTrait,
+    gemeenten: Vec<gemeente::Model>,
+) -> Result<Vec<shared::dto::GemeenteCount>, DbErr> {
+    let wijk_of: HashMap<i32, i32> = wijk::Entity::find()
+        .select_only()
+        .columns([wijk::Column::Id, wijk::Column::GemeenteId])
+        .into_tuple::<(i32, i32)>()
         .all(db)
-        .await
+        .await?
+        .into_iter()
+        .collect();
+    let mut wijken: HashMap<i32, u32> = HashMap::new();
+    for g in wijk_of.values() {
+        *wijken.entry(*g).or_default() += 1;
+    }
+    let mut teams: HashMap<i32, u32> = HashMap::new();
+    for (wijk_id, n) in team::Entity::find()
+        .select_only()
+        .column(team::Column::WijkId)
+        .column_as(team::Column::Id.count(), "teams")
+        .group_by(team::Column::WijkId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+    {
+        if let Some(g) = wijk_of.get(&wijk_id) {
+            *teams.entry(*g).or_default() += u32::try_from(n).unwrap_or(0);
+        }
+    }
+    Ok(gemeenten
+        .into_iter()
+        .map(|g| shared::dto::GemeenteCount {
+            wijken: wijken.get(&g.id).copied().unwrap_or(0),
+            teams: teams.get(&g.id).copied().unwrap_or(0),
+            id: g.id,
+            cbs_code: g.cbs_code,
+            name: g.name,
+        })
+        .collect())
+}
+
+/// Each team's most recent month of results, for the teams of `scope`: the
+/// latest month per team (grouped in the database), then those months.
+async fn latest_outcomes(
+    db: &impl ConnectionTrait,
+    scope: &sea_orm::Select<team::Entity>,
+) -> Result<HashMap<i32, outcome_period::Model>, DbErr> {
+    let latest: HashMap<i32, String> = outcome_period::Entity::find()
+        .select_only()
+        .column(outcome_period::Column::TeamId)
+        .column_as(outcome_period::Column::Month.max(), "month")
+        .filter(outcome_period::Column::TeamId.in_subquery(team_ids(scope)))
+        .group_by(outcome_period::Column::TeamId)
+        .into_tuple::<(i32, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut months: Vec<&String> = latest.values().collect();
+    months.sort();
+    months.dedup();
+    Ok(outcome_period::Entity::find()
+        .filter(outcome_period::Column::TeamId.in_subquery(team_ids(scope)))
+        .filter(outcome_period::Column::Month.is_in(months))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|o| latest.get(&o.team_id) == Some(&o.month))
+        .map(|o| (o.team_id, o))
+        .collect())
 }
 
 /// A team's space as read by someone outside the team.

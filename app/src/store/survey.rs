@@ -5,8 +5,8 @@
 use super::entity::{survey_participation, survey_tally};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
-    QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use shared::survey::{SurveyAnswer, Tally};
 use shared::Month;
@@ -159,19 +159,21 @@ pub async fn for_months(
 }
 
 /// Each team's sums for the month of its latest results, in one query.
-pub async fn at_latest_results(db: &impl ConnectionTrait) -> Result<HashMap<i32, Tally>, DbErr> {
-    let sql = "SELECT s.* FROM survey_tally s \
-               JOIN (SELECT team_id, MAX(month) AS month FROM outcome_period GROUP BY team_id) l \
-               ON s.team_id = l.team_id AND s.month = l.month";
-    Ok(
-        survey_tally::Model::find_by_statement(Statement::from_string(
-            db.get_database_backend(),
-            sql,
-        ))
+/// The tallies of the given (team, month) pairs.
+pub async fn at_months(
+    db: &impl ConnectionTrait,
+    months: &HashMap<i32, String>,
+) -> Result<HashMap<i32, Tally>, DbErr> {
+    let mut distinct: Vec<&String> = months.values().collect();
+    distinct.sort();
+    distinct.dedup();
+    Ok(survey_tally::Entity::find()
+        .filter(survey_tally::Column::TeamId.is_in(months.keys().copied()))
+        .filter(survey_tally::Column::Month.is_in(distinct))
         .all(db)
         .await?
         .iter()
+        .filter(|t| months.get(&t.team_id) == Some(&t.month))
         .map(|t| (t.team_id, tally(t)))
-        .collect(),
-    )
+        .collect())
 }

@@ -127,7 +127,11 @@ pub async fn compare_funnel(
         get("gemeente"),
         get("periode"),
     );
-    let comparison = match app::store::compare::compare(&state.db, query, state.suppression).await {
+    let comparison = match state
+        .insight
+        .compare(&state.db, query, state.suppression)
+        .await
+    {
         Ok(c) => c,
         Err(err) => {
             tracing::error!(error = %err, "loading a comparison failed");

@@ -62,6 +62,7 @@ pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
             ..SuppressionPolicy::default()
         },
         public_origin: args.public_origin.clone(),
+        insight: Default::default(),
     }
 }
 

@@ -14,7 +14,22 @@ pub use records::*;
 /// Gemeenten → wijken → teams, each team with its latest headline figures.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NetworkOverview {
+    /// Shown in full: every gemeente of a small network, or the chosen one.
     pub gemeenten: Vec<GemeenteOverview>,
+    /// The gemeente chosen, if any.
+    pub chosen: Option<i32>,
+    /// A network too large to show whole: its gemeenten to choose from.
+    pub choose: Vec<GemeenteCount>,
+}
+
+/// A gemeente with its numbers of wijken and teams.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GemeenteCount {
+    pub id: i32,
+    pub cbs_code: String,
+    pub name: String,
+    pub wijken: u32,
+    pub teams: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
