@@ -74,9 +74,17 @@ pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<(
             "no browser bundle found: pages render, but do not hydrate"
         );
     }
+    use axum::serve::ListenerExt;
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
-        .with_context(|| format!("cannot listen on {}", args.addr))?;
+        .with_context(|| format!("cannot listen on {}", args.addr))?
+        // Small answers leave at once instead of waiting for the client's
+        // delayed acknowledgement (Nagle).
+        .tap_io(|tcp| {
+            if let Err(err) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %err, "cannot set TCP_NODELAY");
+            }
+        });
     tracing::info!("Wijkwijs is served at http://{}", args.addr);
     let app = router(state(db, args)).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
