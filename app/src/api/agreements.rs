@@ -24,7 +24,12 @@ pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
         ("afspraak", Some(id.to_string())),
     )
     .await?;
-    let adoptions = crate::store::adoptions::of_agreement(&state.db, id).await?;
+    let adoptions = crate::store::adoptions::made_from(
+        &state.db,
+        crate::store::entity::adoption::Column::SourceAgreementId,
+        id,
+    )
+    .await?;
     let mut ids: Vec<i32> = adoptions.iter().map(|(_, team)| *team).collect();
     ids.push(agreement.team_id);
     let names = network::team_names(&state.db, &ids).await?;

@@ -27,7 +27,12 @@ pub async fn load_lesson(id: i32) -> Result<LessonDetail, AppError> {
     let viewer_writes =
         permissions::check(Some(&viewer), Permission::WriteTeam(lesson.team_id)).is_ok();
     let useful_ids = lessons::useful_team_ids(&state.db, id).await?;
-    let adoptions = lessons::adoptions(&state.db, id).await?;
+    let adoptions = crate::store::adoptions::made_from(
+        &state.db,
+        crate::store::entity::adoption::Column::LessonId,
+        id,
+    )
+    .await?;
     let mut ids = useful_ids.clone();
     ids.extend(adoptions.iter().map(|(_, team)| *team));
     ids.push(lesson.team_id);

@@ -69,14 +69,17 @@ pub async fn adopt(
     Ok(agreement)
 }
 
-/// The agreements other teams made from an agreement: (agreement id,
-/// adopting team id), oldest first.
-pub async fn of_agreement(
+/// The agreements other teams made from a lesson
+/// (`adoption::Column::LessonId`) or an agreement
+/// (`adoption::Column::SourceAgreementId`): (agreement id, adopting team
+/// id), oldest first.
+pub async fn made_from(
     db: &impl ConnectionTrait,
-    agreement_id: i32,
+    source: adoption::Column,
+    id: i32,
 ) -> Result<Vec<(i32, i32)>, DbErr> {
     Ok(adoption::Entity::find()
-        .filter(adoption::Column::SourceAgreementId.eq(agreement_id))
+        .filter(source.eq(id))
         .order_by_asc(adoption::Column::Id)
         .all(db)
         .await?

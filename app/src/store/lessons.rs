@@ -2,9 +2,7 @@
 //! other teams do with it — react, mark it useful (adopting it lives in
 //! `adoptions`).
 
-use super::entity::{
-    adoption, agreement, lesson, lesson_agreement, lesson_reaction, lesson_useful,
-};
+use super::entity::{agreement, lesson, lesson_agreement, lesson_reaction, lesson_useful};
 use super::network::team_names;
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -193,21 +191,6 @@ pub async fn useful_counts(
         *counts.entry(u.lesson_id).or_insert(0) += 1;
     }
     Ok(counts)
-}
-
-/// The agreements made from a lesson: (agreement id, adopting team id).
-pub async fn adoptions(
-    db: &impl ConnectionTrait,
-    lesson_id: i32,
-) -> Result<Vec<(i32, i32)>, DbErr> {
-    Ok(adoption::Entity::find()
-        .filter(adoption::Column::LessonId.eq(lesson_id))
-        .order_by_asc(adoption::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.agreement_id, a.team_id))
-        .collect())
 }
 
 pub async fn react(
