@@ -162,9 +162,8 @@ pub async fn save_agreement(
 #[server(endpoint = "agreements/adopt")]
 pub async fn adopt_agreement(agreement_id: i32, team_id: i32) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::store::adoptions::{self, Source};
+    use crate::store::adoptions::Source;
     use crate::store::agreements;
-    use sea_orm::TransactionTrait;
     use shared::i18n::{t, Text};
     use shared::permissions::Permission;
 
@@ -178,32 +177,47 @@ pub async fn adopt_agreement(agreement_id: i32, team_id: i32) -> Result<(), AppE
         errors.add("", t(Text::AdoptAgreementOwnTeam));
         errors.into_result()?;
     }
-    let txn = state.db.begin().await?;
-    let agreement = adoptions::adopt(
-        &txn,
-        Source::Agreement(&source),
-        team_id,
-        &source.theme,
+    record_adoption(
+        &request,
         viewer.account_id,
-        chrono::Utc::now(),
+        Source::Agreement(&source),
+        (team_id, &source.theme),
+        ("afspraak-overnemen", "source_agreement_id", agreement_id),
     )
-    .await?;
+    .await
+}
+
+/// Makes `source` a concept agreement of `team_id` with `theme` in one
+/// transaction, audits it as `action` with the source's id under `key`,
+/// and leads to the new agreement. For lessons and agreements alike.
+#[cfg(feature = "ssr")]
+pub(crate) async fn record_adoption(
+    request: &crate::auth::RequestContext,
+    author: i32,
+    source: crate::store::adoptions::Source<'_>,
+    (team_id, theme): (i32, &str),
+    (action, key, source_id): (&str, &str, i32),
+) -> Result<(), AppError> {
+    use sea_orm::TransactionTrait;
+    let state = crate::state::AppState::current();
+    let txn = state.db.begin().await?;
+    let agreement =
+        crate::store::adoptions::adopt(&txn, source, team_id, theme, author, chrono::Utc::now())
+            .await?;
+    let mut after = serde_json::Map::new();
+    after.insert(key.to_string(), source_id.into());
+    after.insert(
+        "agreement".to_string(),
+        serde_json::from_str(&crate::store::agreements::json(&agreement))
+            .unwrap_or(serde_json::Value::Null),
+    );
     crate::auth::audit(
         &txn,
-        &request,
-        "afspraak-overnemen",
+        request,
+        action,
         ("afspraak", Some(agreement.id.to_string())),
         crate::store::audit::Outcome::Ok,
-        (
-            None,
-            Some(
-                serde_json::json!({
-                    "source_agreement_id": agreement_id,
-                    "agreement": serde_json::from_str::<serde_json::Value>(&agreements::json(&agreement)).ok(),
-                })
-                .to_string(),
-            ),
-        ),
+        (None, Some(serde_json::Value::Object(after).to_string())),
     )
     .await?;
     txn.commit().await?;

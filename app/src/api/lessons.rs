@@ -285,8 +285,7 @@ pub async fn mark_lesson_useful(lesson_id: i32, team_id: i32) -> Result<(), AppE
 #[server(endpoint = "lessons/adopt")]
 pub async fn adopt_lesson(lesson_id: i32, team_id: i32, theme: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::store::{agreements, lessons};
-    use sea_orm::TransactionTrait;
+    use crate::store::lessons;
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
@@ -305,35 +304,12 @@ pub async fn adopt_lesson(lesson_id: i32, team_id: i32, theme: String) -> Result
         );
     }
     errors.into_result()?;
-    let txn = state.db.begin().await?;
-    let agreement = crate::store::adoptions::adopt(
-        &txn,
-        crate::store::adoptions::Source::Lesson(&lesson),
-        team_id,
-        &theme,
-        viewer.account_id,
-        chrono::Utc::now(),
-    )
-    .await?;
-    crate::auth::audit(
-        &txn,
+    super::agreements::record_adoption(
         &request,
-        "les-overnemen",
-        ("afspraak", Some(agreement.id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            None,
-            Some(
-                serde_json::json!({
-                    "lesson_id": lesson_id,
-                    "agreement": serde_json::from_str::<serde_json::Value>(&agreements::json(&agreement)).ok(),
-                })
-                .to_string(),
-            ),
-        ),
+        viewer.account_id,
+        crate::store::adoptions::Source::Lesson(&lesson),
+        (team_id, &theme),
+        ("les-overnemen", "lesson_id", lesson_id),
     )
-    .await?;
-    txn.commit().await?;
-    leptos_axum::redirect(&format!("/afspraken/{}", agreement.id));
-    Ok(())
+    .await
 }
