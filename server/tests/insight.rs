@@ -197,7 +197,18 @@ on_both_backends!(
         ];
         let reply = viewer.call("/api/network/compare", &form).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        let page: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        let reply: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        assert_eq!(reply["page"]["number"], 1);
+        assert_eq!(
+            reply["funnel"]["shown"].as_u64().unwrap() as usize,
+            reply["comparison"]["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| r["value"] != "Hidden")
+                .count()
+        );
+        let page = &reply["comparison"];
         let centre = page["centre"].as_f64().unwrap();
         assert!((centre - expected).abs() < 1e-9, "{centre} vs {expected}");
         let names: Vec<&str> = page["rows"]
@@ -270,7 +281,7 @@ on_both_backends!(
             )
             .await;
         let compare: serde_json::Value = serde_json::from_str(&compare.body).unwrap();
-        let below: BTreeSet<String> = compare["rows"]
+        let below: BTreeSet<String> = compare["comparison"]["rows"]
             .as_array()
             .unwrap()
             .iter()
@@ -282,7 +293,7 @@ on_both_backends!(
             })
             .map(|r| r["team"].as_str().unwrap().to_string())
             .collect();
-        let standouts: BTreeSet<String> = page["standouts"]
+        let standouts: BTreeSet<String> = page["standouts"]["shown"]
             .as_array()
             .unwrap()
             .iter()
@@ -506,7 +517,7 @@ on_both_backends!(
         ];
         let wait_of_team = |body: &str| -> f64 {
             let page: serde_json::Value = serde_json::from_str(body).unwrap();
-            page["rows"]
+            page["comparison"]["rows"]
                 .as_array()
                 .unwrap()
                 .iter()

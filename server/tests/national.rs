@@ -82,3 +82,156 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+/// The names of the teams in a page of `/api/network/compare`.
+fn names(page: &serde_json::Value) -> Vec<String> {
+    page["comparison"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["team"].as_str().unwrap().to_string())
+        .collect()
+}
+
+on_both_backends!(
+    a_large_comparison_comes_a_page_at_a_time_and_wat_werkt_a_few_per_measure,
+    |backend: Backend| async move {
+        use axum::http::StatusCode;
+        use support::Client;
+        let Some(t) = TestDb::migrated(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let scale = Scale {
+            gemeenten: 2,
+            wijken: 8,
+            teams: 120,
+            months: 24,
+            agreements: 2,
+            lessons: 1,
+            accounts: 5,
+        };
+        generate(db, 3, scale, "Wachtwoord-voor-de-test")
+            .await
+            .unwrap()
+            .expect("generated");
+        let mut viewer = Client::new(db);
+        viewer
+            .session_for(db, "bestuurder@landelijk.wijkwijs.nl")
+            .await;
+
+        // Three pages of at most 50 teams: together every team once, by name.
+        let mut all = Vec::new();
+        let mut shown = 0;
+        for page in ["1", "2", "3"] {
+            let reply = viewer
+                .call(
+                    "/api/network/compare",
+                    &[
+                        ("measure", "verder-zonder-hulp"),
+                        ("doelgroep", ""),
+                        ("gemeente", ""),
+                        ("months", "12"),
+                        ("page", page),
+                    ],
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+            let reply: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+            assert_eq!(reply["page"]["pages"], 3);
+            assert_eq!(reply["page"]["total"], 120);
+            let rows = names(&reply);
+            assert_eq!(rows.len(), if page == "3" { 20 } else { 50 });
+            shown = reply["funnel"]["shown"].as_u64().unwrap();
+            all.extend(rows);
+        }
+        let mut sorted = all.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(all, sorted, "every team once, by name");
+        assert_eq!(all.len(), 120);
+        assert!(shown > 50, "the funnel counts every page's teams: {shown}");
+
+        // The page itself: the second page's table, its small multiples
+        // and links to the pages around it.
+        let html = viewer
+            .get("/vergelijken?maat=verder-zonder-hulp&doelgroep=&gemeente=&periode=12&pagina=2")
+            .await;
+        assert_eq!(html.status, StatusCode::OK);
+        let body = &html.body;
+        assert!(body.contains(&all[50]) && body.contains(&all[99]));
+        assert!(
+            !body.contains(&format!(">{}<", all[49])) && !body.contains(&format!(">{}<", all[100]))
+        );
+        assert!(
+            body.contains("Pagina 2 van 3 (teams 51–100 van 120)"),
+            "{body}"
+        );
+        assert!(
+            body.contains("pagina=1\" rel=\"prev\"") && body.contains("pagina=3\" rel=\"next\"")
+        );
+        assert!(body.matches("class=\"multiple\"").count() <= 50);
+
+        // Wat werkt names at most ten standouts per measure and counts the
+        // rest; together they are the comparison's favourable teams.
+        let reply = viewer.call("/api/network/what-works", &[]).await;
+        let works: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        let standouts = &works["standouts"];
+        let mut more_somewhere = false;
+        for (measure, code, better_higher) in [
+            ("Wait", "wachttijd", false),
+            ("WithoutHelp", "verder-zonder-hulp", true),
+            ("ClientGrade", "cijfer-clienten", true),
+        ] {
+            let shown = standouts["shown"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|s| s["measure"] == measure)
+                .count();
+            let more = standouts["more"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m[0] == measure)
+                .map_or(0, |m| m[1].as_u64().unwrap() as usize);
+            assert!(shown <= 10);
+            let mut favourable = 0;
+            for page in ["1", "2", "3"] {
+                let reply = viewer
+                    .call(
+                        "/api/network/compare",
+                        &[
+                            ("measure", code),
+                            ("doelgroep", ""),
+                            ("gemeente", ""),
+                            ("months", "12"),
+                            ("page", page),
+                        ],
+                    )
+                    .await;
+                let reply: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+                favourable += reply["comparison"]["rows"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|r| match r["position"].as_str() {
+                        Some("AboveWarning" | "AboveControl") => better_higher,
+                        Some("BelowWarning" | "BelowControl") => !better_higher,
+                        _ => false,
+                    })
+                    .count();
+            }
+            assert_eq!(shown + more, favourable, "{measure}");
+            more_somewhere |= more > 0;
+        }
+        assert!(more_somewhere, "this network leaves teams out somewhere");
+        let html = viewer.get("/wat-werkt").await;
+        assert_eq!(
+            html.body.contains("bekijk ze allemaal bij Vergelijken"),
+            more_somewhere,
+            "a link to the full list exactly when teams were left out"
+        );
+        t.cleanup().await;
+    }
+);

@@ -471,7 +471,7 @@ mod tests {
                     verdicts: Measure::ALL.iter().map(|m| verdict(*m)).collect(),
                 }],
             }],
-            standouts: vec![],
+            standouts: Default::default(),
             knelpunten: vec![OpenKnelpunt {
                 id: 3,
                 title: "Te veel formulieren; echt".into(),

@@ -14,6 +14,7 @@ pub mod lessons;
 pub mod month;
 pub mod network;
 pub mod outcomes;
+pub mod paging;
 pub mod permissions;
 pub mod search;
 pub mod session;

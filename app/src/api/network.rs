@@ -75,15 +75,17 @@ pub async fn load_wijk(wijk_id: i32) -> Result<dto::WijkView, AppError> {
         .ok_or_else(|| AppError::NotFound.with_status())
 }
 
-/// Teams side by side on one measure, with funnel limits. Parameters as
-/// typed in the address (`maat`, `doelgroep`, `gemeente`, `periode`).
+/// Teams side by side on one measure, with funnel limits: one page of the
+/// table. Parameters as typed in the address (`maat`, `doelgroep`,
+/// `gemeente`, `periode`, `pagina`).
 #[server(endpoint = "network/compare")]
 pub async fn load_compare(
     measure: String,
     doelgroep: String,
     gemeente: String,
     months: String,
-) -> Result<dto::Comparison, AppError> {
+    #[server(default)] page: String,
+) -> Result<dto::ComparePage, AppError> {
     use shared::permissions::Permission;
     crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
@@ -91,7 +93,8 @@ pub async fn load_compare(
     Ok(state
         .insight
         .compare(&state.db, query, state.suppression)
-        .await?)
+        .await?
+        .page(&page))
 }
 
 /// Wat werkt: teams that stand out, and agreement themes against outcomes.
@@ -103,7 +106,9 @@ pub async fn load_what_works() -> Result<dto::WhatWorks, AppError> {
     Ok(state
         .insight
         .what_works(&state.db, state.suppression)
-        .await?)
+        .await?
+        .as_ref()
+        .clone())
 }
 
 /// Lessons and agreements holding every word of `q`, within the filters.

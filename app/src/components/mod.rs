@@ -1,9 +1,11 @@
 //! Building blocks shared by all pages: one way to render a table, a
-//! figure, a run chart, a page frame and a failed load.
+//! figure, a run chart, a page frame, a failed load and a long table's
+//! pages.
 
 pub mod data_table;
 pub mod form;
 pub mod layout;
 pub mod load;
+pub mod pager;
 pub mod run_chart;
 pub mod tiles;

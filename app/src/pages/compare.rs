@@ -1,16 +1,18 @@
 //! Vergelijken: teams side by side on one measure over recent months, as a
 //! funnel plot and a table in alphabetical order, never a bare ranking.
 //! The choice is a plain GET form, so it works without JavaScript and every
-//! comparison has its own address.
+//! comparison has its own address; a long table comes a page at a time,
+//! with the small multiples of that page's teams.
 
 use crate::api::network::load_compare;
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::load::Loaded;
+use crate::components::pager::pager;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
-use shared::dto::{CompareQuery, Comparison};
+use shared::dto::{ComparePage, CompareQuery, Comparison};
 use shared::format::{self, Unit};
 use shared::i18n::{t, Text};
 use shared::network::{Doelgroep, Measure};
@@ -28,9 +30,12 @@ pub fn ComparePage() -> impl IntoView {
                 get("doelgroep"),
                 get("gemeente"),
                 get("periode"),
+                get("pagina"),
             )
         },
-        |(measure, doelgroep, gemeente, months)| load_compare(measure, doelgroep, gemeente, months),
+        |(measure, doelgroep, gemeente, months, page)| {
+            load_compare(measure, doelgroep, gemeente, months, page)
+        },
     );
     view! {
         <Title text=t(Text::CompareTitle) />
@@ -64,7 +69,12 @@ pub(crate) fn choice(
     }
 }
 
-fn compare_view(page: Comparison) -> impl IntoView {
+fn compare_view(paged: ComparePage) -> impl IntoView {
+    let ComparePage {
+        comparison: page,
+        page: table_page,
+        funnel,
+    } = paged;
     let q = page.query.clone();
     let measures = Measure::ALL
         .iter()
@@ -115,38 +125,27 @@ fn compare_view(page: Comparison) -> impl IntoView {
                 format::figure(Figure::Value(centre), unit),
                 format::figure(page.cases, Unit::Count)
             );
-            let shown = page
-                .rows
-                .iter()
-                .filter(|r| r.value.value().is_some())
-                .count();
-            let standing_out: Vec<String> = page
-                .rows
-                .iter()
-                .filter_map(|r| {
-                    let verdict = r.position?.favourable(better)?;
-                    Some(format!(
-                        "{} ({})",
-                        r.team,
-                        if verdict {
-                            t(Text::FunnelFavourable)
-                        } else {
-                            t(Text::FunnelUnfavourable)
-                        }
-                    ))
-                })
-                .collect();
+            let beyond = if funnel.favourable + funnel.unfavourable == 0 {
+                t(Text::FunnelWithin).to_string()
+            } else {
+                format!(
+                    "{} {} {} {} {} {}",
+                    funnel.favourable,
+                    t(Text::FunnelFavourable),
+                    t(Text::And),
+                    funnel.unfavourable,
+                    t(Text::FunnelUnfavourable),
+                    t(Text::CompareBeyond)
+                )
+            };
             let alt = format!(
-                "{} {}: {summary} {shown} teams; {}",
+                "{} {}: {summary} {} teams; {beyond}.",
                 t(Text::CompareFunnel),
                 q.measure.label(),
-                if standing_out.is_empty() {
-                    t(Text::FunnelWithin).to_string()
-                } else {
-                    standing_out.join(", ")
-                }
+                funnel.shown
             );
-            let multiples = small_multiples(&page);
+            let multiples = small_multiples(&page, table_page.pages > 1);
+            let pages = pager(table_page, format!("/vergelijken?{}", q.to_params()));
             let rows = page
                 .rows
                 .into_iter()
@@ -185,6 +184,7 @@ fn compare_view(page: Comparison) -> impl IntoView {
                     headers=vec![t(Text::Team), t(Text::Wijk), q.measure.label(), t(Text::CompareCases), t(Text::ComparePosition)]
                     rows
                 />
+                {pages}
                 <p class="note">{t(Text::SuppressionNote)}</p>
             }
             .into_any()
@@ -198,8 +198,9 @@ fn compare_view(page: Comparison) -> impl IntoView {
 }
 
 /// One small sparkline per team on one shared scale, over the compared
-/// months; the table below holds the figures.
-fn small_multiples(page: &Comparison) -> Option<impl IntoView> {
+/// months; the table below holds the figures. With a table of several
+/// pages, the teams of this page.
+fn small_multiples(page: &Comparison, paged: bool) -> Option<impl IntoView> {
     let (low, high) = page.monthly_range?;
     let pad = ((high - low) * 0.1).max(0.01);
     let q = &page.query;
@@ -227,7 +228,10 @@ fn small_multiples(page: &Comparison) -> Option<impl IntoView> {
         .collect_view();
     Some(view! {
         <h2>{t(Text::CompareMultiples)}</h2>
-        <p class="note">{t(Text::CompareMultiplesNote)}</p>
+        <p class="note">
+            {t(Text::CompareMultiplesNote)}
+            {paged.then(|| format!(" {}", t(Text::CompareMultiplesPage)))}
+        </p>
         <ul class="multiples">{items}</ul>
     })
 }

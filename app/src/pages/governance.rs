@@ -185,13 +185,19 @@ fn signals_view(wijken: &[WijkSignals]) -> impl IntoView {
 }
 
 fn standouts_view(page: &GovernanceView) -> impl IntoView {
-    let items = if page.standouts.is_empty() {
+    let more = Measure::ALL
+        .iter()
+        .map(|&m| {
+            crate::pages::what_works::more_standouts(page.standouts.more_of(m), m, page.gemeente_id)
+        })
+        .collect_view();
+    let items = if page.standouts.shown.is_empty() {
         view! { <p>{t(Text::StandoutsNone)}</p> }.into_any()
     } else {
         view! {
             <p>{t(Text::StandoutsIntro)}</p>
             <ul>
-                {page.standouts.iter().map(|s| view! {
+                {page.standouts.shown.iter().map(|s| view! {
                     <li>
                         {format!("{}: ", s.measure.label())}
                         <a href=format!("/teams/{}", s.team_id)>{s.team.clone()}</a>
@@ -199,6 +205,7 @@ fn standouts_view(page: &GovernanceView) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            {more}
         }
         .into_any()
     };

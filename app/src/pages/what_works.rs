@@ -7,7 +7,7 @@ use crate::components::data_table::{Cell, DataTable};
 use crate::components::load::Loaded;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use shared::dto::WhatWorks;
+use shared::dto::{CompareQuery, WhatWorks};
 use shared::format;
 use shared::i18n::{t, Text};
 use shared::network::Measure;
@@ -50,6 +50,30 @@ fn difference(value: f64, measure: Measure) -> String {
     }
 }
 
+/// "Nog 37 teams liggen ook gunstig buiten de grens", with a link to the
+/// comparison that lists them all; nothing when none were left out.
+pub(crate) fn more_standouts(
+    more: u32,
+    measure: Measure,
+    gemeente_id: Option<i32>,
+) -> Option<impl IntoView> {
+    (more > 0).then(|| {
+        let query = CompareQuery {
+            measure,
+            doelgroep: None,
+            gemeente_id,
+            months: 12,
+        };
+        view! {
+            <p>
+                {format!("{} {more} {} ", t(Text::StandoutsMorePrefix), t(Text::StandoutsMore))}
+                <a href=format!("/vergelijken?{}", query.to_params())>{t(Text::StandoutsMoreLink)}</a>
+                "."
+            </p>
+        }
+    })
+}
+
 fn what_works_view(page: WhatWorks) -> impl IntoView {
     let period = page.period.map(|(first, last)| {
         format!(
@@ -62,7 +86,8 @@ fn what_works_view(page: WhatWorks) -> impl IntoView {
     let sections = Measure::ALL
         .iter()
         .map(|&measure| {
-            let standouts: Vec<_> = page.standouts.iter().filter(|s| s.measure == measure).cloned().collect();
+            let standouts: Vec<_> = page.standouts.of_measure(measure).cloned().collect();
+            let more = more_standouts(page.standouts.more_of(measure), measure, None);
             let look = if standouts.is_empty() {
                 view! { <p>{t(Text::WhatWorksNoStandouts)}</p> }.into_any()
             } else {
@@ -76,6 +101,7 @@ fn what_works_view(page: WhatWorks) -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ul>
+                    {more}
                 }
                 .into_any()
             };

@@ -17,8 +17,8 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::dto::{
-    CompareQuery, GovernanceView, NotableLesson, NoteForm, NoteSummary, OpenKnelpunt, TeamSavings,
-    TeamSignals, Verdict, WijkSavings, WijkSignals,
+    CompareQuery, GovernanceView, NotableLesson, NoteForm, NoteSummary, OpenKnelpunt, Standouts,
+    TeamSavings, TeamSignals, Verdict, WijkSavings, WijkSignals,
 };
 use shared::network::{KnelpuntCategory, KnelpuntStatus, Measure};
 use shared::stats::aggregate::Totals;
@@ -106,7 +106,7 @@ pub async fn table(
             .map(|m| (*m, targets.get(m).copied()))
             .collect(),
         wijken: signals,
-        standouts,
+        standouts: Standouts::of(standouts),
         knelpunten: open_knelpunten(db, &scope, &names).await?,
         lessons: notable_lessons(db, &scope, &names).await?,
         savings: savings(db, &scope, &teams, &wijken).await?,

@@ -4,7 +4,8 @@
 //! — the newest change in the audit log (every change is audited; views
 //! are not changes), the newest month of results, agreement version and
 //! adoption, the number of teams, and the month — read in one small query
-//! per request, so any change shows on the next request.
+//! per request, so any change shows on the next request. Results are
+//! shared, not copied, between the requests that read them.
 
 use sea_orm::{ConnectionTrait, DbErr, Statement};
 use shared::dto::{CompareQuery, Comparison, WhatWorks};
@@ -20,8 +21,8 @@ type Fingerprint = [Option<i64>; 6];
 #[derive(Default)]
 struct Kept {
     fingerprint: Option<Fingerprint>,
-    what_works: Option<WhatWorks>,
-    comparisons: HashMap<String, Comparison>,
+    what_works: Option<Arc<WhatWorks>>,
+    comparisons: HashMap<String, Arc<Comparison>>,
 }
 
 #[derive(Clone, Default)]
@@ -76,12 +77,12 @@ impl InsightCache {
         &self,
         db: &impl ConnectionTrait,
         policy: SuppressionPolicy,
-    ) -> Result<WhatWorks, DbErr> {
+    ) -> Result<Arc<WhatWorks>, DbErr> {
         let print = self.current(db).await?;
         if let Some(found) = self.0.lock().expect("the cache lock").what_works.clone() {
             return Ok(found);
         }
-        let made = super::what_works::what_works(db, policy).await?;
+        let made = Arc::new(super::what_works::what_works(db, policy).await?);
         self.keep(print, |kept| kept.what_works = Some(made.clone()));
         Ok(made)
     }
@@ -91,7 +92,7 @@ impl InsightCache {
         db: &impl ConnectionTrait,
         query: CompareQuery,
         policy: SuppressionPolicy,
-    ) -> Result<Comparison, DbErr> {
+    ) -> Result<Arc<Comparison>, DbErr> {
         let key = query.to_params();
         let print = self.current(db).await?;
         if let Some(found) = self
@@ -104,7 +105,7 @@ impl InsightCache {
         {
             return Ok(found);
         }
-        let made = super::compare::compare(db, query, policy).await?;
+        let made = Arc::new(super::compare::compare(db, query, policy).await?);
         self.keep(print, |kept| {
             if kept.comparisons.len() >= COMPARISONS {
                 kept.comparisons.clear();

@@ -3,7 +3,8 @@
 //! bij …"), and per agreement theme the teams with an active agreement set
 //! against the teams without, and the change around the start of the
 //! agreements that took effect in the last two years. Only figures that may
-//! be shown take part; only the months those windows need are read.
+//! be shown take part; only the months those windows need are read, a
+//! group of teams at a time.
 
 use super::compare::compare;
 use super::entity::{adoption, agreement, outcome_period};
@@ -11,7 +12,7 @@ use chrono::Datelike;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
-use shared::dto::{CompareQuery, Comparison, Standout, ThemeAssociation, WhatWorks};
+use shared::dto::{CompareQuery, Comparison, Standout, Standouts, ThemeAssociation, WhatWorks};
 use shared::network::{AgreementStatus, AgreementTheme, Measure};
 use shared::stats::association;
 use shared::suppression::SuppressionPolicy;
@@ -29,7 +30,7 @@ pub async fn what_works(
     let Some(last) = latest else {
         return Ok(WhatWorks {
             period: None,
-            standouts: Vec::new(),
+            standouts: Standouts::default(),
             themes: Vec::new(),
             adoptions: adoptions_per_month(db, None).await?,
         });
@@ -67,11 +68,7 @@ pub async fn what_works(
             }
         }
     }
-    let periods = outcome_period::Entity::find()
-        .filter(outcome_period::Column::Month.gte(recent.plus(-association::WINDOW).to_string()))
-        .order_by_asc(outcome_period::Column::Month)
-        .all(db)
-        .await?;
+    let changes = changes_around(db, &started, recent, policy).await?;
     let mut period = None;
     let mut standouts = Vec::new();
     let mut themes = Vec::new();
@@ -90,24 +87,7 @@ pub async fn what_works(
             .iter()
             .filter_map(|row| Some((row.team_id, row.value.value()?)))
             .collect();
-        // Each team's shown monthly figures, for before/after.
-        let mut series: HashMap<i32, Vec<(Month, f64)>> = HashMap::new();
-        for p in &periods {
-            if let (Some(v), Ok(m)) = (
-                super::series::figure(p, measure, policy).value(),
-                p.month.parse::<Month>(),
-            ) {
-                series.entry(p.team_id).or_default().push((m, v));
-            }
-        }
         for &theme in AgreementTheme::ALL {
-            let changes: Vec<f64> = started
-                .iter()
-                .filter(|(th, ..)| *th == theme)
-                .filter_map(|(_, team, month)| {
-                    association::window_change(series.get(team)?, *month)
-                })
-                .collect();
             let with_theme = active.get(&theme);
             let (with, without): (Vec<(i32, f64)>, Vec<(i32, f64)>) = values
                 .iter()
@@ -117,16 +97,79 @@ pub async fn what_works(
                 measure,
                 theme,
                 comparison: association::compare(&pick(&with), &pick(&without)),
-                before_after: association::before_after(&changes),
+                before_after: association::before_after(
+                    changes
+                        .get(&(measure, theme))
+                        .map_or(&[][..], Vec::as_slice),
+                ),
             });
         }
     }
     Ok(WhatWorks {
         period,
-        standouts,
+        standouts: Standouts::of(standouts),
         themes,
         adoptions: adoptions_per_month(db, period.map(|(_, last)| last)).await?,
     })
+}
+
+/// Teams whose months are read at once for before/after: enough to keep
+/// the queries few, few enough to keep the memory small on a national
+/// network.
+const TEAMS_PER_READ: usize = 500;
+
+/// Per measure and theme, the change in a team's shown monthly figures
+/// around the start of each of `started` (see `association::window_change`).
+/// Reads only the months of the teams concerned from `recent` minus the
+/// window on, a bounded group of teams at a time.
+async fn changes_around(
+    db: &impl ConnectionTrait,
+    started: &[(AgreementTheme, i32, Month)],
+    recent: Month,
+    policy: SuppressionPolicy,
+) -> Result<HashMap<(Measure, AgreementTheme), Vec<f64>>, DbErr> {
+    let mut by_team: HashMap<i32, Vec<(AgreementTheme, Month)>> = HashMap::new();
+    for &(theme, team, month) in started {
+        by_team.entry(team).or_default().push((theme, month));
+    }
+    let mut teams: Vec<i32> = by_team.keys().copied().collect();
+    teams.sort_unstable();
+    let mut changes: HashMap<(Measure, AgreementTheme), Vec<f64>> = HashMap::new();
+    for group in teams.chunks(TEAMS_PER_READ) {
+        let (first, last) = (group[0], group[group.len() - 1]);
+        let periods = outcome_period::Entity::find()
+            .filter(outcome_period::Column::TeamId.between(first, last))
+            .filter(
+                outcome_period::Column::Month.gte(recent.plus(-association::WINDOW).to_string()),
+            )
+            .order_by_asc(outcome_period::Column::Month)
+            .all(db)
+            .await?;
+        for &measure in Measure::ALL {
+            // Each team's shown monthly figures, oldest first.
+            let mut series: HashMap<i32, Vec<(Month, f64)>> = HashMap::new();
+            for p in &periods {
+                if let (Some(v), Ok(m)) = (
+                    super::series::figure(p, measure, policy).value(),
+                    p.month.parse::<Month>(),
+                ) {
+                    series.entry(p.team_id).or_default().push((m, v));
+                }
+            }
+            // In team order, so the sums come out the same on every run.
+            for team in group {
+                let Some(months) = series.get(team) else {
+                    continue;
+                };
+                for &(theme, start) in &by_team[team] {
+                    if let Some(change) = association::window_change(months, start) {
+                        changes.entry((measure, theme)).or_default().push(change);
+                    }
+                }
+            }
+        }
+    }
+    Ok(changes)
 }
 
 /// The teams of a comparison beyond its favourable funnel limit.

@@ -4,7 +4,7 @@
 //! marked by shape as well as colour (square: favourable, triangle:
 //! unfavourable).
 
-use super::{CONCERN, IMPROVEMENT, NEUTRAL, TEXT};
+use super::{CONCERN, IMPROVEMENT, LIMIT, NEUTRAL, TEXT};
 use plotters::prelude::*;
 use shared::dto::Comparison;
 use shared::stats::funnel;
@@ -18,7 +18,7 @@ pub fn funnel_plot(comparison: &Comparison, title: &str, description: &str) -> S
     if let Err(err) = draw(comparison, &mut svg) {
         tracing::error!(error = %err, "drawing a funnel plot failed");
     }
-    super::label(svg, title, description)
+    super::label(LIMIT.apply(svg), title, description)
 }
 
 fn draw(c: &Comparison, svg: &mut String) -> Result<(), Box<dyn std::error::Error>> {
@@ -94,12 +94,7 @@ fn draw(c: &Comparison, svg: &mut String) -> Result<(), Box<dyn std::error::Erro
         NEUTRAL.stroke_width(1),
     ))?;
     for line in [curve(|l| l.lower95), curve(|l| l.upper95)] {
-        chart.draw_series(DashedLineSeries::new(
-            clip(line),
-            6,
-            4,
-            NEUTRAL.stroke_width(1),
-        ))?;
+        chart.draw_series(LineSeries::new(clip(line), LIMIT.style()))?;
     }
     for line in [lower998, upper998] {
         chart.draw_series(LineSeries::new(clip(line), NEUTRAL.stroke_width(1)))?;

@@ -21,6 +21,42 @@ const NEUTRAL: RGBColor = RGBColor(0x50, 0x5a, 0x66);
 const IMPROVEMENT: RGBColor = RGBColor(0x1d, 0x4f, 0x91);
 const CONCERN: RGBColor = RGBColor(0xb3, 0x5c, 0x00);
 
+/// A dashed line drawn the SVG way. plotters draws a dashed series as one
+/// element per dash — hundreds on a long run chart, most of its bytes — so
+/// the line is drawn whole in a stand-in colour used for nothing else, and
+/// `apply` turns that colour into the real one with a `stroke-dasharray`.
+struct Dash {
+    stand_in: RGBColor,
+    colour: RGBColor,
+    pattern: &'static str,
+}
+
+/// Process and funnel limits.
+const LIMIT: Dash = Dash {
+    stand_in: RGBColor(0x50, 0x5a, 0x67),
+    colour: NEUTRAL,
+    pattern: "6 4",
+};
+
+impl Dash {
+    fn style(&self) -> plotters::style::ShapeStyle {
+        use plotters::style::Color;
+        self.stand_in.stroke_width(1)
+    }
+
+    fn apply(&self, svg: String) -> String {
+        let hex = |c: RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+        svg.replace(
+            &format!("stroke=\"{}\"", hex(self.stand_in)),
+            &format!(
+                "stroke=\"{}\" stroke-dasharray=\"{}\"",
+                hex(self.colour),
+                self.pattern
+            ),
+        )
+    }
+}
+
 /// Escapes text for an SVG element.
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")

@@ -3,7 +3,7 @@
 //! knelpunten by support, notable lessons, maatwerk savings, the network's
 //! targets and the dialogue notes.
 
-use super::Standout;
+use super::Standouts;
 use crate::network::{KnelpuntCategory, KnelpuntStatus, Measure};
 use crate::stats::xmr::{Assurance, Variation};
 use crate::Month;
@@ -31,7 +31,7 @@ pub struct GovernanceView {
     pub period: Option<(Month, Month)>,
     pub targets: Vec<(Measure, Option<f64>)>,
     pub wijken: Vec<WijkSignals>,
-    pub standouts: Vec<Standout>,
+    pub standouts: Standouts,
     pub knelpunten: Vec<OpenKnelpunt>,
     pub lessons: Vec<NotableLesson>,
     pub savings: Vec<WijkSavings>,

@@ -152,6 +152,59 @@ pub struct Comparison {
     pub rows: Vec<CompareRow>,
 }
 
+impl Comparison {
+    /// Teams in the table per page.
+    pub const PER_PAGE: u32 = 50;
+
+    /// Page `asked` (as typed in the address) of this comparison's table,
+    /// with the funnel counted over all its teams.
+    pub fn page(&self, asked: &str) -> ComparePage {
+        let page = crate::paging::Page::of(self.rows.len(), Self::PER_PAGE, asked);
+        let better = self.query.measure.better();
+        let mut funnel = FunnelCounts::default();
+        for row in self.rows.iter().filter(|r| r.value.value().is_some()) {
+            funnel.shown += 1;
+            match row.position.and_then(|p| p.favourable(better)) {
+                Some(true) => funnel.favourable += 1,
+                Some(false) => funnel.unfavourable += 1,
+                None => {}
+            }
+        }
+        ComparePage {
+            comparison: Comparison {
+                query: self.query.clone(),
+                gemeenten: self.gemeenten.clone(),
+                period: self.period,
+                centre: self.centre,
+                cases: self.cases,
+                spread: self.spread,
+                monthly_range: self.monthly_range,
+                rows: self.rows[page.range()].to_vec(),
+            },
+            page,
+            funnel,
+        }
+    }
+}
+
+/// One page of a comparison's table: `comparison.rows` holds only the
+/// teams of `page`; `funnel` counts all of them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ComparePage {
+    pub comparison: Comparison,
+    pub page: crate::paging::Page,
+    pub funnel: FunnelCounts,
+}
+
+/// How many teams a funnel plot shows, and how many of them lie beyond
+/// its limits on the favourable and the unfavourable side.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunnelCounts {
+    pub shown: u32,
+    pub favourable: u32,
+    pub unfavourable: u32,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompareRow {
     pub team_id: i32,
@@ -169,11 +222,60 @@ pub struct CompareRow {
 pub struct WhatWorks {
     /// The months looked at, oldest and newest.
     pub period: Option<(Month, Month)>,
-    pub standouts: Vec<Standout>,
+    pub standouts: Standouts,
     pub themes: Vec<ThemeAssociation>,
     /// Lessons adopted as agreements by other teams, per month over the
     /// last two years (oldest first, months without any included).
     pub adoptions: Vec<(Month, u32)>,
+}
+
+/// The teams beyond the favourable funnel limit, a few per measure: the
+/// furthest out first, then by name. `more` counts, per measure, the teams
+/// left out (Vergelijken lists them all).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Standouts {
+    pub shown: Vec<Standout>,
+    pub more: Vec<(crate::network::Measure, u32)>,
+}
+
+impl Standouts {
+    /// Teams shown per measure.
+    pub const PER_MEASURE: usize = 10;
+
+    /// Keeps the first few of each measure's `standouts`.
+    pub fn of(mut standouts: Vec<Standout>) -> Standouts {
+        use crate::stats::funnel::FunnelPosition::{AboveControl, BelowControl};
+        let far = |s: &Standout| matches!(s.position, AboveControl | BelowControl);
+        standouts.sort_by(|a, b| {
+            (a.measure.code(), !far(a), &a.team).cmp(&(b.measure.code(), !far(b), &b.team))
+        });
+        let mut result = Standouts::default();
+        for &measure in crate::network::Measure::ALL {
+            let of_measure: Vec<Standout> = standouts
+                .iter()
+                .filter(|s| s.measure == measure)
+                .cloned()
+                .collect();
+            let (shown, more) = crate::paging::first(of_measure, Self::PER_MEASURE);
+            result.shown.extend(shown);
+            if more > 0 {
+                result.more.push((measure, more));
+            }
+        }
+        result
+    }
+
+    pub fn of_measure(&self, measure: crate::network::Measure) -> impl Iterator<Item = &Standout> {
+        self.shown.iter().filter(move |s| s.measure == measure)
+    }
+
+    /// How many teams of `measure` are left out.
+    pub fn more_of(&self, measure: crate::network::Measure) -> u32 {
+        self.more
+            .iter()
+            .find(|(m, _)| *m == measure)
+            .map_or(0, |(_, n)| *n)
+    }
 }
 
 /// A team beyond the favourable funnel limit on a measure.
@@ -536,4 +638,88 @@ pub struct OutcomeVersionRow {
     pub client_responses: u32,
     pub uitval: Option<u32>,
     pub doelrealisatie: Option<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::Measure;
+    use crate::stats::funnel::FunnelPosition;
+
+    fn row(i: usize, position: Option<FunnelPosition>) -> CompareRow {
+        CompareRow {
+            team_id: i as i32,
+            team: format!("Team {i:03}"),
+            wijk: "Wijk".into(),
+            value: if position.is_some() {
+                Figure::Value(0.5)
+            } else {
+                Figure::Hidden
+            },
+            cases: Figure::Hidden,
+            position,
+        }
+    }
+
+    #[test]
+    fn a_page_of_a_comparison_counts_the_whole_funnel() {
+        use FunnelPosition::*;
+        let positions = [Some(Within), Some(AboveControl), Some(BelowWarning), None];
+        let comparison = Comparison {
+            query: CompareQuery::from_params("verder-zonder-hulp", "", "", "12"),
+            gemeenten: vec![],
+            period: None,
+            centre: Some(0.5),
+            cases: Figure::Hidden,
+            spread: 0.0,
+            monthly_range: None,
+            rows: (0..120).map(|i| row(i, positions[i % 4])).collect(),
+        };
+        let second = comparison.page("2");
+        assert_eq!(second.page.number, 2);
+        assert_eq!(second.comparison.rows, comparison.rows[50..100].to_vec());
+        // Higher is better for the share without help.
+        assert_eq!(
+            second.funnel,
+            FunnelCounts {
+                shown: 90,
+                favourable: 30,
+                unfavourable: 30
+            }
+        );
+        assert_eq!(comparison.page("3").comparison.rows.len(), 20);
+    }
+
+    fn standout(measure: Measure, team: &str, position: FunnelPosition) -> Standout {
+        Standout {
+            measure,
+            team_id: 1,
+            team: team.into(),
+            wijk: "Wijk".into(),
+            value: 1.0,
+            position,
+        }
+    }
+
+    #[test]
+    fn standouts_keep_the_furthest_out_first_and_count_the_rest() {
+        use FunnelPosition::*;
+        let mut all: Vec<Standout> = (0..14)
+            .map(|i| standout(Measure::Wait, &format!("Team {i:02}"), BelowWarning))
+            .collect();
+        all.push(standout(Measure::Wait, "Zuid", BelowControl));
+        all.push(standout(Measure::ClientGrade, "Noord", AboveWarning));
+        let kept = Standouts::of(all);
+        let wait: Vec<&str> = kept
+            .of_measure(Measure::Wait)
+            .map(|s| s.team.as_str())
+            .collect();
+        assert_eq!(wait.len(), Standouts::PER_MEASURE);
+        assert_eq!(wait[0], "Zuid", "beyond the 99.8% limit first");
+        assert_eq!(wait[1], "Team 00", "then by name");
+        assert_eq!(kept.more_of(Measure::Wait), 5);
+        assert_eq!(kept.of_measure(Measure::ClientGrade).count(), 1);
+        assert_eq!(kept.more_of(Measure::ClientGrade), 0);
+        assert_eq!(kept.more_of(Measure::WithoutHelp), 0);
+    }
 }
