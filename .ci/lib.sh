@@ -79,17 +79,24 @@ ensure_postgres() {
 }
 
 # The browser bundle: app compiled to wasm with `hydrate`, bound by
-# wasm-bindgen, plus the stylesheet; precompressed for the static server.
+# wasm-bindgen without the function-name section (4.7 MB that only a
+# debugger reads), plus the stylesheet; precompressed with brotli and gzip
+# for the static server, which picks what the browser accepts. (binaryen's
+# wasm-opt made the wasm smaller but its compressed form larger, so it is
+# not used.)
 build_site() {
+  command -v brotli >/dev/null || apt_install brotli
   step "building the browser bundle"
   cargo build --locked -p app --lib --target wasm32-unknown-unknown --profile wasm-release --features hydrate
   local pkg="$WIJKWIJS_SITE_ROOT/pkg"
   mkdir -p "$pkg"
-  wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name wijkwijs \
+  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "$pkg" --out-name wijkwijs \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/app.wasm"
   cp "$WW_ROOT/style/main.css" "$pkg/wijkwijs.css"
   for file in "$pkg"/wijkwijs.js "$pkg"/wijkwijs_bg.wasm "$pkg"/wijkwijs.css; do
     gzip -9 -k -f "$file"
+    brotli -q 11 -k -f "$file"
   done
 }
 

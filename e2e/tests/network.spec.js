@@ -82,3 +82,12 @@ test('the skip link leads keyboard users to the content', async ({ page }, testI
     await expect(page.locator('main#inhoud')).toHaveCount(1);
   }
 });
+
+test('the browser bundle is sent precompressed, brotli where accepted', async ({ request }) => {
+  for (const [accepted, expected] of [['br, gzip', 'br'], ['gzip', 'gzip']]) {
+    const reply = await request.get('/pkg/wijkwijs_bg.wasm', { headers: { 'accept-encoding': accepted } });
+    expect(reply.status()).toBe(200);
+    expect(reply.headers()['content-encoding']).toBe(expected);
+    expect(reply.headers()['content-type']).toBe('application/wasm');
+  }
+});
