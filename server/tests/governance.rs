@@ -483,3 +483,48 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+on_both_backends!(
+    a_network_too_large_to_list_asks_for_a_gemeente_first,
+    |backend: Backend| async move {
+        use app::store::governance::table_within;
+        use shared::suppression::SuppressionPolicy;
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let policy = SuppressionPolicy::default();
+        let teams = team::Entity::find().count(db).await.unwrap();
+        let large = table_within(db, None, policy, 5).await.unwrap().unwrap();
+        assert_eq!(large.too_many_teams, Some(teams as u32));
+        assert!(large.wijken.is_empty() && large.savings.is_empty());
+        // What stays short is still there for the whole network.
+        assert!(!large.knelpunten.is_empty());
+        let csv = shared::governance::csv(&large);
+        assert!(!csv.contains("Totaal"), "no total of a list not shown");
+        // One gemeente is listed whole.
+        let utrecht = large
+            .gemeenten
+            .iter()
+            .find(|(_, n)| n == "Utrecht")
+            .unwrap()
+            .0;
+        let one = table_within(db, Some(utrecht), policy, 5)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(one.too_many_teams, None);
+        assert!(!one.wijken.is_empty() && !one.savings.is_empty());
+        // Below the limit the whole network is listed.
+        let whole = table_within(db, None, policy, 1_000)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(whole.too_many_teams, None);
+        assert_eq!(
+            whole.wijken.iter().map(|w| w.teams.len()).sum::<usize>() as u64,
+            teams
+        );
+        t.cleanup().await;
+    }
+);

@@ -492,7 +492,7 @@ on_both_backends!(
 );
 
 on_both_backends!(
-    kept_comparisons_and_wat_werkt_follow_a_correction_at_once,
+    kept_comparisons_wat_werkt_and_the_bestuurderstafel_follow_a_correction_at_once,
     |backend: Backend| async move {
         let Some(t) = TestDb::with_demo(backend).await else {
             return;
@@ -528,6 +528,13 @@ on_both_backends!(
         };
         let before = client.call("/api/network/compare", &compare).await;
         let what_works_before = client.call("/api/network/what-works", &[]).await.body;
+        let table = [("gemeente", "")];
+        let table_before = client.call("/api/governance/table", &table).await;
+        assert_eq!(table_before.status, StatusCode::OK, "{}", table_before.body);
+        assert_eq!(
+            client.call("/api/governance/table", &table).await.body,
+            table_before.body
+        );
         // Asked again, the same answer (kept).
         assert_eq!(
             client.call("/api/network/compare", &compare).await.body,
@@ -565,6 +572,11 @@ on_both_backends!(
         assert_ne!(
             client.call("/api/network/what-works", &[]).await.body,
             what_works_before
+        );
+        // The bestuurderstafel's wait verdict of the team sees the month.
+        assert_ne!(
+            client.call("/api/governance/table", &table).await.body,
+            table_before.body
         );
         t.cleanup().await;
     }

@@ -334,13 +334,16 @@ pub fn csv(view: &crate::dto::GovernanceView) -> String {
             &crate::canvas::euro(w.saving_cents),
         ]));
     }
-    out.push_str(&line(&[
-        t(Text::SavingsTitle),
-        t(Text::SavingsTotal),
-        "",
-        &count(view.savings.iter().map(|w| w.canvases).sum()),
-        &crate::canvas::euro(view.savings.iter().map(|w| w.saving_cents).sum()),
-    ]));
+    // A network too large to list has no total either, as on screen.
+    if view.too_many_teams.is_none() {
+        out.push_str(&line(&[
+            t(Text::SavingsTitle),
+            t(Text::SavingsTotal),
+            "",
+            &count(view.savings.iter().map(|w| w.canvases).sum()),
+            &crate::canvas::euro(view.savings.iter().map(|w| w.saving_cents).sum()),
+        ]));
+    }
     out
 }
 
@@ -472,6 +475,7 @@ mod tests {
                 }],
             }],
             standouts: Default::default(),
+            too_many_teams: None,
             knelpunten: vec![OpenKnelpunt {
                 id: 3,
                 title: "Te veel formulieren; echt".into(),

@@ -489,6 +489,8 @@ catalogue! {
     NotableLessonsNone => "Nog geen les van het afgelopen jaar is door een ander team nuttig gevonden of overgenomen.",
     UsefulColumn => "Nuttig gevonden",
     AdoptedCount => "Overgenomen",
+    GovernanceTooManyBefore => "Het netwerk telt",
+    GovernanceTooManyAfter => "teams, te veel om hier per wijk en team te tonen: kies hierboven een gemeente.",
     SavingsTitle => "Besparing met maatwerk",
     SavingsCaption => "Maatwerkcanvassen en hun besparing per wijk en team",
     SavingsCanvases => "Canvassen",

@@ -19,13 +19,14 @@ pub async fn load_governance(gemeente: String) -> Result<GovernanceView, AppErro
 
     let (_, viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
-    let view =
-        crate::store::governance::table(&state.db, gemeente_param(&gemeente)?, state.suppression)
-            .await?
-            .ok_or_else(|| AppError::NotFound.with_status())?;
+    let view = state
+        .insight
+        .table(&state.db, gemeente_param(&gemeente)?, state.suppression)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
     Ok(GovernanceView {
         viewer_governs: check(Some(&viewer), Permission::Govern).is_ok(),
-        ..view
+        ..view.as_ref().clone()
     })
 }
 

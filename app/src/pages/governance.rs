@@ -19,7 +19,7 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use shared::canvas::euro;
-use shared::dto::{GovernanceView, NoteForm, NoteView, Verdict, WijkSignals};
+use shared::dto::{GovernanceView, NoteForm, NoteView, Verdict};
 use shared::format::{self, Unit};
 use shared::governance::{assurance_icon, target_text, variation_icon, ACTION_FIELDS};
 use shared::i18n::{t, Text};
@@ -80,7 +80,7 @@ fn governance_view(page: GovernanceView, targets: ServerAction<SaveTargets>) -> 
         {page.period.map(|(first, last)| view! {
             <p>{format!("{} {} – {}.", t(Text::GovernancePeriod), first.label_nl(), last.label_nl())}</p>
         })}
-        {signals_view(&page.wijken)}
+        {signals_view(&page)}
         {standouts_view(&page)}
         {knelpunten_view(&page)}
         {lessons_view(&page)}
@@ -143,7 +143,17 @@ fn verdict_cells(
         .collect()
 }
 
-fn signals_view(wijken: &[WijkSignals]) -> impl IntoView {
+/// For a network too large to list per wijk and team: choose a gemeente.
+fn choose_gemeente(page: &GovernanceView) -> Option<impl IntoView> {
+    page.too_many_teams.map(|teams| {
+        view! {
+            <p>{format!("{} {} {}", t(Text::GovernanceTooManyBefore), format::figure(Figure::Value(f64::from(teams)), Unit::Count), t(Text::GovernanceTooManyAfter))}</p>
+        }
+    })
+}
+
+fn signals_view(page: &GovernanceView) -> impl IntoView {
+    let wijken = &page.wijken;
     let mut headers = vec![t(Text::Team)];
     headers.extend(Measure::ALL.iter().map(|m| m.label()));
     let tables = wijken
@@ -178,6 +188,7 @@ fn signals_view(wijken: &[WijkSignals]) -> impl IntoView {
         <section aria-labelledby="signalen">
             <h2 id="signalen">{t(Text::SignalsTitle)}</h2>
             <p>{t(Text::SignalsIntro)}</p>
+            {choose_gemeente(page)}
             {legend()}
             {tables}
         </section>
@@ -323,11 +334,17 @@ fn savings_view(page: &GovernanceView) -> impl IntoView {
     view! {
         <section aria-labelledby="besparing">
             <h2 id="besparing">{t(Text::SavingsTitle)}</h2>
-            <DataTable
-                caption=t(Text::SavingsCaption).to_string()
-                headers=vec![t(Text::Team), t(Text::Wijk), t(Text::SavingsCanvases), t(Text::SavingsAmount)]
-                rows
-            />
+            {match choose_gemeente(page) {
+                Some(choose) => choose.into_any(),
+                None => view! {
+                    <DataTable
+                        caption=t(Text::SavingsCaption).to_string()
+                        headers=vec![t(Text::Team), t(Text::Wijk), t(Text::SavingsCanvases), t(Text::SavingsAmount)]
+                        rows
+                    />
+                }
+                .into_any(),
+            }}
         </section>
     }
 }

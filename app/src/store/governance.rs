@@ -37,6 +37,17 @@ pub async fn table(
     gemeente_id: Option<i32>,
     policy: SuppressionPolicy,
 ) -> Result<Option<GovernanceView>, DbErr> {
+    table_within(db, gemeente_id, policy, super::network::OVERVIEW_TEAMS).await
+}
+
+/// The table, listing per wijk and team only up to `most` teams when no
+/// gemeente is chosen.
+pub async fn table_within(
+    db: &impl ConnectionTrait,
+    gemeente_id: Option<i32>,
+    policy: SuppressionPolicy,
+    most: u64,
+) -> Result<Option<GovernanceView>, DbErr> {
     let gemeenten: Vec<(i32, String)> = gemeente::Entity::find()
         .order_by_asc(gemeente::Column::Name)
         .all(db)
@@ -61,10 +72,14 @@ pub async fn table(
     let wijken = wijken.all(db).await?;
     let targets = super::targets::all(db).await?;
 
+    // The whole of a large network is shown per gemeente only.
+    let too_many_teams = (gemeente_id.is_none() && teams.len() as u64 > most)
+        .then(|| u32::try_from(teams.len()).unwrap_or(u32::MAX));
     let period = super::series::latest_month(db)
         .await?
         .map(|last| (last.plus(1 - VERDICT_MONTHS), last));
     let periods = match period {
+        Some(_) if too_many_teams.is_some() => Vec::new(),
         Some((first, last)) => {
             months_of(&scope, first, last)
                 .order_by_asc(outcome_period::Column::Month)
@@ -74,13 +89,16 @@ pub async fn table(
         None => Vec::new(),
     };
     let last = period.map(|(_, last)| last.to_string());
-    let signals = signals(
-        &teams,
-        &wijken,
-        &periods,
-        (&targets, last.as_deref()),
-        policy,
-    );
+    let signals = match too_many_teams {
+        Some(_) => Vec::new(),
+        None => signals(
+            &teams,
+            &wijken,
+            &periods,
+            (&targets, last.as_deref()),
+            policy,
+        ),
+    };
 
     let mut standouts = Vec::new();
     for &measure in Measure::ALL {
@@ -105,11 +123,15 @@ pub async fn table(
             .iter()
             .map(|m| (*m, targets.get(m).copied()))
             .collect(),
+        too_many_teams,
         wijken: signals,
         standouts: Standouts::of(standouts),
         knelpunten: open_knelpunten(db, &scope, &names).await?,
         lessons: notable_lessons(db, &scope, &names).await?,
-        savings: savings(db, &scope, &teams, &wijken).await?,
+        savings: match too_many_teams {
+            Some(_) => Vec::new(),
+            None => savings(db, &scope, &teams, &wijken).await?,
+        },
         notes,
         viewer_governs: false,
     }))

@@ -1,14 +1,15 @@
-//! Wat werkt and Vergelijken read every team's months: costly on a large
-//! network, and the same until the data behind them changes. This cache
-//! keeps their results per server process under a fingerprint of that data
-//! — the newest change in the audit log (every change is audited; views
-//! are not changes), the newest month of results, agreement version and
-//! adoption, the number of teams, and the month — read in one small query
-//! per request, so any change shows on the next request. Results are
-//! shared, not copied, between the requests that read them.
+//! Wat werkt, Vergelijken and the bestuurderstafel read every team's
+//! months: costly on a large network, and the same until the data behind
+//! them changes. This cache keeps their results per server process under a
+//! fingerprint of that data — the newest change in the audit log (every
+//! change is audited; views are not changes), the newest month of results,
+//! agreement version and adoption, the number of teams, and the day (what
+//! counts as recent moves with it) — read in one small query per request,
+//! so any change shows on the next request. Results are shared, not
+//! copied, between the requests that read them.
 
 use sea_orm::{ConnectionTrait, DbErr, Statement};
-use shared::dto::{CompareQuery, Comparison, WhatWorks};
+use shared::dto::{CompareQuery, Comparison, GovernanceView, WhatWorks};
 use shared::suppression::SuppressionPolicy;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -23,6 +24,8 @@ struct Kept {
     fingerprint: Option<Fingerprint>,
     what_works: Option<Arc<WhatWorks>>,
     comparisons: HashMap<String, Arc<Comparison>>,
+    /// The bestuurderstafel of the network (`None`) or one gemeente.
+    tables: HashMap<Option<i32>, Arc<GovernanceView>>,
 }
 
 #[derive(Clone, Default)]
@@ -43,11 +46,9 @@ async fn fingerprint(db: &impl ConnectionTrait) -> Result<Fingerprint, DbErr> {
     for (i, value) in print.iter_mut().take(5).enumerate() {
         *value = row.try_get_by_index(i)?;
     }
-    // Adoptions are counted up to this month.
+    // Adoptions are counted up to this month, lessons from a year back.
     let today = chrono::Utc::now().date_naive();
-    print[5] = Some(
-        i64::from(chrono::Datelike::year(&today)) * 12 + i64::from(chrono::Datelike::month(&today)),
-    );
+    print[5] = Some(i64::from(chrono::Datelike::num_days_from_ce(&today)));
     Ok(print)
 }
 
@@ -113,5 +114,33 @@ impl InsightCache {
             kept.comparisons.insert(key, made.clone());
         });
         Ok(made)
+    }
+
+    /// The bestuurderstafel; `None` for a gemeente that does not exist.
+    pub async fn table(
+        &self,
+        db: &impl ConnectionTrait,
+        gemeente_id: Option<i32>,
+        policy: SuppressionPolicy,
+    ) -> Result<Option<Arc<GovernanceView>>, DbErr> {
+        let print = self.current(db).await?;
+        if let Some(found) = self
+            .0
+            .lock()
+            .expect("the cache lock")
+            .tables
+            .get(&gemeente_id)
+            .cloned()
+        {
+            return Ok(Some(found));
+        }
+        let Some(made) = super::governance::table(db, gemeente_id, policy).await? else {
+            return Ok(None);
+        };
+        let made = Arc::new(made);
+        self.keep(print, |kept| {
+            kept.tables.insert(gemeente_id, made.clone());
+        });
+        Ok(Some(made))
     }
 }

@@ -79,7 +79,11 @@ pub async fn governance_csv(
     let Ok(gemeente) = shared::dto::gemeente_param(typed) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let view = match app::store::governance::table(&state.db, gemeente, state.suppression).await {
+    let view = match state
+        .insight
+        .table(&state.db, gemeente, state.suppression)
+        .await
+    {
         Ok(Some(view)) => view,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => {

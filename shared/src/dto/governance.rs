@@ -30,6 +30,10 @@ pub struct GovernanceView {
     /// The months the verdicts look at.
     pub period: Option<(Month, Month)>,
     pub targets: Vec<(Measure, Option<f64>)>,
+    /// The number of teams of a network too large to list per wijk and
+    /// team: then `wijken` and `savings` stay empty until a gemeente is
+    /// chosen.
+    pub too_many_teams: Option<u32>,
     pub wijken: Vec<WijkSignals>,
     pub standouts: Standouts,
     pub knelpunten: Vec<OpenKnelpunt>,
