@@ -77,6 +77,8 @@ test('Vergelijken places teams in a funnel, in alphabetical order', async ({ pag
   await expect(page).toHaveURL(/maat=wachttijd&doelgroep=jeugd&gemeente=&periode=6/);
   await ready(page, testInfo);
   const table = page.getByRole('table', { name: 'Teams op alfabet, met hun plaats in de trechter' });
+  // The new comparison may still be loading: wait for its rows.
+  await expect(table.locator('tbody tr')).toHaveCount(7);
   const names = await table.locator('tbody tr th, tbody tr td:first-child').allTextContents();
   expect(names.length).toBe(7);
   expect([...names].sort()).toEqual(names);

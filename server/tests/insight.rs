@@ -581,3 +581,47 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+on_both_backends!(
+    the_newest_change_is_found_through_its_index_however_many_views_follow,
+    |backend: Backend| async move {
+        use app::store::insight_cache::LATEST_CHANGE;
+        use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+        let Some(t) = TestDb::migrated(backend).await else {
+            return;
+        };
+        // One connection for the setting and the question.
+        let db = t.db.begin().await.unwrap();
+        let backend = db.get_database_backend();
+        let explain = match backend {
+            sea_orm::DatabaseBackend::Sqlite => format!("EXPLAIN QUERY PLAN {LATEST_CHANGE}"),
+            _ => {
+                // A near-empty table is read whole unless told otherwise.
+                db.execute_unprepared("SET LOCAL enable_seqscan = off")
+                    .await
+                    .unwrap();
+                format!("EXPLAIN {LATEST_CHANGE}")
+            }
+        };
+        let plan: Vec<String> = db
+            .query_all(Statement::from_string(backend, explain))
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| {
+                row.try_get_by_index::<String>(if backend == sea_orm::DatabaseBackend::Sqlite {
+                    3
+                } else {
+                    0
+                })
+                .unwrap()
+            })
+            .collect();
+        assert!(
+            plan.iter().any(|line| line.contains("idx_audit_change")),
+            "{plan:?}"
+        );
+        db.rollback().await.unwrap();
+        t.cleanup().await;
+    }
+);

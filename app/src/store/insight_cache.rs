@@ -31,13 +31,19 @@ struct Kept {
 #[derive(Clone, Default)]
 pub struct InsightCache(Arc<Mutex<Kept>>);
 
+/// The newest audited change: views are audited too, but change nothing.
+/// A partial index of the changes answers it (migration 10).
+pub const LATEST_CHANGE: &str =
+    "SELECT CAST(id AS BIGINT) FROM audit_event WHERE action <> 'bekijken' ORDER BY id DESC LIMIT 1";
+
 async fn fingerprint(db: &impl ConnectionTrait) -> Result<Fingerprint, DbErr> {
-    let sql = "SELECT \
-        (SELECT CAST(id AS BIGINT) FROM audit_event WHERE action <> 'bekijken' ORDER BY id DESC LIMIT 1), \
+    let sql = format!(
+        "SELECT ({LATEST_CHANGE}), \
         (SELECT CAST(MAX(id) AS BIGINT) FROM outcome_period), \
         (SELECT CAST(MAX(id) AS BIGINT) FROM agreement_version), \
         (SELECT CAST(MAX(id) AS BIGINT) FROM adoption), \
-        (SELECT CAST(COUNT(*) AS BIGINT) FROM team)";
+        (SELECT CAST(COUNT(*) AS BIGINT) FROM team)"
+    );
     let row = db
         .query_one(Statement::from_string(db.get_database_backend(), sql))
         .await?

@@ -13,6 +13,7 @@ mod m20261124_000006_team_messages;
 mod m20261124_000007_search;
 mod m20261124_000008_scale;
 mod m20261124_000009_governance;
+mod m20261124_000010_audit_changes;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000007_search::Migration),
             Box::new(m20261124_000008_scale::Migration),
             Box::new(m20261124_000009_governance::Migration),
+            Box::new(m20261124_000010_audit_changes::Migration),
         ]
     }
 }
