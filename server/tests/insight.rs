@@ -492,7 +492,7 @@ on_both_backends!(
 );
 
 on_both_backends!(
-    kept_comparisons_wat_werkt_and_the_bestuurderstafel_follow_a_correction_at_once,
+    kept_insights_and_the_overview_follow_a_correction_at_once,
     |backend: Backend| async move {
         let Some(t) = TestDb::with_demo(backend).await else {
             return;
@@ -535,10 +535,22 @@ on_both_backends!(
             client.call("/api/governance/table", &table).await.body,
             table_before.body
         );
+        let overview = [("gemeente", "")];
+        let overview_before = client.call("/api/network/overview", &overview).await;
+        assert_eq!(
+            overview_before.status,
+            StatusCode::OK,
+            "{}",
+            overview_before.body
+        );
         // Asked again, the same answer (kept).
         assert_eq!(
             client.call("/api/network/compare", &compare).await.body,
             before.body
+        );
+        assert_eq!(
+            client.call("/api/network/overview", &overview).await.body,
+            overview_before.body
         );
         // The team corrects its latest month: a far longer wait.
         let latest = app::store::series::latest_month(db).await.unwrap().unwrap();
@@ -577,6 +589,28 @@ on_both_backends!(
         assert_ne!(
             client.call("/api/governance/table", &table).await.body,
             table_before.body
+        );
+        // So does the team's headline in the overview.
+        let overview_wait = |body: &str| -> serde_json::Value {
+            let page: serde_json::Value = serde_json::from_str(body).unwrap();
+            page["gemeenten"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|g| g["wijken"].as_array().unwrap())
+                .flat_map(|w| w["teams"].as_array().unwrap())
+                .find(|t| t["name"] == "Jeugd Zuilen")
+                .unwrap()["latest"]["mean_wait_days"]
+                .clone()
+        };
+        let overview_after = client.call("/api/network/overview", &overview).await.body;
+        assert_ne!(
+            overview_wait(&overview_before.body),
+            serde_json::json!({"Value": 300.0})
+        );
+        assert_eq!(
+            overview_wait(&overview_after),
+            serde_json::json!({"Value": 300.0})
         );
         t.cleanup().await;
     }

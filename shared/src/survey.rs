@@ -91,7 +91,7 @@ pub struct Tally {
 
 impl Tally {
     /// The tally with one more answer.
-    pub fn add(self, answer: &SurveyAnswer) -> Tally {
+    pub fn with(self, answer: &SurveyAnswer) -> Tally {
         let mut item_sums = self.item_sums;
         for (sum, value) in item_sums.iter_mut().zip(answer.items) {
             *sum += value;
@@ -180,7 +180,7 @@ mod tests {
             vec!["month"]
         );
 
-        let two = Tally::default().add(&a).add(&a);
+        let two = Tally::default().with(&a).with(&a);
         let hidden = result(a.month, two, SuppressionPolicy::OWN_TEAM);
         assert_eq!((hidden.respondents, hidden.grade), (2, Figure::Hidden));
         let b = SurveyAnswer {
@@ -188,7 +188,7 @@ mod tests {
             items: [1, 1, 1, 1],
             ..a
         };
-        let three = two.add(&b);
+        let three = two.with(&b);
         let shown = result(a.month, three, SuppressionPolicy::OWN_TEAM);
         assert_eq!(shown.grade, Figure::Value(7.0));
         assert_eq!(shown.items[2], Figure::Value(11.0 / 3.0));
@@ -208,7 +208,7 @@ mod tests {
         fn fewer_than_three_answers_never_show(answers in proptest::collection::vec((1u32..=10, [1u32..=5, 1u32..=5, 1u32..=5, 1u32..=5]), 0..6)) {
             let m = month("2026-10");
             let tally = answers.iter().fold(Tally::default(), |t, (grade, items)| {
-                t.add(&SurveyAnswer { month: m, grade: *grade, items: *items })
+                t.with(&SurveyAnswer { month: m, grade: *grade, items: *items })
             });
             let shown = result(m, tally, SuppressionPolicy::OWN_TEAM);
             prop_assert_eq!(shown.respondents as usize, answers.len());

@@ -13,8 +13,11 @@ pub async fn network_overview(
     let (_, _viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
     let gemeente = dto::gemeente_param(&gemeente).map_err(|()| AppError::NotFound.with_status())?;
-    crate::store::network::overview(&state.db, gemeente, state.suppression)
+    state
+        .insight
+        .overview(&state.db, gemeente, state.suppression)
         .await?
+        .map(|kept| kept.as_ref().clone())
         .ok_or_else(|| AppError::NotFound.with_status())
 }
 

@@ -1,31 +1,39 @@
-//! Wat werkt, Vergelijken and the bestuurderstafel read every team's
-//! months: costly on a large network, and the same until the data behind
+//! Wat werkt, Vergelijken, the bestuurderstafel and the network overview
+//! read every team's months or latest results: costly on a large network, and the same until the data behind
 //! them changes. This cache keeps their results per server process under a
 //! fingerprint of that data — the newest change in the audit log (every
 //! change is audited; views are not changes), the newest month of results,
-//! agreement version and adoption, the number of teams, and the day (what
+//! agreement version and adoption, the newest team, and the day (what
 //! counts as recent moves with it) — read in one small query per request,
 //! so any change shows on the next request. Results are shared, not
 //! copied, between the requests that read them.
 
 use sea_orm::{ConnectionTrait, DbErr, Statement};
-use shared::dto::{CompareQuery, Comparison, GovernanceView, WhatWorks};
+use shared::dto::{CompareQuery, Comparison, GovernanceView, NetworkOverview, WhatWorks};
 use shared::suppression::SuppressionPolicy;
 use std::collections::HashMap;
+use std::future::Future;
+use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
-/// Comparisons kept at most (different filters); older ones are dropped.
-const COMPARISONS: usize = 64;
+/// Results kept at most per kind (different filters or gemeenten); when
+/// full, that kind starts afresh.
+const KEPT_PER_KIND: usize = 64;
 
 type Fingerprint = [Option<i64>; 6];
+
+/// One kind of result, by what was asked.
+type Results<K, V> = HashMap<K, Arc<V>>;
 
 #[derive(Default)]
 struct Kept {
     fingerprint: Option<Fingerprint>,
-    what_works: Option<Arc<WhatWorks>>,
-    comparisons: HashMap<String, Arc<Comparison>>,
+    what_works: Results<(), WhatWorks>,
+    comparisons: Results<String, Comparison>,
     /// The bestuurderstafel of the network (`None`) or one gemeente.
-    tables: HashMap<Option<i32>, Arc<GovernanceView>>,
+    tables: Results<Option<i32>, GovernanceView>,
+    /// The overview of the network (`None`) or one gemeente.
+    overviews: Results<Option<i32>, NetworkOverview>,
 }
 
 #[derive(Clone, Default)]
@@ -37,12 +45,14 @@ pub const LATEST_CHANGE: &str =
     "SELECT CAST(id AS BIGINT) FROM audit_event WHERE action <> 'bekijken' ORDER BY id DESC LIMIT 1";
 
 async fn fingerprint(db: &impl ConnectionTrait) -> Result<Fingerprint, DbErr> {
+    // Teams are never deleted, so the newest id moves whenever one is added;
+    // unlike counting them, it is read from the primary key's end.
     let sql = format!(
         "SELECT ({LATEST_CHANGE}), \
         (SELECT CAST(MAX(id) AS BIGINT) FROM outcome_period), \
         (SELECT CAST(MAX(id) AS BIGINT) FROM agreement_version), \
         (SELECT CAST(MAX(id) AS BIGINT) FROM adoption), \
-        (SELECT CAST(COUNT(*) AS BIGINT) FROM team)"
+        (SELECT CAST(MAX(id) AS BIGINT) FROM team)"
     );
     let row = db
         .query_one(Statement::from_string(db.get_database_backend(), sql))
@@ -59,25 +69,45 @@ async fn fingerprint(db: &impl ConnectionTrait) -> Result<Fingerprint, DbErr> {
 }
 
 impl InsightCache {
-    /// What is kept, emptied first when the data changed since.
-    async fn current(&self, db: &impl ConnectionTrait) -> Result<Fingerprint, DbErr> {
+    /// The result kept under `key` in `kind`, or `make`'s, kept if the
+    /// data did not change meanwhile. `None` (nothing to show) is not kept.
+    async fn kept_or<K, V, F>(
+        &self,
+        db: &impl ConnectionTrait,
+        kind: fn(&mut Kept) -> &mut Results<K, V>,
+        key: K,
+        make: impl FnOnce() -> F,
+    ) -> Result<Option<Arc<V>>, DbErr>
+    where
+        K: Eq + Hash,
+        F: Future<Output = Result<Option<V>, DbErr>>,
+    {
         let print = fingerprint(db).await?;
-        let mut kept = self.0.lock().expect("the cache lock");
-        if kept.fingerprint != Some(print) {
-            *kept = Kept {
-                fingerprint: Some(print),
-                ..Kept::default()
-            };
+        {
+            let mut kept = self.0.lock().expect("the cache lock");
+            if kept.fingerprint != Some(print) {
+                *kept = Kept {
+                    fingerprint: Some(print),
+                    ..Kept::default()
+                };
+            }
+            if let Some(found) = kind(&mut kept).get(&key) {
+                return Ok(Some(found.clone()));
+            }
         }
-        Ok(print)
-    }
-
-    /// Keeps `value` if the data is still as `print` says.
-    fn keep(&self, print: Fingerprint, store: impl FnOnce(&mut Kept)) {
+        let Some(made) = make().await? else {
+            return Ok(None);
+        };
+        let made = Arc::new(made);
         let mut kept = self.0.lock().expect("the cache lock");
         if kept.fingerprint == Some(print) {
-            store(&mut kept);
+            let results = kind(&mut kept);
+            if results.len() >= KEPT_PER_KIND {
+                results.clear();
+            }
+            results.insert(key, made.clone());
         }
+        Ok(Some(made))
     }
 
     pub async fn what_works(
@@ -85,13 +115,15 @@ impl InsightCache {
         db: &impl ConnectionTrait,
         policy: SuppressionPolicy,
     ) -> Result<Arc<WhatWorks>, DbErr> {
-        let print = self.current(db).await?;
-        if let Some(found) = self.0.lock().expect("the cache lock").what_works.clone() {
-            return Ok(found);
-        }
-        let made = Arc::new(super::what_works::what_works(db, policy).await?);
-        self.keep(print, |kept| kept.what_works = Some(made.clone()));
-        Ok(made)
+        let made = self
+            .kept_or(
+                db,
+                |k| &mut k.what_works,
+                (),
+                || async { super::what_works::what_works(db, policy).await.map(Some) },
+            )
+            .await?;
+        Ok(made.expect("Wat werkt always has a result"))
     }
 
     pub async fn compare(
@@ -100,26 +132,15 @@ impl InsightCache {
         query: CompareQuery,
         policy: SuppressionPolicy,
     ) -> Result<Arc<Comparison>, DbErr> {
-        let key = query.to_params();
-        let print = self.current(db).await?;
-        if let Some(found) = self
-            .0
-            .lock()
-            .expect("the cache lock")
-            .comparisons
-            .get(&key)
-            .cloned()
-        {
-            return Ok(found);
-        }
-        let made = Arc::new(super::compare::compare(db, query, policy).await?);
-        self.keep(print, |kept| {
-            if kept.comparisons.len() >= COMPARISONS {
-                kept.comparisons.clear();
-            }
-            kept.comparisons.insert(key, made.clone());
-        });
-        Ok(made)
+        let made = self
+            .kept_or(
+                db,
+                |k| &mut k.comparisons,
+                query.to_params(),
+                || async { super::compare::compare(db, query, policy).await.map(Some) },
+            )
+            .await?;
+        Ok(made.expect("a comparison always has a result"))
     }
 
     /// The bestuurderstafel; `None` for a gemeente that does not exist.
@@ -129,24 +150,28 @@ impl InsightCache {
         gemeente_id: Option<i32>,
         policy: SuppressionPolicy,
     ) -> Result<Option<Arc<GovernanceView>>, DbErr> {
-        let print = self.current(db).await?;
-        if let Some(found) = self
-            .0
-            .lock()
-            .expect("the cache lock")
-            .tables
-            .get(&gemeente_id)
-            .cloned()
-        {
-            return Ok(Some(found));
-        }
-        let Some(made) = super::governance::table(db, gemeente_id, policy).await? else {
-            return Ok(None);
-        };
-        let made = Arc::new(made);
-        self.keep(print, |kept| {
-            kept.tables.insert(gemeente_id, made.clone());
-        });
-        Ok(Some(made))
+        self.kept_or(
+            db,
+            |k| &mut k.tables,
+            gemeente_id,
+            || super::governance::table(db, gemeente_id, policy),
+        )
+        .await
+    }
+
+    /// The network overview; `None` for a gemeente that does not exist.
+    pub async fn overview(
+        &self,
+        db: &impl ConnectionTrait,
+        gemeente_id: Option<i32>,
+        policy: SuppressionPolicy,
+    ) -> Result<Option<Arc<NetworkOverview>>, DbErr> {
+        self.kept_or(
+            db,
+            |k| &mut k.overviews,
+            gemeente_id,
+            || super::network::overview(db, gemeente_id, policy),
+        )
+        .await
     }
 }

@@ -79,7 +79,7 @@ pub async fn record(
     }
     .insert(db)
     .await?;
-    add(db, team_id, answer.month, Tally::default().add(answer)).await?;
+    add(db, team_id, answer.month, Tally::default().with(answer)).await?;
     Ok(true)
 }
 

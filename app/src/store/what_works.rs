@@ -89,10 +89,10 @@ pub async fn what_works(
             .collect();
         for &theme in AgreementTheme::ALL {
             let with_theme = active.get(&theme);
-            let (with, without): (Vec<(i32, f64)>, Vec<(i32, f64)>) = values
+            let (with, without): (Vec<&(i32, f64)>, Vec<_>) = values
                 .iter()
                 .partition(|(team, _)| with_theme.is_some_and(|teams| teams.contains(team)));
-            let pick = |group: &[(i32, f64)]| group.iter().map(|(_, v)| *v).collect::<Vec<_>>();
+            let pick = |group: &[&(i32, f64)]| group.iter().map(|(_, v)| *v).collect::<Vec<_>>();
             themes.push(ThemeAssociation {
                 measure,
                 theme,

@@ -125,7 +125,7 @@ pub(super) async fn insert_team_records(
                     item(&mut dice),
                 ],
             };
-            tally = tally.add(&answer);
+            tally = tally.with(&answer);
             participations.push(survey_participation::ActiveModel {
                 team_id: Set(team_id),
                 month: Set(month.to_string()),

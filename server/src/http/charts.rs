@@ -23,7 +23,7 @@ pub async fn team_run_chart(
     headers: HeaderMap,
 ) -> Response {
     if let Err(refused) = may_read(&request) {
-        return refused;
+        return refused.into_response();
     }
     let Some(name) = file.strip_suffix(".svg") else {
         return StatusCode::NOT_FOUND.into_response();
@@ -80,7 +80,7 @@ pub async fn wijk_run_chart(
     headers: HeaderMap,
 ) -> Response {
     if let Err(refused) = may_read(&request) {
-        return refused;
+        return refused.into_response();
     }
     let Some(measure) = file.strip_suffix(".svg").and_then(Measure::from_code) else {
         return StatusCode::NOT_FOUND.into_response();
@@ -118,7 +118,7 @@ pub async fn compare_funnel(
     headers: HeaderMap,
 ) -> Response {
     if let Err(refused) = may_read(&request) {
-        return refused;
+        return refused.into_response();
     }
     let get = |key: &str| params.get(key).map(String::as_str).unwrap_or("");
     let query = shared::dto::CompareQuery::from_params(
@@ -157,7 +157,7 @@ pub async fn adoptions_chart(
     headers: HeaderMap,
 ) -> Response {
     if let Err(refused) = may_read(&request) {
-        return refused;
+        return refused.into_response();
     }
     let points = match app::store::what_works::adoptions_per_month(&state.db, None).await {
         Ok(points) => points,
@@ -176,11 +176,11 @@ pub async fn adoptions_chart(
 }
 
 /// Charts are for everyone logged in, as the pages they sit on.
-fn may_read(request: &RequestContext) -> Result<(), Response> {
+fn may_read(request: &RequestContext) -> Result<(), StatusCode> {
     match permissions::check(request.viewer(), Permission::ReadNetwork) {
         Ok(()) => Ok(()),
-        Err(permissions::Refusal::NotLoggedIn) => Err(StatusCode::UNAUTHORIZED.into_response()),
-        Err(_) => Err(StatusCode::FORBIDDEN.into_response()),
+        Err(permissions::Refusal::NotLoggedIn) => Err(StatusCode::UNAUTHORIZED),
+        Err(_) => Err(StatusCode::FORBIDDEN),
     }
 }
 

@@ -228,7 +228,11 @@ impl Client {
                 .next()
                 .unwrap()
                 .to_string();
-            self.cookie = pair.ends_with('=').then_some(None).unwrap_or(Some(pair));
+            self.cookie = if pair.ends_with('=') {
+                None
+            } else {
+                Some(pair)
+            };
         }
         let status = response.status();
         let headers = response.headers().clone();
