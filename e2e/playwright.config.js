@@ -1,5 +1,5 @@
 // Browser tests against the real server with the demo network. Every test
-// runs twice: hydrated (JavaScript on) and as plain server-rendered HTML
+// runs twice: with its islands awake (JavaScript on) and as plain server-rendered HTML
 // (JavaScript off). Chromium comes from Debian; Playwright never downloads.
 const { defineConfig } = require('@playwright/test');
 

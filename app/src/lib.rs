@@ -1,6 +1,9 @@
 //! The Wijkwijs web application: pages, components and server functions.
-//! Built twice: with `ssr` into the server binary, and with `hydrate` into
-//! the browser bundle that takes over the server-rendered HTML.
+//! Built twice: with `ssr` into the server binary, which renders every page
+//! and answers every form post; and with `hydrate` into the browser bundle,
+//! which holds only the islands (`#[island]`): the few parts that do more
+//! with JavaScript. Everything else is plain HTML, so pages carry no
+//! hydration data and the bundle stays small.
 
 pub mod api;
 #[cfg(feature = "ssr")]
@@ -57,7 +60,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="stylesheet" href="/pkg/wijkwijs.css" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -68,7 +71,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// Allows only the app's own script, stylesheet and wasm, plus the one
-/// inline hydration script carrying this response's nonce.
+/// inline islands script carrying this response's nonce.
 #[cfg(feature = "ssr")]
 fn content_security_policy() {
     use axum::http::{header, HeaderValue};
@@ -91,12 +94,6 @@ fn content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Lets browser tests wait for hydration instead of sleeping.
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 
     view! {
         <Title formatter=|page: String| format!("{page} · {}", t(Text::AppName)) />
@@ -144,5 +141,11 @@ pub fn App() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
+    // Lets browser tests wait for the islands instead of sleeping. Leptos's
+    // islands script wakes them right after this returns, within the same
+    // task, so anything that sees the mark sees them awake.
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
 }

@@ -78,7 +78,7 @@ test('the skip link leads keyboard users to the content', async ({ page }, testI
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#inhoud$/);
   if (jsEnabled(testInfo)) {
-    // Hydration must not have replaced the server-rendered skip link target.
+    // The bundle must not have replaced the server-rendered skip link target.
     await expect(page.locator('main#inhoud')).toHaveCount(1);
   }
 });

@@ -1,5 +1,5 @@
 // What every browser test shares: opening a page the way its project
-// expects (waiting for hydration when JavaScript is on) and checking it
+// expects (waiting for the islands when JavaScript is on) and checking it
 // with axe-core for serious or critical accessibility violations.
 const base = require('@playwright/test');
 const { expect } = base;
@@ -28,7 +28,7 @@ function jsEnabled(testInfo) {
   return testInfo.project.use.javaScriptEnabled !== false;
 }
 
-/** Waits until the page is usable: hydrated with JavaScript, loaded without. */
+/** Waits until the page is usable: islands awake with JavaScript, loaded without. */
 async function ready(page, testInfo) {
   await page.waitForLoadState('load');
   if (jsEnabled(testInfo)) {

@@ -116,6 +116,17 @@ test('a maatwerkcanvas computes its saving; another team reads it only', async (
   await expect(regular.getByLabel('Aantal maanden')).toHaveValue('12');
 
   await regular.getByLabel('Bedrag in euro').fill('450');
+  // With JavaScript the saving shows while typing; without, once saved.
+  const live = page.getByRole('status');
+  if (jsEnabled(testInfo)) {
+    await expect(live).toHaveText('Besparing: € 4.200,00');
+    await tailored.getByLabel('Bedrag in euro').fill('6.600');
+    await expect(live).toHaveText('Meerkosten: € 1.200,00');
+    await tailored.getByLabel('Bedrag in euro').fill('1.200');
+    await expect(live).toHaveText('Besparing: € 4.200,00');
+  } else {
+    await expect(live).toHaveText('');
+  }
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page).toHaveURL(/\/canvassen\/\d+$/);

@@ -237,6 +237,16 @@ fn route(
     })
 }
 
+/// The saving of the two routes as typed (amount, basis, months) while the
+/// form is being filled in; `None` until both routes are complete and
+/// valid. Saving the form checks and explains the rest.
+pub fn typed_saving(regular: (&str, &str, &str), tailored: (&str, &str, &str)) -> Option<i64> {
+    let mut unexplained = Vec::new();
+    let regular = route(("", "", ""), regular, &mut unexplained)?;
+    let tailored = route(("", "", ""), tailored, &mut unexplained)?;
+    Some(saving_cents(regular, tailored))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,5 +357,52 @@ mod tests {
             prop_assert_eq!(saving_cents(regular, regular), 0);
             prop_assert!(regular.total_cents() >= a);
         }
+
+        #[test]
+        fn the_typed_saving_is_the_saving_a_save_stores(
+            regular_amount in "[0-9]{0,7}(,[0-9]{1,2})?|x",
+            regular_monthly in any::<bool>(),
+            regular_months in "[0-9]{0,3}",
+            tailored_amount in "[0-9]{0,7}(,[0-9]{1,2})?|x",
+            tailored_monthly in any::<bool>(),
+            tailored_months in "[0-9]{0,3}",
+        ) {
+            let basis = |monthly: bool| if monthly { MONTHLY } else { ONE_OFF };
+            let input = CanvasInput {
+                regular_amount: &regular_amount,
+                regular_basis: basis(regular_monthly),
+                regular_months: &regular_months,
+                tailored_amount: &tailored_amount,
+                tailored_basis: basis(tailored_monthly),
+                tailored_months: &tailored_months,
+                ..good()
+            };
+            let stored = canvas(&input).ok().map(|c| saving_cents(c.regular, c.tailored));
+            let typed = typed_saving(
+                (&regular_amount, basis(regular_monthly), &regular_months),
+                (&tailored_amount, basis(tailored_monthly), &tailored_months),
+            );
+            prop_assert_eq!(typed, stored);
+        }
+    }
+
+    #[test]
+    fn the_typed_saving_waits_for_both_routes() {
+        assert_eq!(
+            typed_saving(("450", MONTHLY, "12"), ("1.200", ONE_OFF, "")),
+            Some(420_000)
+        );
+        assert_eq!(
+            typed_saving(("450", MONTHLY, ""), ("1.200", ONE_OFF, "")),
+            None
+        );
+        assert_eq!(
+            typed_saving(("450", MONTHLY, "12"), ("", ONE_OFF, "")),
+            None
+        );
+        assert_eq!(
+            typed_saving(("100", ONE_OFF, ""), ("25", MONTHLY, "12")),
+            Some(-20_000)
+        );
     }
 }

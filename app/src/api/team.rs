@@ -85,8 +85,7 @@ pub async fn add_member(
     )
     .await?;
     txn.commit().await?;
-    // No redirect: a plain form post returns to the team page by itself,
-    // and the hydrated page reloads the team when the action succeeds.
+    // No redirect: a form post returns to the team page by itself.
     Ok(())
 }
 
@@ -140,8 +139,7 @@ pub async fn remove_member(team_id: i32, account_id: i32) -> Result<(), AppError
     )
     .await?;
     txn.commit().await?;
-    // No redirect: a plain form post returns to the team page by itself,
-    // and the hydrated page reloads the team when the action succeeds.
+    // No redirect: a form post returns to the team page by itself.
     Ok(())
 }
 

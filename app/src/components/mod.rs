@@ -1,10 +1,11 @@
 //! Building blocks shared by all pages: one way to render a table, a
 //! figure, a run chart, a page frame, a failed load and a long table's
-//! pages.
+//! pages; and the islands, the only parts that run in the browser.
 
 pub mod data_table;
 pub mod form;
 pub mod layout;
+pub mod live_saving;
 pub mod load;
 pub mod pager;
 pub mod run_chart;

@@ -7,6 +7,7 @@ use crate::api::canvases::{load_canvas, SaveCanvas};
 use crate::components::form::{
     action_error, coded_options, form_errors, last_success, FormAlert, FormField,
 };
+use crate::components::live_saving::LiveSaving;
 use crate::components::load::Loaded;
 use crate::error::{AppError, FormErrors};
 use leptos::prelude::*;
@@ -91,7 +92,9 @@ pub fn NewCanvasPage() -> impl IntoView {
         <ActionForm action=save attr:class="form">
             <FormAlert error />
             <input type="hidden" name="team_id" value=move || team().unwrap_or_default() />
-            <CanvasFields current=None errors />
+            <LiveSaving saving_label=t(Text::CanvasSaving).to_string() extra_cost_label=t(Text::CanvasExtraCost).to_string()>
+                <CanvasFields current=None errors />
+            </LiveSaving>
             <button type="submit" class="button">{t(Text::Save)}</button>
         </ActionForm>
     }
@@ -147,7 +150,9 @@ fn canvas_view(c: CanvasView, save: ServerAction<SaveCanvas>) -> impl IntoView {
                     <FormAlert error />
                     <input type="hidden" name="team_id" value=c.team_id />
                     <input type="hidden" name="id" value=c.id />
-                    <CanvasFields current=Some(c.clone()) errors />
+                    <LiveSaving saving_label=t(Text::CanvasSaving).to_string() extra_cost_label=t(Text::CanvasExtraCost).to_string()>
+                        <CanvasFields current=Some(c.clone()) errors />
+                    </LiveSaving>
                     <button type="submit" class="button">{t(Text::Save)}</button>
                 </ActionForm>
             </section>

@@ -71,7 +71,7 @@ pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<(
     if !args.site_root.join("pkg").join("wijkwijs.js").exists() {
         tracing::warn!(
             site_root = %args.site_root.display(),
-            "no browser bundle found: pages render, but do not hydrate"
+            "no browser bundle found: pages work, but without their islands"
         );
     }
     use axum::serve::ListenerExt;
