@@ -111,6 +111,93 @@ on_both_backends!(
     }
 );
 
+on_both_backends!(
+    a_session_brings_its_account_with_every_team_and_ends_with_the_account,
+    |backend: Backend| async move {
+        use app::store::entity::{account, membership};
+        use app::store::sessions;
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let person = account::Entity::find()
+            .filter(account::Column::Email.eq(TEAMLID))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut expected: Vec<(i32, bool)> = membership::Entity::find()
+            .filter(membership::Column::AccountId.eq(person.id))
+            .all(db)
+            .await
+            .unwrap()
+            .iter()
+            .map(|m| (m.team_id, m.coordinator))
+            .collect();
+        // A second team, coordinated.
+        let own = membership::Entity::find()
+            .filter(membership::Column::AccountId.eq(person.id))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let other = app::store::entity::team::Entity::find()
+            .filter(app::store::entity::team::Column::Id.ne(own.team_id))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        membership::ActiveModel {
+            team_id: Set(other.id),
+            account_id: Set(person.id),
+            organisation_id: Set(own.organisation_id),
+            discipline: Set(own.discipline.clone()),
+            coordinator: Set(true),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .unwrap();
+        expected.push((other.id, true));
+        expected.sort_unstable();
+
+        let now = chrono::Utc::now();
+        let token = sessions::create(db, person.id, false, "test", now)
+            .await
+            .unwrap();
+        let found = sessions::resolve(db, &token, now).await.unwrap().unwrap();
+        assert_eq!(found.viewer.account_id, person.id);
+        assert_eq!(found.email, person.email);
+        assert_eq!(found.display_name, person.display_name);
+        assert!(!found.second_factor_pending);
+        let mut teams: Vec<(i32, bool)> = found
+            .viewer
+            .teams
+            .iter()
+            .map(|m| (m.team_id, m.coordinator))
+            .collect();
+        teams.sort_unstable();
+        assert_eq!(teams, expected);
+        assert!(sessions::resolve(db, "not-a-token", now)
+            .await
+            .unwrap()
+            .is_none());
+
+        // A deactivated account's session ends at its next request.
+        account::ActiveModel {
+            id: Set(person.id),
+            active: Set(false),
+            ..Default::default()
+        }
+        .update(db)
+        .await
+        .unwrap();
+        assert!(sessions::resolve(db, &token, now).await.unwrap().is_none());
+        assert_eq!(session::Entity::find().count(db).await.unwrap(), 0);
+        t.cleanup().await;
+    }
+);
+
 on_both_backends!(sessions_expire_when_idle, |backend: Backend| async move {
     let Some(t) = TestDb::with_demo(backend).await else {
         return;

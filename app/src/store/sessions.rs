@@ -5,9 +5,7 @@
 use super::entity::{account, membership, session};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, Set};
 use sha2::{Digest, Sha256};
 use shared::network::AccountRole;
 use shared::permissions::{TeamMembership, Viewer};
@@ -62,18 +60,71 @@ pub async fn create(
     Ok(token)
 }
 
+/// A session with its account and one of the account's memberships (none
+/// when the account is in no team): one row of `resolve`'s query.
+#[derive(FromQueryResult)]
+struct SessionRow {
+    id: i32,
+    account_id: i32,
+    second_factor_pending: bool,
+    created_at: DateTime<Utc>,
+    last_seen_at: DateTime<Utc>,
+    email: String,
+    display_name: String,
+    role: String,
+    active: bool,
+    totp_enabled: bool,
+    team_id: Option<i32>,
+    coordinator: Option<bool>,
+}
+
 /// The live session for `token`, if any; an expired session is deleted and
-/// a live one is marked as seen.
+/// a live one is marked as seen. Every request asks this, so the session,
+/// its account and the account's teams come in one query.
 pub async fn resolve(
     db: &impl ConnectionTrait,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<ActiveSession>, DbErr> {
-    let Some(found) = session::Entity::find()
-        .filter(session::Column::TokenHash.eq(hash_token(token)))
-        .one(db)
-        .await?
-    else {
+    use sea_orm::sea_query::{Expr, JoinType, Query};
+    let query = Query::select()
+        .columns([
+            (session::Entity, session::Column::Id),
+            (session::Entity, session::Column::AccountId),
+            (session::Entity, session::Column::SecondFactorPending),
+            (session::Entity, session::Column::CreatedAt),
+            (session::Entity, session::Column::LastSeenAt),
+        ])
+        .columns([
+            (account::Entity, account::Column::Email),
+            (account::Entity, account::Column::DisplayName),
+            (account::Entity, account::Column::Role),
+            (account::Entity, account::Column::Active),
+            (account::Entity, account::Column::TotpEnabled),
+        ])
+        .columns([
+            (membership::Entity, membership::Column::TeamId),
+            (membership::Entity, membership::Column::Coordinator),
+        ])
+        .from(session::Entity)
+        .join(
+            JoinType::InnerJoin,
+            account::Entity,
+            Expr::col((account::Entity, account::Column::Id))
+                .equals((session::Entity, session::Column::AccountId)),
+        )
+        .join(
+            JoinType::LeftJoin,
+            membership::Entity,
+            Expr::col((membership::Entity, membership::Column::AccountId))
+                .equals((account::Entity, account::Column::Id)),
+        )
+        .and_where(Expr::col((session::Entity, session::Column::TokenHash)).eq(hash_token(token)))
+        .to_owned();
+    let rows = SessionRow::find_by_statement(db.get_database_backend().build(&query))
+        .all(db)
+        .await?;
+    let Some(found) = rows.first() else {
         return Ok(None);
     };
     let (created, seen, at) = (
@@ -81,17 +132,7 @@ pub async fn resolve(
         found.last_seen_at.timestamp(),
         now.timestamp(),
     );
-    if !shared::session::is_alive(created, seen, at) {
-        session::Entity::delete_by_id(found.id).exec(db).await?;
-        return Ok(None);
-    }
-    let Some(account) = account::Entity::find_by_id(found.account_id)
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    if !account.active {
+    if !shared::session::is_alive(created, seen, at) || !found.active {
         session::Entity::delete_by_id(found.id).exec(db).await?;
         return Ok(None);
     }
@@ -104,26 +145,25 @@ pub async fn resolve(
         .update(db)
         .await?;
     }
-    let teams = membership::Entity::find()
-        .filter(membership::Column::AccountId.eq(account.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| TeamMembership {
-            team_id: m.team_id,
-            coordinator: m.coordinator,
+    let teams = rows
+        .iter()
+        .filter_map(|row| {
+            Some(TeamMembership {
+                team_id: row.team_id?,
+                coordinator: row.coordinator.unwrap_or(false),
+            })
         })
         .collect();
     Ok(Some(ActiveSession {
         session_id: found.id,
         viewer: Viewer {
-            account_id: account.id,
-            role: AccountRole::from_code(&account.role).unwrap_or(AccountRole::Professional),
+            account_id: found.account_id,
+            role: AccountRole::from_code(&found.role).unwrap_or(AccountRole::Professional),
             teams,
-            two_factor: account.totp_enabled,
+            two_factor: found.totp_enabled,
         },
-        email: account.email,
-        display_name: account.display_name,
+        email: found.email.clone(),
+        display_name: found.display_name.clone(),
         second_factor_pending: found.second_factor_pending,
     }))
 }
