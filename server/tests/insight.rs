@@ -492,7 +492,7 @@ on_both_backends!(
 );
 
 on_both_backends!(
-    kept_insights_and_the_overview_follow_a_correction_at_once,
+    kept_views_follow_a_correction_at_once,
     |backend: Backend| async move {
         let Some(t) = TestDb::with_demo(backend).await else {
             return;
@@ -535,6 +535,13 @@ on_both_backends!(
             client.call("/api/governance/table", &table).await.body,
             table_before.body
         );
+        let team_id = team.id.to_string();
+        let space = [("team_id", team_id.as_str())];
+        let space_before = client.call("/api/network/team", &space).await.body;
+        let wijk_id = team.wijk_id.to_string();
+        let wijk = [("wijk_id", wijk_id.as_str())];
+        let wijk_before = client.call("/api/network/wijk", &wijk).await;
+        assert_eq!(wijk_before.status, StatusCode::OK, "{}", wijk_before.body);
         let overview = [("gemeente", "")];
         let overview_before = client.call("/api/network/overview", &overview).await;
         assert_eq!(
@@ -552,9 +559,12 @@ on_both_backends!(
             client.call("/api/network/overview", &overview).await.body,
             overview_before.body
         );
+        assert_eq!(
+            client.call("/api/network/wijk", &wijk).await.body,
+            wijk_before.body
+        );
         // The team corrects its latest month: a far longer wait.
         let latest = app::store::series::latest_month(db).await.unwrap().unwrap();
-        let team_id = team.id.to_string();
         let month = latest.to_string();
         let reply = client
             .call(
@@ -611,6 +621,19 @@ on_both_backends!(
         assert_eq!(
             overview_wait(&overview_after),
             serde_json::json!({"Value": 300.0})
+        );
+        // And the team's own space and its wijk's page.
+        let space_after: serde_json::Value =
+            serde_json::from_str(&client.call("/api/network/team", &space).await.body).unwrap();
+        let space_before: serde_json::Value = serde_json::from_str(&space_before).unwrap();
+        assert_ne!(space_before["latest"], space_after["latest"]);
+        assert_eq!(
+            space_after["latest"]["mean_wait_days"],
+            serde_json::json!({"Value": 300.0})
+        );
+        assert_ne!(
+            client.call("/api/network/wijk", &wijk).await.body,
+            wijk_before.body
         );
         t.cleanup().await;
     }

@@ -28,7 +28,7 @@ impl Figure {
 }
 
 /// The thresholds that apply to a viewer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SuppressionPolicy {
     /// A mean or percentage needs at least this many cases.
     pub min_denominator: u32,

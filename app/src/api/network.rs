@@ -44,16 +44,18 @@ pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
     } else {
         crate::store::messages::threads(&state.db, team_id, Some(&partners)).await?
     };
-    let space = crate::store::network::team_space(&state.db, team_id, policy)
+    let space = state
+        .insight
+        .team_space(&state.db, team_id, policy)
         .await?
-        .map(|space| dto::TeamSpace {
+        .map(|kept| dto::TeamSpace {
             threads,
             asking_teams: acting.into_iter().filter(|t| t.id != team_id).collect(),
             viewer_coordinates: permissions::check(Some(&viewer), Permission::ManageTeam(team_id))
                 .is_ok(),
             viewer_writes: permissions::check(Some(&viewer), Permission::WriteTeam(team_id))
                 .is_ok(),
-            ..space
+            ..kept.as_ref().clone()
         });
     if space.is_some() {
         crate::auth::audit_outside_view(
@@ -73,8 +75,11 @@ pub async fn load_wijk(wijk_id: i32) -> Result<dto::WijkView, AppError> {
     use shared::permissions::Permission;
     crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
-    crate::store::wijken::wijk_page(&state.db, wijk_id, state.suppression)
+    state
+        .insight
+        .wijk(&state.db, wijk_id, state.suppression)
         .await?
+        .map(|kept| kept.as_ref().clone())
         .ok_or_else(|| AppError::NotFound.with_status())
 }
 

@@ -1,6 +1,6 @@
 //! The frame around every page: skip link, header with navigation, footer.
 
-use crate::api::account::{current_account, Logout};
+use crate::api::account::{load_signed_in, Logout};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use shared::i18n::{t, Text};
@@ -10,7 +10,7 @@ use shared::network::AccountRole;
 pub fn SiteHeader() -> impl IntoView {
     // Asked again on every navigation, so logging in or out shows at once.
     let pathname = use_location().pathname;
-    let account = Resource::new(move || pathname.get(), |_| current_account());
+    let account = Resource::new(move || pathname.get(), |_| load_signed_in());
     let logout = ServerAction::<Logout>::new();
     let who = move || {
         Suspend::new(async move {

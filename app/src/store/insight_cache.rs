@@ -1,5 +1,7 @@
 //! Wat werkt, Vergelijken, the bestuurderstafel and the network overview
-//! read every team's months or latest results: costly on a large network, and the same until the data behind
+//! read every team's months or latest results, and a team's space or a
+//! wijk page a dozen tables and ten years of months: costly on a large
+//! network, and the same until the data behind
 //! them changes. This cache keeps their results per server process under a
 //! fingerprint of that data — the newest change in the audit log (every
 //! change is audited; views are not changes), the newest month of results,
@@ -9,7 +11,9 @@
 //! copied, between the requests that read them.
 
 use sea_orm::{ConnectionTrait, DbErr, Statement};
-use shared::dto::{CompareQuery, Comparison, GovernanceView, NetworkOverview, WhatWorks};
+use shared::dto::{
+    CompareQuery, Comparison, GovernanceView, NetworkOverview, TeamSpace, WhatWorks, WijkView,
+};
 use shared::suppression::SuppressionPolicy;
 use std::collections::HashMap;
 use std::future::Future;
@@ -34,6 +38,10 @@ struct Kept {
     tables: Results<Option<i32>, GovernanceView>,
     /// The overview of the network (`None`) or one gemeente.
     overviews: Results<Option<i32>, NetworkOverview>,
+    /// A team's space without what depends on the viewer, as a team member
+    /// (in full) or anyone else (suppressed) sees it.
+    team_spaces: Results<(i32, SuppressionPolicy), TeamSpace>,
+    wijken: Results<(i32, SuppressionPolicy), WijkView>,
 }
 
 #[derive(Clone, Default)]
@@ -171,6 +179,39 @@ impl InsightCache {
             |k| &mut k.overviews,
             gemeente_id,
             || super::network::overview(db, gemeente_id, policy),
+        )
+        .await
+    }
+
+    /// A team's space (`store::network::team_space`); `None` for a team
+    /// that does not exist.
+    pub async fn team_space(
+        &self,
+        db: &impl ConnectionTrait,
+        team_id: i32,
+        policy: SuppressionPolicy,
+    ) -> Result<Option<Arc<TeamSpace>>, DbErr> {
+        self.kept_or(
+            db,
+            |k| &mut k.team_spaces,
+            (team_id, policy),
+            || super::network::team_space(db, team_id, policy),
+        )
+        .await
+    }
+
+    /// A wijk page; `None` for a wijk that does not exist.
+    pub async fn wijk(
+        &self,
+        db: &impl ConnectionTrait,
+        wijk_id: i32,
+        policy: SuppressionPolicy,
+    ) -> Result<Option<Arc<WijkView>>, DbErr> {
+        self.kept_or(
+            db,
+            |k| &mut k.wijken,
+            (wijk_id, policy),
+            || super::wijken::wijk_page(db, wijk_id, policy),
         )
         .await
     }

@@ -423,7 +423,14 @@ pub struct LessonSummary {
     pub useful: u32,
 }
 
-/// The logged-in person, as their own pages and the header show them.
+/// The logged-in person as every page's header names them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub display_name: String,
+    pub role: AccountRole,
+}
+
+/// The logged-in person, as their own account page shows them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AccountSummary {
     pub display_name: String,
