@@ -538,6 +538,9 @@ on_both_backends!(
         let team_id = team.id.to_string();
         let space = [("team_id", team_id.as_str())];
         let space_before = client.call("/api/network/team", &space).await.body;
+        let chart = format!("/grafieken/teams/{team_id}/wachttijd.svg");
+        let chart_before = client.get(&chart).await;
+        assert_eq!(chart_before.status, StatusCode::OK);
         let wijk_id = team.wijk_id.to_string();
         let wijk = [("wijk_id", wijk_id.as_str())];
         let wijk_before = client.call("/api/network/wijk", &wijk).await;
@@ -635,6 +638,8 @@ on_both_backends!(
             client.call("/api/network/wijk", &wijk).await.body,
             wijk_before.body
         );
+        // The run chart is drawn from the same kept space.
+        assert_ne!(client.get(&chart).await.body, chart_before.body);
         t.cleanup().await;
     }
 );

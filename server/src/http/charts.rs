@@ -41,19 +41,19 @@ pub async fn team_run_chart(
     } else {
         state.suppression
     };
-    let names = app::store::network::team_names(&state.db, &[team_id]).await;
-    let series = app::store::series::team_series(&state.db, team_id, policy).await;
-    let (Ok(mut names), Ok(series)) = (names, series) else {
-        tracing::error!("loading a run chart failed");
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    // The team's space holds its series, kept as long as the data stands.
+    let space = match state.insight.team_space(&state.db, team_id, policy).await {
+        Ok(Some(space)) => space,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "loading a run chart failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
     };
-    let Some(team) = names.remove(&team_id) else {
+    let Some(series) = space.charts.iter().find(|s| s.measure == measure).cloned() else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let Some(series) = series.into_iter().find(|s| s.measure == measure) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let title = format!("{} – {team}", measure.label());
+    let title = format!("{} – {}", measure.label(), space.name);
     let svg = if spark {
         let bound = |key: &str| params.get(key).and_then(|v| v.parse::<f64>().ok());
         let range = bound("van")
