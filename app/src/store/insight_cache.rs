@@ -48,9 +48,11 @@ struct Kept {
 pub struct InsightCache(Arc<Mutex<Kept>>);
 
 /// The newest audited change: views are audited too, but change nothing.
-/// A partial index of the changes answers it (migration 10).
-pub const LATEST_CHANGE: &str =
-    "SELECT CAST(id AS BIGINT) FROM audit_event WHERE action <> 'bekijken' ORDER BY id DESC LIMIT 1";
+/// A partial index of the changes answers it (migration 10). The column is
+/// named with its table: PostgreSQL would otherwise order by the cast
+/// (the output column is also called `id`), which no index holds.
+pub const LATEST_CHANGE: &str = "SELECT CAST(e.id AS BIGINT) FROM audit_event e \
+     WHERE e.action <> 'bekijken' ORDER BY e.id DESC LIMIT 1";
 
 async fn fingerprint(db: &impl ConnectionTrait) -> Result<Fingerprint, DbErr> {
     // Teams are never deleted, so the newest id moves whenever one is added;
