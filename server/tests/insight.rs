@@ -638,7 +638,7 @@ on_both_backends!(
             client.call("/api/network/wijk", &wijk).await.body,
             wijk_before.body
         );
-        // The run chart is drawn from the same kept space.
+        // So is its run chart, kept apart from the space.
         assert_ne!(client.get(&chart).await.body, chart_before.body);
         t.cleanup().await;
     }

@@ -14,6 +14,7 @@ use sea_orm::{ConnectionTrait, DbErr, Statement};
 use shared::dto::{
     CompareQuery, Comparison, GovernanceView, NetworkOverview, TeamSpace, WhatWorks, WijkView,
 };
+use shared::stats::chart::ChartSeries;
 use shared::suppression::SuppressionPolicy;
 use std::collections::HashMap;
 use std::future::Future;
@@ -41,6 +42,9 @@ struct Kept {
     /// A team's space without what depends on the viewer, as a team member
     /// (in full) or anyone else (suppressed) sees it.
     team_spaces: Results<(i32, SuppressionPolicy), TeamSpace>,
+    /// A team's name and series, for its run charts and sparklines (a
+    /// page of Vergelijken asks for fifty teams' at once).
+    team_charts: Results<(i32, SuppressionPolicy), (String, Vec<ChartSeries>)>,
     wijken: Results<(i32, SuppressionPolicy), WijkView>,
 }
 
@@ -198,6 +202,22 @@ impl InsightCache {
             |k| &mut k.team_spaces,
             (team_id, policy),
             || super::network::team_space(db, team_id, policy),
+        )
+        .await
+    }
+
+    /// A team's name and series; `None` for a team that does not exist.
+    pub async fn team_charts(
+        &self,
+        db: &impl ConnectionTrait,
+        team_id: i32,
+        policy: SuppressionPolicy,
+    ) -> Result<Option<Arc<(String, Vec<ChartSeries>)>>, DbErr> {
+        self.kept_or(
+            db,
+            |k| &mut k.team_charts,
+            (team_id, policy),
+            || super::series::team_charts(db, team_id, policy),
         )
         .await
     }

@@ -9,6 +9,22 @@ use shared::stats::chart::{self, Annotation, ChartSeries};
 use shared::suppression::{Figure, SuppressionPolicy};
 use shared::Month;
 
+/// A team's name and series: what its run charts and sparklines draw.
+/// `None` for a team that does not exist.
+pub async fn team_charts(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    policy: SuppressionPolicy,
+) -> Result<Option<(String, Vec<ChartSeries>)>, DbErr> {
+    let Some(name) = super::network::team_names(db, &[team_id])
+        .await?
+        .remove(&team_id)
+    else {
+        return Ok(None);
+    };
+    Ok(Some((name, team_series(db, team_id, policy).await?)))
+}
+
 /// Every month of a team's results, oldest first, as one series per
 /// measure.
 pub async fn team_series(

@@ -41,19 +41,19 @@ pub async fn team_run_chart(
     } else {
         state.suppression
     };
-    // The team's space holds its series, kept as long as the data stands.
-    let space = match state.insight.team_space(&state.db, team_id, policy).await {
-        Ok(Some(space)) => space,
+    let charts = match state.insight.team_charts(&state.db, team_id, policy).await {
+        Ok(Some(charts)) => charts,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => {
             tracing::error!(error = %err, "loading a run chart failed");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let Some(series) = space.charts.iter().find(|s| s.measure == measure).cloned() else {
+    let (team, series) = charts.as_ref();
+    let Some(series) = series.iter().find(|s| s.measure == measure).cloned() else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let title = format!("{} – {}", measure.label(), space.name);
+    let title = format!("{} – {team}", measure.label());
     let svg = if spark {
         let bound = |key: &str| params.get(key).and_then(|v| v.parse::<f64>().ok());
         let range = bound("van")
