@@ -182,6 +182,10 @@ pub async fn display_names(
     ids: impl IntoIterator<Item = i32>,
 ) -> Result<std::collections::HashMap<i32, String>, DbErr> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let ids: Vec<i32> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
     Ok(account::Entity::find()
         .filter(account::Column::Id.is_in(ids))
         .all(db)

@@ -38,6 +38,10 @@ pub async fn threads(
     team: i32,
     partners: Option<&[i32]>,
 ) -> Result<Vec<Thread>, DbErr> {
+    // An outsider whose teams have no partners here sees no threads.
+    if partners.is_some_and(<[i32]>::is_empty) {
+        return Ok(Vec::new());
+    }
     let mut condition = Condition::any()
         .add(team_message::Column::TeamId.eq(team))
         .add(team_message::Column::FromTeamId.eq(team));
@@ -54,6 +58,9 @@ pub async fn threads(
         .order_by_asc(team_message::Column::Id)
         .all(db)
         .await?;
+    if messages.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut ids: Vec<i32> = messages
         .iter()
         .flat_map(|m| [m.team_id, m.from_team_id])

@@ -430,6 +430,9 @@ pub async fn team_names(
     db: &impl ConnectionTrait,
     ids: &[i32],
 ) -> Result<HashMap<i32, String>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
     Ok(team::Entity::find()
         .filter(team::Column::Id.is_in(ids.to_vec()))
         .all(db)
