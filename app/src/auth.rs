@@ -133,27 +133,38 @@ pub async fn audit(
 ) -> Result<(), sea_orm::DbErr> {
     crate::store::audit::record(
         db,
-        crate::store::audit::Entry {
-            actor_account_id: request.session.as_ref().map(|s| s.viewer.account_id),
-            actor: request.actor(),
-            action,
-            object_type: object.0,
-            object_id: object.1,
-            outcome,
-            client_addr: &request.client_addr,
-            before: change.0,
-            after: change.1,
-        },
+        audit_entry(request, action, object, outcome, change),
         chrono::Utc::now(),
     )
     .await
 }
 
+fn audit_entry<'a>(
+    request: &'a RequestContext,
+    action: &'a str,
+    object: (&'a str, Option<String>),
+    outcome: crate::store::audit::Outcome,
+    change: (Option<String>, Option<String>),
+) -> crate::store::audit::Entry<'a> {
+    crate::store::audit::Entry {
+        actor_account_id: request.session.as_ref().map(|s| s.viewer.account_id),
+        actor: request.actor(),
+        action,
+        object_type: object.0,
+        object_id: object.1,
+        outcome,
+        client_addr: &request.client_addr,
+        before: change.0,
+        after: change.1,
+    }
+}
+
 /// Audits a read of `team_id`'s records by someone outside that team (a
 /// team's own reads are not audited): product.md's "every read of another
-/// team's space".
+/// team's space". The entry is committed, together with any others under
+/// way, before the read is answered.
 pub async fn audit_outside_view(
-    db: &impl sea_orm::ConnectionTrait,
+    writer: &crate::store::audit::GroupWriter,
     request: &RequestContext,
     team_id: i32,
     object: (&str, Option<String>),
@@ -161,13 +172,12 @@ pub async fn audit_outside_view(
     if request.viewer().is_some_and(|v| v.is_member(team_id)) {
         return Ok(());
     }
-    audit(
-        db,
+    let entry = audit_entry(
         request,
         "bekijken",
         object,
         crate::store::audit::Outcome::Ok,
         (None, None),
-    )
-    .await
+    );
+    writer.record(entry, chrono::Utc::now()).await
 }

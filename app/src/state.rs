@@ -16,6 +16,8 @@ pub struct AppState {
     pub public_origin: Option<String>,
     /// Wat werkt and Vergelijken, kept until their data changes.
     pub insight: crate::store::insight_cache::InsightCache,
+    /// Writes the audit entries of reads by group commit.
+    pub audit: crate::store::audit::GroupWriter,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -483,3 +483,48 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+on_both_backends!(
+    concurrent_views_are_each_audited,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let mut client = Client::new(db);
+        client.login(TEAMLID).await;
+        let teams = app::store::entity::team::Entity::find()
+            .filter(app::store::entity::team::Column::Name.ne("Jeugd Zuilen"))
+            .all(db)
+            .await
+            .unwrap();
+        // Views that arrive together are written as one group; each must
+        // still be its own entry, and each page waits for its entry.
+        let mut views = tokio::task::JoinSet::new();
+        for team in &teams {
+            for _ in 0..3 {
+                let (mut client, id) = (client.clone(), team.id);
+                views.spawn(async move { (id, client.get(&format!("/teams/{id}")).await.status) });
+            }
+        }
+        let mut expected: Vec<String> = Vec::new();
+        while let Some(view) = views.join_next().await {
+            let (id, status) = view.unwrap();
+            assert_eq!(status, StatusCode::OK);
+            expected.push(id.to_string());
+        }
+        let mut logged: Vec<String> = audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq("bekijken"))
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .inspect(|e| assert_eq!(e.actor, TEAMLID))
+            .filter_map(|e| e.object_id)
+            .collect();
+        expected.sort();
+        logged.sort();
+        assert_eq!(logged, expected);
+        t.cleanup().await;
+    }
+);

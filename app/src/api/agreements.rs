@@ -18,7 +18,7 @@ pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     crate::auth::audit_outside_view(
-        &state.db,
+        &state.audit,
         &request,
         agreement.team_id,
         ("afspraak", Some(id.to_string())),

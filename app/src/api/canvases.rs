@@ -15,7 +15,7 @@ pub async fn load_canvas(id: i32) -> Result<CanvasView, AppError> {
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     crate::auth::audit_outside_view(
-        &state.db,
+        &state.audit,
         &request,
         canvas.team_id,
         ("canvas", Some(id.to_string())),

@@ -17,7 +17,7 @@ pub async fn load_knelpunt(id: i32) -> Result<KnelpuntView, AppError> {
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     crate::auth::audit_outside_view(
-        &state.db,
+        &state.audit,
         &request,
         knelpunt.team_id,
         ("knelpunt", Some(id.to_string())),

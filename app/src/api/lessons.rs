@@ -18,7 +18,7 @@ pub async fn load_lesson(id: i32) -> Result<LessonDetail, AppError> {
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     crate::auth::audit_outside_view(
-        &state.db,
+        &state.audit,
         &request,
         lesson.team_id,
         ("les", Some(id.to_string())),

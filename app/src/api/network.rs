@@ -59,7 +59,7 @@ pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
         });
     if space.is_some() {
         crate::auth::audit_outside_view(
-            &state.db,
+            &state.audit,
             &request,
             team_id,
             ("team", Some(team_id.to_string())),

@@ -56,6 +56,7 @@ pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
         .build();
     AppState {
         leptos_options,
+        audit: app::store::audit::GroupWriter::start(db.clone()),
         db,
         suppression: SuppressionPolicy {
             min_denominator: args.min_denominator,

@@ -180,6 +180,7 @@ macro_rules! on_both_backends {
 
 /// A browser-like client for the router: keeps the session cookie and
 /// sends the headers a same-origin page would.
+#[derive(Clone)]
 pub struct Client {
     pub router: axum::Router,
     pub cookie: Option<String>,
