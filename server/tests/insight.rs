@@ -694,3 +694,89 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+on_both_backends!(
+    a_chart_table_shows_two_years_until_every_month_is_asked_for,
+    |backend: Backend| async move {
+        use app::store::entity::outcome_period;
+        use sea_orm::{ActiveModelTrait, Set};
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let zuilen = team::Entity::find()
+            .filter(team::Column::Name.eq("Jeugd Zuilen"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        // The demo's 24 months, and six more before them.
+        for month in [
+            "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10",
+        ] {
+            outcome_period::ActiveModel {
+                team_id: Set(zuilen.id),
+                month: Set(month.into()),
+                started: Set(12),
+                mean_wait_days: Set(Some(9.5)),
+                ended: Set(11),
+                without_help: Set(7),
+                client_grade: Set(Some(7.5)),
+                client_responses: Set(6),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .unwrap();
+        }
+        let mut viewer = Client::new(db);
+        viewer.session_for(db, "bestuurder@demo.wijkwijs.nl").await;
+        let table_rows = |html: &str, code: &str| {
+            let start = html.find(&format!("id=\"cijfers-{code}\"")).unwrap();
+            let table = &html[start..start + html[start..].find("</details>").unwrap()];
+            (
+                table.matches("<th scope=\"row\"").count(),
+                table.to_string(),
+            )
+        };
+        let page = viewer.get(&format!("/teams/{}", zuilen.id)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let (rows, table) = table_rows(&page.body, "wachttijd");
+        assert_eq!(rows, 24, "the latest two years");
+        assert!(
+            table.contains("okt 2026") && !table.contains("okt 2024"),
+            "{table}"
+        );
+        assert!(table.contains("de laatste 24 maanden"), "{table}");
+        let all = format!("/teams/{}?cijfers=wachttijd#cijfers-wachttijd", zuilen.id);
+        assert!(
+            table.contains(&format!("href=\"{all}\">Alle maanden tonen (30)</a>")),
+            "{table}"
+        );
+        // The image's text alternative leaves the agreements to its caption.
+        let alt_start = page.body.find("alt=\"Wachttijd").unwrap();
+        let alt = &page.body[alt_start..alt_start + page.body[alt_start..].find("\" ").unwrap()];
+        assert!(!alt.contains("Afspraken ingegaan"), "{alt}");
+
+        let asked = viewer
+            .get(&format!("/teams/{}?cijfers=wachttijd", zuilen.id))
+            .await;
+        assert_eq!(asked.status, StatusCode::OK);
+        let (rows, table) = table_rows(&asked.body, "wachttijd");
+        assert_eq!(rows, 30, "every month");
+        assert!(
+            table.contains("mei 2024") && !table.contains("Alle maanden tonen"),
+            "{table}"
+        );
+        assert!(asked.body.contains("id=\"cijfers-wachttijd\" open"));
+        // The other charts keep their two years.
+        assert_eq!(table_rows(&asked.body, "verder-zonder-hulp").0, 24);
+
+        let wijk = viewer
+            .get(&format!("/wijken/{}?cijfers=wachttijd", zuilen.wijk_id))
+            .await;
+        assert_eq!(table_rows(&wijk.body, "wachttijd").0, 30);
+        assert_eq!(table_rows(&wijk.body, "verder-zonder-hulp").0, 24);
+        t.cleanup().await;
+    }
+);

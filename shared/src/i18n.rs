@@ -458,6 +458,8 @@ catalogue! {
     ChartsTitle => "Verloop per maand",
     ChartsIntro => "Elke grafiek is een XmR-grafiek: de lijn is het gemiddelde, de stippellijnen zijn de procesgrenzen. Een vierkantje markeert een signaal van verbetering, een driehoekje een signaal van zorg; verticale streepjes markeren afspraken die ingingen.",
     ChartTable => "Cijfers bij de grafiek",
+    ChartTableLatest => "de laatste",
+    ChartTableAll => "Alle maanden tonen",
     ChartSignal => "Signaal",
     AssuranceMeets => "haalt de streefwaarde steeds",
     AssuranceHitAndMiss => "haalt de streefwaarde soms wel, soms niet",

@@ -1,23 +1,39 @@
 //! The one way to show a run chart: the server-rendered SVG with its text
 //! alternative, a caption naming the agreements marked on it, and its
-//! figures as a table.
+//! figures as a table — the latest two years, or every month when the page
+//! is asked for them (`?cijfers={measure}`), so a page of ten-year charts
+//! stays small.
 
 use crate::components::data_table::{Cell, DataTable};
 use leptos::prelude::*;
 use shared::i18n::{t, Text};
-use shared::stats::chart::{describe, ChartSeries};
+use shared::stats::chart::{summarize, ChartSeries};
 use shared::stats::xmr::improves;
 
-/// `src` is the chart's SVG address.
+/// The months a chart's table shows unless all are asked for.
+pub const TABLE_MONTHS: usize = 24;
+
+/// The query parameter that asks a page for one chart's every month.
+pub const ALL_MONTHS_PARAM: &str = "cijfers";
+
+/// `src` is the chart's SVG address; `page` the address of the page it is
+/// on; `all_months` whether the page was asked for this chart's every month.
 #[component]
-pub fn RunChart(series: ChartSeries, src: String) -> impl IntoView {
+pub fn RunChart(series: ChartSeries, src: String, page: String, all_months: bool) -> impl IntoView {
     let unit = series.measure.unit();
     let better = series.measure.better();
-    let alt = describe(&series);
+    let code = series.measure.code();
+    let alt = summarize(&series);
+    let shown = if all_months {
+        series.points.len()
+    } else {
+        series.points.len().min(TABLE_MONTHS)
+    };
     let rows: Vec<Vec<Cell>> = series
         .points
         .iter()
         .rev()
+        .take(shown)
         .map(|p| {
             let signal = match p.signal {
                 None => "–",
@@ -31,9 +47,25 @@ pub fn RunChart(series: ChartSeries, src: String) -> impl IntoView {
             ]
         })
         .collect();
+    let mut caption = format!("{} – {}", t(Text::ChartTable), series.measure.label());
+    if shown < series.points.len() {
+        caption.push_str(&format!(
+            ", {} {shown} {}",
+            t(Text::ChartTableLatest),
+            t(Text::Months)
+        ));
+    }
+    let more = (shown < series.points.len()).then(|| {
+        let href = format!("{page}?{ALL_MONTHS_PARAM}={code}#cijfers-{code}");
+        view! {
+            <p>
+                <a href=href>{format!("{} ({})", t(Text::ChartTableAll), series.points.len())}</a>
+            </p>
+        }
+    });
     let annotations = series.annotations.clone();
     view! {
-        <figure class="chart" id=format!("grafiek-{}", series.measure.code())>
+        <figure class="chart" id=format!("grafiek-{code}")>
             <img src=src alt=alt width="720" height="280" loading="lazy" />
             <figcaption>
                 <strong>{series.measure.label()}</strong>
@@ -46,13 +78,14 @@ pub fn RunChart(series: ChartSeries, src: String) -> impl IntoView {
                 })}
             </figcaption>
         </figure>
-        <details class="chart-table">
+        <details class="chart-table" id=format!("cijfers-{code}") open=all_months>
             <summary>{format!("{}: {}", t(Text::ChartTable), series.measure.label())}</summary>
             <DataTable
-                caption=format!("{} – {}", t(Text::ChartTable), series.measure.label())
+                caption
                 headers=vec![t(Text::Month), series.measure.label(), t(Text::ChartSignal)]
                 rows
             />
+            {more}
         </details>
     }
 }

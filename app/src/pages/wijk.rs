@@ -6,7 +6,7 @@ use super::param;
 use crate::api::network::load_wijk;
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::load::Loaded;
-use crate::components::run_chart::RunChart;
+use crate::components::run_chart::{RunChart, ALL_MONTHS_PARAM};
 use crate::error::AppError;
 use crate::pages::overview::team_row;
 use leptos::prelude::*;
@@ -24,10 +24,17 @@ pub fn WijkPage() -> impl IntoView {
             None => Err(AppError::NotFound),
         }
     });
-    view! { <Loaded resource=wijk render=wijk_view /> }
+    let query = leptos_router::hooks::use_query_map();
+    view! {
+        <Loaded resource=wijk render=move |w| {
+            let all_months = query.with_untracked(|q| q.get(ALL_MONTHS_PARAM));
+            wijk_view(w, all_months)
+        } />
+    }
 }
 
-fn wijk_view(w: WijkView) -> impl IntoView {
+/// `all_months` names the measure whose chart shows every month.
+fn wijk_view(w: WijkView, all_months: Option<String>) -> impl IntoView {
     let heading = format!("{} {}", t(Text::Wijk), w.name);
     let lessons = if w.lessons.is_empty() {
         view! { <p>{t(Text::WijkNoLessons)}</p> }.into_any()
@@ -90,7 +97,8 @@ fn wijk_view(w: WijkView) -> impl IntoView {
                 .into_iter()
                 .map(|series| {
                     let src = format!("/grafieken/wijken/{}/{}.svg", w.id, series.measure.code());
-                    view! { <RunChart series src /> }
+                    let all_months = all_months.as_deref() == Some(series.measure.code());
+                    view! { <RunChart series src page=format!("/wijken/{}", w.id) all_months /> }
                 })
                 .collect_view()}
         </section>

@@ -89,8 +89,28 @@ pub fn value_text(value: f64, unit: Unit) -> String {
     }
 }
 
-/// The chart in words, for screen readers and as its description.
+/// The chart in words, for screen readers and as its description: its
+/// figures and verdict, then the agreements marked on it.
 pub fn describe(series: &ChartSeries) -> String {
+    let mut text = summarize(series);
+    if !series.annotations.is_empty() {
+        let names: Vec<String> = series
+            .annotations
+            .iter()
+            .map(|a| format!("{} ({})", a.label, a.month.label_nl()))
+            .collect();
+        text.push_str(&format!(
+            " {}: {}.",
+            t(Text::ChartAgreementsStarted),
+            names.join("; ")
+        ));
+    }
+    text
+}
+
+/// The chart's figures and verdict in words: its text alternative where a
+/// caption beside it already names the agreements marked on it.
+pub fn summarize(series: &ChartSeries) -> String {
     let unit = series.measure.unit();
     let (Some(first), Some(last)) = (series.points.first(), series.points.last()) else {
         return format!("{}: {}", series.measure.label(), t(Text::FigureNoData));
@@ -141,18 +161,6 @@ pub fn describe(series: &ChartSeries) -> String {
         signals,
         t(Text::ChartSignalledMonths)
     ));
-    if !series.annotations.is_empty() {
-        let names: Vec<String> = series
-            .annotations
-            .iter()
-            .map(|a| format!("{} ({})", a.label, a.month.label_nl()))
-            .collect();
-        text.push_str(&format!(
-            " {}: {}.",
-            t(Text::ChartAgreementsStarted),
-            names.join("; ")
-        ));
-    }
     text
 }
 
@@ -199,6 +207,9 @@ mod tests {
             described.contains("60%") && described.contains("Vast belmoment (jan 2025)"),
             "{described}"
         );
+        let summary = summarize(&s);
+        assert!(described.starts_with(&summary), "{summary}");
+        assert!(!summary.contains("Vast belmoment"), "{summary}");
     }
 
     #[test]
