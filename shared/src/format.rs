@@ -18,7 +18,11 @@ pub enum Unit {
 
 /// `value` with `decimals` decimals and a decimal comma.
 pub fn decimal_nl(value: f64, decimals: usize) -> String {
-    format!("{value:.decimals$}").replace('.', ",")
+    let mut text = format!("{value:.decimals$}");
+    if let Some(point) = text.find('.') {
+        text.replace_range(point..=point, ",");
+    }
+    text
 }
 
 /// The text shown for a figure; "–" stands for hidden or missing.
