@@ -2,7 +2,6 @@
 //! first cell names the row. Figures are right-aligned and suppressed
 //! figures carry their reason for screen readers.
 
-use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use shared::format::{self, Unit};
 use shared::i18n::{t, Text};
@@ -73,9 +72,9 @@ pub fn DataTable(
                                         .map(|(i, cell)| {
                                             let class = cell.is_figure().then_some("num");
                                             if i == 0 {
-                                                Either::Left(view! { <th scope="row" class=class>{cell_content(cell)}</th> })
+                                                view! { <th scope="row" class=class>{cell_content(cell)}</th> }.into_any()
                                             } else {
-                                                Either::Right(view! { <td class=class>{cell_content(cell)}</td> })
+                                                view! { <td class=class>{cell_content(cell)}</td> }.into_any()
                                             }
                                         })
                                         .collect_view()}
@@ -89,18 +88,16 @@ pub fn DataTable(
     }
 }
 
-// Rendered as one of four known views rather than a boxed one: a page
-// of tables renders thousands of cells.
-fn cell_content(cell: Cell) -> impl IntoView {
+fn cell_content(cell: Cell) -> AnyView {
     match cell {
-        Cell::Text(text) => EitherOf4::A(text),
-        Cell::Link { text, href } => EitherOf4::B(view! { <a href=href>{text}</a> }),
-        Cell::Figure(figure, unit) => EitherOf4::C(view! { <FigureText figure unit /> }),
+        Cell::Text(text) => text.into_any(),
+        Cell::Link { text, href } => view! { <a href=href>{text}</a> }.into_any(),
+        Cell::Figure(figure, unit) => view! { <FigureText figure unit /> }.into_any(),
         Cell::Verdict {
             verdict,
             subject,
             href,
-        } => EitherOf4::D(view! { <VerdictIcons verdict subject href /> }),
+        } => view! { <VerdictIcons verdict subject href /> }.into_any(),
     }
 }
 
@@ -139,10 +136,11 @@ pub fn FigureText(figure: Figure, unit: Unit) -> impl IntoView {
         _ => None,
     };
     match reason {
-        Some(reason) => Either::Left(view! {
+        Some(reason) => view! {
             <span aria-hidden="true">{text}</span>
             <span class="visually-hidden">{reason}</span>
-        }),
-        None => Either::Right(text),
+        }
+        .into_any(),
+        None => text.into_any(),
     }
 }
