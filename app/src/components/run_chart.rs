@@ -14,21 +14,27 @@ use shared::stats::xmr::improves;
 pub const TABLE_MONTHS: usize = 24;
 
 /// The query parameter that asks a page for one chart's every month.
-pub const ALL_MONTHS_PARAM: &str = "cijfers";
+const ALL_MONTHS_PARAM: &str = "cijfers";
 
-/// `src` is the chart's SVG address; `page` the address of the page it is
-/// on; `all_months` whether the page was asked for this chart's every month.
+/// `src` is the chart's SVG address. Whether every month is shown comes
+/// from the address of the page the chart is on.
 #[component]
-pub fn RunChart(series: ChartSeries, src: String, page: String, all_months: bool) -> impl IntoView {
+pub fn RunChart(series: ChartSeries, src: String) -> impl IntoView {
     let unit = series.measure.unit();
     let better = series.measure.better();
     let code = series.measure.code();
     let alt = summarize(&series);
+    let location = leptos_router::hooks::use_location();
+    let all_months = location
+        .query
+        .with_untracked(|q| q.get(ALL_MONTHS_PARAM))
+        .is_some_and(|asked| asked == code);
     let shown = if all_months {
         series.points.len()
     } else {
         series.points.len().min(TABLE_MONTHS)
     };
+    let cut = shown < series.points.len();
     let rows: Vec<Vec<Cell>> = series
         .points
         .iter()
@@ -48,14 +54,15 @@ pub fn RunChart(series: ChartSeries, src: String, page: String, all_months: bool
         })
         .collect();
     let mut caption = format!("{} – {}", t(Text::ChartTable), series.measure.label());
-    if shown < series.points.len() {
+    if cut {
         caption.push_str(&format!(
             ", {} {shown} {}",
             t(Text::ChartTableLatest),
             t(Text::Months)
         ));
     }
-    let more = (shown < series.points.len()).then(|| {
+    let more = cut.then(|| {
+        let page = location.pathname.get_untracked();
         let href = format!("{page}?{ALL_MONTHS_PARAM}={code}#cijfers-{code}");
         view! {
             <p>

@@ -9,13 +9,13 @@ use crate::components::form::{
     action_error, form_errors, last_success, ActingTeamField, FormAlert, FormField,
 };
 use crate::components::load::Loaded;
-use crate::components::run_chart::{RunChart, ALL_MONTHS_PARAM};
+use crate::components::run_chart::RunChart;
 use crate::components::tiles::HeadlineTiles;
 use crate::error::AppError;
 use crate::pages::survey::SurveyTable;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 use shared::canvas::euro;
 use shared::dto::{
     AgreementView, CanvasSummary, KnelpuntSummary, MemberView, OutcomeRow, TeamSpace,
@@ -27,7 +27,6 @@ use shared::network::AgreementTheme;
 #[component]
 pub fn TeamPage() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
     let add = ServerAction::<AddMember>::new();
     let remove = ServerAction::<RemoveMember>::new();
     let message = ServerAction::<SendTeamMessage>::new();
@@ -52,16 +51,11 @@ pub fn TeamPage() -> impl IntoView {
             }
         },
     );
-    view! { <Loaded resource=team render=move |team| {
-        let all_months = query.with_untracked(|q| q.get(ALL_MONTHS_PARAM));
-        team_view(team, all_months, add, remove, message)
-    } /> }
+    view! { <Loaded resource=team render=move |team| team_view(team, add, remove, message) /> }
 }
 
-/// `all_months` names the measure whose chart shows every month.
 fn team_view(
     team: TeamSpace,
-    all_months: Option<String>,
     add: ServerAction<AddMember>,
     remove: ServerAction<RemoveMember>,
     message: ServerAction<SendTeamMessage>,
@@ -121,8 +115,7 @@ fn team_view(
                 .into_iter()
                 .map(|series| {
                     let src = format!("/grafieken/teams/{}/{}.svg", team.id, series.measure.code());
-                    let all_months = all_months.as_deref() == Some(series.measure.code());
-                    view! { <RunChart series src page=format!("/teams/{}", team.id) all_months /> }
+                    view! { <RunChart series src /> }
                 })
                 .collect_view()}
         </section>

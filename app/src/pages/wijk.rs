@@ -6,7 +6,7 @@ use super::param;
 use crate::api::network::load_wijk;
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::load::Loaded;
-use crate::components::run_chart::{RunChart, ALL_MONTHS_PARAM};
+use crate::components::run_chart::RunChart;
 use crate::error::AppError;
 use crate::pages::overview::team_row;
 use leptos::prelude::*;
@@ -24,17 +24,10 @@ pub fn WijkPage() -> impl IntoView {
             None => Err(AppError::NotFound),
         }
     });
-    let query = leptos_router::hooks::use_query_map();
-    view! {
-        <Loaded resource=wijk render=move |w| {
-            let all_months = query.with_untracked(|q| q.get(ALL_MONTHS_PARAM));
-            wijk_view(w, all_months)
-        } />
-    }
+    view! { <Loaded resource=wijk render=wijk_view /> }
 }
 
-/// `all_months` names the measure whose chart shows every month.
-fn wijk_view(w: WijkView, all_months: Option<String>) -> impl IntoView {
+fn wijk_view(w: WijkView) -> impl IntoView {
     let heading = format!("{} {}", t(Text::Wijk), w.name);
     let lessons = if w.lessons.is_empty() {
         view! { <p>{t(Text::WijkNoLessons)}</p> }.into_any()
@@ -97,8 +90,7 @@ fn wijk_view(w: WijkView, all_months: Option<String>) -> impl IntoView {
                 .into_iter()
                 .map(|series| {
                     let src = format!("/grafieken/wijken/{}/{}.svg", w.id, series.measure.code());
-                    let all_months = all_months.as_deref() == Some(series.measure.code());
-                    view! { <RunChart series src page=format!("/wijken/{}", w.id) all_months /> }
+                    view! { <RunChart series src /> }
                 })
                 .collect_view()}
         </section>
