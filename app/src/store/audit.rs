@@ -44,25 +44,25 @@ pub async fn record(
     entry: Entry<'_>,
     at: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    audit_event::Entity::insert(entry.row(at))
+    audit_event::Entity::insert(entry.into_row(at))
         .exec_without_returning(db)
         .await?;
     Ok(())
 }
 
 impl Entry<'_> {
-    fn row(&self, at: DateTime<Utc>) -> audit_event::ActiveModel {
+    fn into_row(self, at: DateTime<Utc>) -> audit_event::ActiveModel {
         audit_event::ActiveModel {
             at: Set(at),
             actor_account_id: Set(self.actor_account_id),
             actor: Set(self.actor.to_string()),
             action: Set(self.action.to_string()),
             object_type: Set(self.object_type.to_string()),
-            object_id: Set(self.object_id.clone()),
+            object_id: Set(self.object_id),
             outcome: Set(self.outcome.code().to_string()),
             client_addr: Set(self.client_addr.to_string()),
-            before: Set(self.before.clone()),
-            after: Set(self.after.clone()),
+            before: Set(self.before),
+            after: Set(self.after),
             ..Default::default()
         }
     }
@@ -117,7 +117,7 @@ impl GroupWriter {
         let (written, answer) = tokio::sync::oneshot::channel();
         self.queue
             .send(Queued {
-                row: entry.row(at),
+                row: entry.into_row(at),
                 written,
             })
             .map_err(|_| stopped())?;

@@ -58,9 +58,6 @@ pub async fn threads(
         .order_by_asc(team_message::Column::Id)
         .all(db)
         .await?;
-    if messages.is_empty() {
-        return Ok(Vec::new());
-    }
     let mut ids: Vec<i32> = messages
         .iter()
         .flat_map(|m| [m.team_id, m.from_team_id])
