@@ -772,11 +772,114 @@ on_both_backends!(
         // The other charts keep their two years.
         assert_eq!(table_rows(&asked.body, "verder-zonder-hulp").0, 24);
 
-        let wijk = viewer
-            .get(&format!("/wijken/{}?cijfers=wachttijd", zuilen.wijk_id))
-            .await;
+        // Every month was rendered for that address only: the page's kept
+        // charts still show two years.
+        let again = viewer.get(&format!("/teams/{}", zuilen.id)).await;
+        assert_eq!(table_rows(&again.body, "wachttijd").0, 24);
+
+        let wijk_page = format!("/wijken/{}", zuilen.wijk_id);
+        assert_eq!(
+            table_rows(&viewer.get(&wijk_page).await.body, "wachttijd").0,
+            24
+        );
+        let wijk = viewer.get(&format!("{wijk_page}?cijfers=wachttijd")).await;
         assert_eq!(table_rows(&wijk.body, "wachttijd").0, 30);
         assert_eq!(table_rows(&wijk.body, "verder-zonder-hulp").0, 24);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    kept_page_parts_show_a_correction_at_once_and_leave_the_viewer_out,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let zuilen = team::Entity::find()
+            .filter(team::Column::Name.eq("Jeugd Zuilen"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        // One router, so one cache, for every viewer.
+        let mut coordinator = Client::new(db);
+        let (mut member, mut outsider) = (coordinator.clone(), coordinator.clone());
+        coordinator
+            .session_for(db, "coordinator.jeugd-zuilen@demo.wijkwijs.nl")
+            .await;
+        member
+            .session_for(db, "teamlid.jeugd-zuilen@demo.wijkwijs.nl")
+            .await;
+        outsider
+            .session_for(db, "teamlid.jeugd-ondiep@demo.wijkwijs.nl")
+            .await;
+        let team_page = format!("/teams/{}", zuilen.id);
+        let pages = [
+            team_page.clone(),
+            format!("/wijken/{}", zuilen.wijk_id),
+            "/".to_string(),
+            "/vergelijken?maat=wachttijd&doelgroep=jeugd&gemeente=&periode=3".to_string(),
+            "/wat-werkt".to_string(),
+        ];
+        // A page's content, without the nonces that change every time.
+        let main = |body: &str| -> String {
+            let start = body.find("<main").expect("a main element");
+            body[start..start + body[start..].find("</main>").unwrap()].to_string()
+        };
+        let mut before = Vec::new();
+        for page in &pages {
+            let first = coordinator.get(page).await;
+            assert_eq!(first.status, StatusCode::OK, "{page}");
+            assert_eq!(
+                main(&coordinator.get(page).await.body),
+                main(&first.body),
+                "{page}"
+            );
+            before.push(main(&first.body));
+        }
+        // The same kept team space, seen by each viewer: the coordinator's
+        // controls and the members' buttons are theirs alone.
+        let manage = "Leden beheren";
+        let record = "Resultaten van een maand invoeren";
+        assert!(before[0].contains(manage) && before[0].contains(record));
+        let as_member = member.get(&team_page).await.body;
+        assert!(!as_member.contains(manage) && as_member.contains(record));
+        let as_outsider = outsider.get(&team_page).await.body;
+        assert!(!as_outsider.contains(manage) && !as_outsider.contains(record));
+        assert!(as_outsider.contains("Vraag versturen"));
+
+        // The team corrects its latest month: a wait of 300 days.
+        let latest = app::store::series::latest_month(db).await.unwrap().unwrap();
+        let (team_id, month) = (zuilen.id.to_string(), latest.to_string());
+        let reply = coordinator
+            .call(
+                "/api/results/save",
+                &[
+                    ("team_id", team_id.as_str()),
+                    ("month", month.as_str()),
+                    ("started", "40"),
+                    ("mean_wait_days", "300"),
+                    ("ended", "12"),
+                    ("without_help", "6"),
+                    ("client_grade", "7,5"),
+                    ("client_responses", "10"),
+                    ("uitval", ""),
+                    ("doelrealisatie", "9"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        for (page, before) in pages.iter().zip(&before) {
+            let after = main(&coordinator.get(page).await.body);
+            assert_ne!(&after, before, "{page} still shows the old month");
+        }
+        for page in &pages[..3] {
+            assert!(
+                coordinator.get(page).await.body.contains("300,0"),
+                "{page} lacks the corrected wait"
+            );
+        }
         t.cleanup().await;
     }
 );

@@ -5,7 +5,9 @@
 //! stays small.
 
 use crate::components::data_table::{Cell, DataTable};
+use crate::components::kept::kept;
 use leptos::prelude::*;
+use shared::dto::KeptHtml;
 use shared::i18n::{t, Text};
 use shared::stats::chart::{summarize, ChartSeries};
 use shared::stats::xmr::improves;
@@ -16,10 +18,33 @@ pub const TABLE_MONTHS: usize = 24;
 /// The query parameter that asks a page for one chart's every month.
 const ALL_MONTHS_PARAM: &str = "cijfers";
 
+/// A page's run charts, one per series, each image at
+/// `{src}/{measure}.svg`: kept in `html` as they show by default, rendered
+/// afresh when the page's address asks for one chart's every month.
+#[component]
+pub fn RunCharts(charts: Vec<ChartSeries>, src: String, html: KeptHtml) -> impl IntoView {
+    let asked = leptos_router::hooks::use_location()
+        .query
+        .with_untracked(|q| q.get(ALL_MONTHS_PARAM));
+    let render = move || {
+        charts
+            .into_iter()
+            .map(|series| {
+                let src = format!("{src}/{}.svg", series.measure.code());
+                view! { <RunChart series src /> }
+            })
+            .collect_view()
+    };
+    match asked {
+        None => kept(&html, "verloop", render),
+        Some(_) => render().into_any(),
+    }
+}
+
 /// `src` is the chart's SVG address. Whether every month is shown comes
 /// from the address of the page the chart is on.
 #[component]
-pub fn RunChart(series: ChartSeries, src: String) -> impl IntoView {
+fn RunChart(series: ChartSeries, src: String) -> impl IntoView {
     let unit = series.measure.unit();
     let better = series.measure.better();
     let code = series.measure.code();

@@ -6,6 +6,7 @@
 
 use crate::api::network::load_compare;
 use crate::components::data_table::{Cell, DataTable};
+use crate::components::kept::kept;
 use crate::components::load::Loaded;
 use crate::components::pager::pager;
 use leptos::prelude::*;
@@ -69,7 +70,15 @@ pub(crate) fn choice(
     }
 }
 
+/// Everything on the page follows from the kept comparison and the page
+/// of its table.
 fn compare_view(paged: ComparePage) -> impl IntoView {
+    let html = paged.comparison.html.clone();
+    let part = format!("pagina-{}", paged.page.number);
+    kept(&html, &part, move || compare_parts(paged))
+}
+
+fn compare_parts(paged: ComparePage) -> impl IntoView {
     let ComparePage {
         comparison: page,
         page: table_page,

@@ -4,6 +4,7 @@
 
 use crate::api::network::network_overview;
 use crate::components::data_table::{Cell, DataTable};
+use crate::components::kept::kept;
 use crate::components::load::Loaded;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,13 +24,16 @@ pub fn OverviewPage() -> impl IntoView {
 }
 
 fn overview_view(overview: NetworkOverview) -> impl IntoView {
+    let html = overview.html.clone();
     view! {
         <Title text=t(Text::OverviewTitle) />
-        <h1>{t(Text::OverviewTitle)}</h1>
-        <p class="lead">{t(Text::OverviewIntro)}</p>
-        {overview.chosen.map(|_| view! { <p><a href="/">{t(Text::OverviewAll)}</a></p> })}
-        {choose_view(&overview.choose)}
-        {gemeenten_view(overview)}
+        {kept(&html, "overzicht", move || view! {
+            <h1>{t(Text::OverviewTitle)}</h1>
+            <p class="lead">{t(Text::OverviewIntro)}</p>
+            {overview.chosen.map(|_| view! { <p><a href="/">{t(Text::OverviewAll)}</a></p> })}
+            {choose_view(&overview.choose)}
+            {gemeenten_view(overview)}
+        })}
     }
 }
 

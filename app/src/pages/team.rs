@@ -8,8 +8,9 @@ use crate::components::data_table::{Cell, DataTable};
 use crate::components::form::{
     action_error, form_errors, last_success, ActingTeamField, FormAlert, FormField,
 };
+use crate::components::kept::kept;
 use crate::components::load::Loaded;
-use crate::components::run_chart::RunChart;
+use crate::components::run_chart::RunCharts;
 use crate::components::tiles::HeadlineTiles;
 use crate::error::AppError;
 use crate::pages::survey::SurveyTable;
@@ -18,7 +19,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use shared::canvas::euro;
 use shared::dto::{
-    AgreementView, CanvasSummary, KnelpuntSummary, MemberView, OutcomeRow, TeamSpace,
+    AgreementView, CanvasSummary, KnelpuntSummary, LessonSummary, MemberView, OutcomeRow, TeamSpace,
 };
 use shared::format::{self, Unit};
 use shared::i18n::{t, Text};
@@ -64,124 +65,127 @@ fn team_view(
     let manage = team
         .viewer_coordinates
         .then(|| members_admin(team.id, team.members.clone(), add, remove));
-    let contact = match team.contact.clone() {
-        Some(c) => view! { <p>{member_line(&c)}</p> }.into_any(),
-        None => view! { <p>{t(Text::TeamNoContact)}</p> }.into_any(),
+    // What only the team records shows here; a button to add to it is the
+    // viewer's, so it stays outside the kept parts.
+    let (id, writes, html) = (team.id, team.viewer_writes, team.html.clone());
+    let title = team.name.clone();
+    let button = move |path: &str, text: Text| {
+        writes.then(|| {
+            view! { <p><a class="button" href=format!("/teams/{id}/{path}")>{t(text)}</a></p> }
+        })
     };
+    let heading = kept(&html, "kop", move || {
+        let contact = match team.contact {
+            Some(c) => view! { <p>{member_line(&c)}</p> }.into_any(),
+            None => view! { <p>{t(Text::TeamNoContact)}</p> }.into_any(),
+        };
+        view! {
+            <nav class="breadcrumb" aria-label=t(Text::Breadcrumb)>
+                <ol>
+                    <li><a href="/">{t(Text::NavOverview)}</a></li>
+                    <li>{format!("{} {}", t(Text::Gemeente), team.gemeente_name)}</li>
+                    <li><a href=format!("/wijken/{}", team.wijk_id)>{format!("{} {}", t(Text::Wijk), team.wijk_name)}</a></li>
+                </ol>
+            </nav>
+            <h1>{team.name}</h1>
+            <p class="lead">
+                {format!("{}: {}", t(Text::Doelgroep), team.doelgroep.label())}
+            </p>
+            {team.latest.map(|latest| view! { <HeadlineTiles latest previous=team.previous team_id=id /> })}
+            <div class="columns">
+                <section aria-labelledby="contact">
+                    <h2 id="contact">{t(Text::TeamContact)}</h2>
+                    {contact}
+                </section>
+            </div>
+        }
+    });
     view! {
-        <Title text=team.name.clone() />
-        <nav class="breadcrumb" aria-label=t(Text::Breadcrumb)>
-            <ol>
-                <li><a href="/">{t(Text::NavOverview)}</a></li>
-                <li>{format!("{} {}", t(Text::Gemeente), team.gemeente_name)}</li>
-                <li><a href=format!("/wijken/{}", team.wijk_id)>{format!("{} {}", t(Text::Wijk), team.wijk_name)}</a></li>
-            </ol>
-        </nav>
-        <h1>{team.name.clone()}</h1>
-        <p class="lead">
-            {format!("{}: {}", t(Text::Doelgroep), team.doelgroep.label())}
-        </p>
-        {team.latest.map(|latest| view! { <HeadlineTiles latest previous=team.previous team_id=team.id /> })}
-        <div class="columns">
-            <section aria-labelledby="contact">
-                <h2 id="contact">{t(Text::TeamContact)}</h2>
-                {contact}
-            </section>
-        </div>
+        <Title text=title />
+        {heading}
         {messages}
         <section aria-labelledby="afspraken">
             <h2 id="afspraken">{t(Text::AgreementsTitle)}</h2>
-            {team.viewer_writes.then(|| view! {
-                <p><a class="button" href=format!("/teams/{}/nieuwe-afspraak", team.id)>{t(Text::NewAgreement)}</a></p>
+            {button("nieuwe-afspraak", Text::NewAgreement)}
+            {kept(&html, "afspraken", move || {
+                if team.agreements.is_empty() {
+                    view! { <p>{t(Text::AgreementsNone)}</p> }.into_any()
+                } else {
+                    team.agreements.into_iter().map(theme_view).collect_view().into_any()
+                }
             })}
-            {if team.agreements.is_empty() {
-                view! { <p>{t(Text::AgreementsNone)}</p> }.into_any()
-            } else {
-                team.agreements.into_iter().map(theme_view).collect_view().into_any()
-            }}
         </section>
         <section aria-labelledby="resultaten">
             <h2 id="resultaten">{t(Text::ResultsTitle)}</h2>
-            {team.viewer_writes.then(|| view! {
-                <p><a class="button" href=format!("/teams/{}/resultaten", team.id)>{t(Text::EnterMonth)}</a></p>
-            })}
-            {results_view(team.results)}
+            {button("resultaten", Text::EnterMonth)}
+            {kept(&html, "resultaten", move || results_view(team.results))}
         </section>
         <section aria-labelledby="verloop">
             <h2 id="verloop">{t(Text::ChartsTitle)}</h2>
             <p>{t(Text::ChartsIntro)}</p>
-            {team
-                .charts
-                .into_iter()
-                .map(|series| {
-                    let src = format!("/grafieken/teams/{}/{}.svg", team.id, series.measure.code());
-                    view! { <RunChart series src /> }
-                })
-                .collect_view()}
+            <RunCharts charts=team.charts src=format!("/grafieken/teams/{id}") html=html.clone() />
         </section>
         <section aria-labelledby="vragenlijst">
             <h2 id="vragenlijst">{t(Text::SurveyTitle)}</h2>
-            {team.viewer_writes.then(|| view! {
-                <p><a class="button" href=format!("/teams/{}/vragenlijst", team.id)>{t(Text::SurveyFill)}</a></p>
+            {button("vragenlijst", Text::SurveyFill)}
+            {kept(&html, "vragenlijst", move || {
+                if team.survey.is_empty() {
+                    view! { <p>{t(Text::SurveyNone)}</p> }.into_any()
+                } else {
+                    view! { <SurveyTable results=team.survey /> }.into_any()
+                }
             })}
-            {if team.survey.is_empty() {
-                view! { <p>{t(Text::SurveyNone)}</p> }.into_any()
-            } else {
-                view! { <SurveyTable results=team.survey /> }.into_any()
-            }}
         </section>
         <section aria-labelledby="lessen">
             <h2 id="lessen">{t(Text::LessonsTitle)}</h2>
-            {team.viewer_writes.then(|| view! {
-                <p><a class="button" href=format!("/teams/{}/nieuwe-les", team.id)>{t(Text::NewLesson)}</a></p>
-            })}
-            {if team.lessons.is_empty() {
-                view! { <p>{t(Text::LessonsNone)}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="cards">
-                        {team
-                            .lessons
-                            .into_iter()
-                            .map(|l| view! {
-                                <li class="card">
-                                    <h3><a href=format!("/lessen/{}", l.id)>{l.title}</a></h3>
-                                    <p>{l.what_worked}</p>
-                                    {(l.useful > 0).then(|| view! {
-                                        <p class="meta">{format!("{} {}", t(Text::UsefulCount), l.useful)}</p>
-                                    })}
-                                </li>
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }}
+            {button("nieuwe-les", Text::NewLesson)}
+            {kept(&html, "lessen", move || lessons_view(team.lessons))}
         </section>
         <section aria-labelledby="canvassen">
             <h2 id="canvassen">{t(Text::CanvasesTitle)}</h2>
-            {team.viewer_writes.then(|| view! {
-                <p><a class="button" href=format!("/teams/{}/nieuw-canvas", team.id)>{t(Text::NewCanvas)}</a></p>
-            })}
-            {canvases_view(team.canvases)}
+            {button("nieuw-canvas", Text::NewCanvas)}
+            {kept(&html, "canvassen", move || canvases_view(team.canvases))}
         </section>
         <section aria-labelledby="knelpunten">
             <h2 id="knelpunten">{t(Text::KnelpuntenTitle)}</h2>
-            {team.viewer_writes.then(|| view! {
-                <p><a class="button" href=format!("/teams/{}/nieuw-knelpunt", team.id)>{t(Text::NewKnelpunt)}</a></p>
-            })}
-            {knelpunten_view(team.knelpunten)}
+            {button("nieuw-knelpunt", Text::NewKnelpunt)}
+            {kept(&html, "knelpunten", move || knelpunten_view(team.knelpunten))}
         </section>
         <section aria-labelledby="leden">
             <h2 id="leden">{t(Text::TeamMembers)}</h2>
-            <DataTable
-                caption=t(Text::TeamMembersCaption).to_string()
-                headers=vec![t(Text::Name), t(Text::Discipline), t(Text::Organisation)]
-                rows=team.members.iter().map(member_row).collect()
-            />
+            {kept(&html, "leden", move || view! {
+                <DataTable
+                    caption=t(Text::TeamMembersCaption).to_string()
+                    headers=vec![t(Text::Name), t(Text::Discipline), t(Text::Organisation)]
+                    rows=team.members.iter().map(member_row).collect()
+                />
+            })}
             {manage}
         </section>
     }
+}
+
+fn lessons_view(lessons: Vec<LessonSummary>) -> impl IntoView {
+    if lessons.is_empty() {
+        return view! { <p>{t(Text::LessonsNone)}</p> }.into_any();
+    }
+    view! {
+        <ul class="cards">
+            {lessons
+                .into_iter()
+                .map(|l| view! {
+                    <li class="card">
+                        <h3><a href=format!("/lessen/{}", l.id)>{l.title}</a></h3>
+                        <p>{l.what_worked}</p>
+                        {(l.useful > 0).then(|| view! {
+                            <p class="meta">{format!("{} {}", t(Text::UsefulCount), l.useful)}</p>
+                        })}
+                    </li>
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 /// Messages with other teams: for the team's members every thread and a

@@ -4,6 +4,7 @@
 
 use crate::api::network::load_what_works;
 use crate::components::data_table::{Cell, DataTable};
+use crate::components::kept::kept;
 use crate::components::load::Loaded;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -75,6 +76,11 @@ pub(crate) fn more_standouts(
 }
 
 fn what_works_view(page: WhatWorks) -> impl IntoView {
+    let html = page.html.clone();
+    kept(&html, "wat-werkt", move || what_works_parts(page))
+}
+
+fn what_works_parts(page: WhatWorks) -> impl IntoView {
     let period = page.period.map(|(first, last)| {
         format!(
             "{} {} – {}.",

@@ -5,8 +5,9 @@
 use super::param;
 use crate::api::network::load_wijk;
 use crate::components::data_table::{Cell, DataTable};
+use crate::components::kept::kept;
 use crate::components::load::Loaded;
-use crate::components::run_chart::RunChart;
+use crate::components::run_chart::RunCharts;
 use crate::error::AppError;
 use crate::pages::overview::team_row;
 use leptos::prelude::*;
@@ -29,74 +30,79 @@ pub fn WijkPage() -> impl IntoView {
 
 fn wijk_view(w: WijkView) -> impl IntoView {
     let heading = format!("{} {}", t(Text::Wijk), w.name);
-    let lessons = if w.lessons.is_empty() {
-        view! { <p>{t(Text::WijkNoLessons)}</p> }.into_any()
-    } else {
+    let (id, html, title) = (w.id, w.html.clone(), heading.clone());
+    let figures = kept(&html, "cijfers", move || {
         view! {
-            <ul>
-                {w.lessons.into_iter().map(|(id, title, team)| view! {
-                    <li><a href=format!("/lessen/{id}")>{title}</a>{format!(" ({team})")}</li>
-                }).collect_view()}
-            </ul>
+            <nav class="breadcrumb" aria-label=t(Text::Breadcrumb)>
+                <ol>
+                    <li><a href="/">{t(Text::NavOverview)}</a></li>
+                    <li>{format!("{} {}", t(Text::Gemeente), w.gemeente_name)}</li>
+                </ol>
+            </nav>
+            <h1>{heading} " " <span class="code">{w.cbs_code}</span></h1>
+            <p class="lead">{t(Text::WijkIntro)}</p>
+            <section aria-labelledby="wijk-jaar">
+                <h2 id="wijk-jaar">{t(Text::WijkYearTitle)}</h2>
+                <DataTable
+                    caption=t(Text::WijkYearCaption).to_string()
+                    headers=vec![t(Text::Measure), t(Text::WijkValue), t(Text::WijkCases)]
+                    rows=w
+                        .year_totals
+                        .iter()
+                        .map(|(measure, figure, n)| vec![
+                            Cell::Text(measure.label().to_string()),
+                            Cell::Figure(*figure, measure.unit()),
+                            Cell::Figure(*n, Unit::Count),
+                        ])
+                        .collect()
+                />
+                <p class="note">{t(Text::SuppressionNote)}</p>
+            </section>
+            <section aria-labelledby="wijk-teams">
+                <h2 id="wijk-teams">{t(Text::WijkTeams)}</h2>
+                <DataTable
+                    caption=format!("{} {}", t(Text::TeamsOfWijkCaption), w.name)
+                    headers=vec![
+                        t(Text::Team),
+                        t(Text::Doelgroep),
+                        t(Text::LatestMonth),
+                        t(Text::MeasureWait),
+                        t(Text::MeasureWithoutHelp),
+                        t(Text::MeasureClientGrade),
+                    ]
+                    rows=w.teams.into_iter().map(team_row).collect()
+                />
+            </section>
         }
-        .into_any()
-    };
+    });
+    let lessons = kept(&html, "lessen", move || {
+        let list = if w.lessons.is_empty() {
+            view! { <p>{t(Text::WijkNoLessons)}</p> }.into_any()
+        } else {
+            view! {
+                <ul>
+                    {w.lessons.into_iter().map(|(id, title, team)| view! {
+                        <li><a href=format!("/lessen/{id}")>{title}</a>{format!(" ({team})")}</li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        };
+        view! {
+            <section aria-labelledby="wijk-lessen">
+                <h2 id="wijk-lessen">{t(Text::LessonsTitle)}</h2>
+                {list}
+            </section>
+        }
+    });
     view! {
-        <Title text=heading.clone() />
-        <nav class="breadcrumb" aria-label=t(Text::Breadcrumb)>
-            <ol>
-                <li><a href="/">{t(Text::NavOverview)}</a></li>
-                <li>{format!("{} {}", t(Text::Gemeente), w.gemeente_name)}</li>
-            </ol>
-        </nav>
-        <h1>{heading} " " <span class="code">{w.cbs_code.clone()}</span></h1>
-        <p class="lead">{t(Text::WijkIntro)}</p>
-        <section aria-labelledby="wijk-jaar">
-            <h2 id="wijk-jaar">{t(Text::WijkYearTitle)}</h2>
-            <DataTable
-                caption=t(Text::WijkYearCaption).to_string()
-                headers=vec![t(Text::Measure), t(Text::WijkValue), t(Text::WijkCases)]
-                rows=w
-                    .year_totals
-                    .iter()
-                    .map(|(measure, figure, n)| vec![
-                        Cell::Text(measure.label().to_string()),
-                        Cell::Figure(*figure, measure.unit()),
-                        Cell::Figure(*n, Unit::Count),
-                    ])
-                    .collect()
-            />
-            <p class="note">{t(Text::SuppressionNote)}</p>
-        </section>
-        <section aria-labelledby="wijk-teams">
-            <h2 id="wijk-teams">{t(Text::WijkTeams)}</h2>
-            <DataTable
-                caption=format!("{} {}", t(Text::TeamsOfWijkCaption), w.name)
-                headers=vec![
-                    t(Text::Team),
-                    t(Text::Doelgroep),
-                    t(Text::LatestMonth),
-                    t(Text::MeasureWait),
-                    t(Text::MeasureWithoutHelp),
-                    t(Text::MeasureClientGrade),
-                ]
-                rows=w.teams.into_iter().map(team_row).collect()
-            />
-        </section>
+        <Title text=title />
+        {figures}
         <section aria-labelledby="wijk-verloop">
             <h2 id="wijk-verloop">{t(Text::ChartsTitle)}</h2>
             <p>{t(Text::ChartsIntro)}</p>
-            {w.charts
-                .into_iter()
-                .map(|series| {
-                    let src = format!("/grafieken/wijken/{}/{}.svg", w.id, series.measure.code());
-                    view! { <RunChart series src /> }
-                })
-                .collect_view()}
+            <RunCharts charts=w.charts src=format!("/grafieken/wijken/{id}") html=html.clone() />
         </section>
-        <section aria-labelledby="wijk-lessen">
-            <h2 id="wijk-lessen">{t(Text::LessonsTitle)}</h2>
-            {lessons}
-        </section>
+        {lessons}
     }
 }

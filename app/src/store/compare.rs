@@ -234,6 +234,7 @@ pub async fn compare(
         spread,
         monthly_range,
         rows,
+        html: Default::default(),
     })
 }
 
@@ -289,5 +290,6 @@ fn empty(query: CompareQuery, gemeenten: Vec<(i32, String)>) -> Comparison {
         spread: 0.0,
         monthly_range: None,
         rows: Vec::new(),
+        html: Default::default(),
     }
 }

@@ -57,6 +57,7 @@ pub async fn overview_within(
             gemeenten: Vec::new(),
             chosen: None,
             choose: gemeente_counts(db, gemeenten).await?,
+            html: Default::default(),
         }));
     }
     let mut wijken = wijk::Entity::find().order_by_asc(wijk::Column::Name);
@@ -112,6 +113,7 @@ pub async fn overview_within(
             .collect(),
         chosen: gemeente_id,
         choose: Vec::new(),
+        html: Default::default(),
     }))
 }
 
@@ -292,6 +294,7 @@ pub async fn team_space(
         asking_teams: Vec::new(),
         viewer_coordinates: false,
         viewer_writes: false,
+        html: Default::default(),
     }))
 }
 

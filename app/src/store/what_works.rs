@@ -33,6 +33,7 @@ pub async fn what_works(
             standouts: Standouts::default(),
             themes: Vec::new(),
             adoptions: adoptions_per_month(db, None).await?,
+            html: Default::default(),
         });
     };
     // Agreements that took effect in the last two years, with the months
@@ -110,6 +111,7 @@ pub async fn what_works(
         standouts: Standouts::of(standouts),
         themes,
         adoptions: adoptions_per_month(db, period.map(|(_, last)| last)).await?,
+        html: Default::default(),
     })
 }
 

@@ -94,6 +94,7 @@ pub async fn wijk_page(
         year_totals,
         charts,
         lessons,
+        html: Default::default(),
     }))
 }
 

@@ -7,8 +7,10 @@ use crate::Month;
 use serde::{Deserialize, Serialize};
 
 mod governance;
+mod kept_html;
 mod records;
 pub use governance::*;
+pub use kept_html::KeptHtml;
 pub use records::*;
 
 /// Gemeenten → wijken → teams, each team with its latest headline figures.
@@ -20,6 +22,9 @@ pub struct NetworkOverview {
     pub chosen: Option<i32>,
     /// A network too large to show whole: its gemeenten to choose from.
     pub choose: Vec<GemeenteCount>,
+    /// Parts of its page, rendered once while the server keeps this.
+    #[serde(skip)]
+    pub html: KeptHtml,
 }
 
 /// A gemeente with its numbers of wijken and teams.
@@ -82,6 +87,9 @@ pub struct WijkView {
     pub charts: Vec<crate::stats::chart::ChartSeries>,
     /// Recent lessons of its teams: (id, title, team name).
     pub lessons: Vec<(i32, String, String)>,
+    /// Parts of its page, rendered once while the server keeps this.
+    #[serde(skip)]
+    pub html: KeptHtml,
 }
 
 /// What to compare: a measure over recent months, optionally only one
@@ -150,6 +158,9 @@ pub struct Comparison {
     pub monthly_range: Option<(f64, f64)>,
     /// By team name, never by value.
     pub rows: Vec<CompareRow>,
+    /// Parts of its page, rendered once while the server keeps this.
+    #[serde(skip)]
+    pub html: KeptHtml,
 }
 
 impl Comparison {
@@ -180,6 +191,7 @@ impl Comparison {
                 spread: self.spread,
                 monthly_range: self.monthly_range,
                 rows: self.rows[page.range()].to_vec(),
+                html: self.html.clone(),
             },
             page,
             funnel,
@@ -227,6 +239,9 @@ pub struct WhatWorks {
     /// Lessons adopted as agreements by other teams, per month over the
     /// last two years (oldest first, months without any included).
     pub adoptions: Vec<(Month, u32)>,
+    /// Parts of its page, rendered once while the server keeps this.
+    #[serde(skip)]
+    pub html: KeptHtml,
 }
 
 /// The teams beyond the favourable funnel limit, a few per measure: the
@@ -378,6 +393,9 @@ pub struct TeamSpace {
     pub viewer_coordinates: bool,
     /// Whether the viewer may record in this team's space.
     pub viewer_writes: bool,
+    /// Parts of its page, rendered once while the server keeps this.
+    #[serde(skip)]
+    pub html: KeptHtml,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -681,6 +699,7 @@ mod tests {
             spread: 0.0,
             monthly_range: None,
             rows: (0..120).map(|i| row(i, positions[i % 4])).collect(),
+            html: KeptHtml::default(),
         };
         let second = comparison.page("2");
         assert_eq!(second.page.number, 2);
