@@ -47,6 +47,21 @@ pub fn request() -> RequestContext {
         .unwrap_or_default()
 }
 
+/// Who is logged in (past any second step): read from the request's
+/// session, which is already resolved, so it costs no query.
+pub fn signed_in() -> Option<shared::dto::SignedIn> {
+    use_context::<Parts>()?
+        .extensions
+        .get::<RequestContext>()?
+        .session
+        .as_ref()
+        .filter(|s| !s.second_factor_pending)
+        .map(|s| shared::dto::SignedIn {
+            display_name: s.display_name.clone(),
+            role: s.viewer.role,
+        })
+}
+
 /// The viewer if `permission` is granted; otherwise the matching error,
 /// with its HTTP status set.
 pub fn require(permission: Permission) -> Result<(RequestContext, Viewer), AppError> {

@@ -177,11 +177,6 @@ fn matrix() -> Vec<Entry> {
             expect: anyone,
         },
         Entry {
-            path: "/api/account/signed-in",
-            form: |_| vec![],
-            expect: anyone,
-        },
-        Entry {
             path: "/api/account/second-factor",
             form: |_| vec![("code", "000000".into())],
             expect: halfway_login_only,

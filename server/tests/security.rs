@@ -37,7 +37,9 @@ on_both_backends!(
             assert!(location.starts_with("/inloggen?volgende=/"), "{location}");
         }
         assert_eq!(client.get("/inloggen").await.status, StatusCode::OK);
-        assert_eq!(client.get("/toegankelijkheid").await.status, StatusCode::OK);
+        let public = client.get("/toegankelijkheid").await;
+        assert_eq!(public.status, StatusCode::OK);
+        assert!(site_header(&public.body).contains("<a href=\"/inloggen\">Inloggen</a>"));
         let reply = client.call("/api/network/overview", &[]).await;
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
         assert!(!reply.body.contains("Zuilen"));
@@ -82,6 +84,11 @@ on_both_backends!(
             ("inloggen", "ok", TEAMLID)
         );
         assert_eq!(client.get("/").await.status, StatusCode::OK);
+        // Every page's header names who is logged in, in its HTML itself
+        // (no script needed), the public pages' too.
+        let public = client.get("/toegankelijkheid").await.body;
+        assert!(site_header(&public).contains(">Ingelogd als "), "{public}");
+        assert!(!public.contains("<template"), "{public}");
 
         // Logging in again gives a new session id; the old one is gone.
         client.login(TEAMLID).await;
@@ -529,3 +536,11 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+/// The page's site header.
+fn site_header(page: &str) -> &str {
+    let start = page
+        .find("<header class=\"site-header\"")
+        .expect("a site header");
+    &page[start..start + page[start..].find("</header>").unwrap()]
+}

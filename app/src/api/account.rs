@@ -338,20 +338,6 @@ pub async fn logout() -> Result<(), AppError> {
     Ok(())
 }
 
-/// Who is logged in, for the header of every page: read from the request's
-/// session, which is already resolved, so it costs no query.
-#[server(endpoint = "account/signed-in")]
-pub async fn load_signed_in() -> Result<Option<shared::dto::SignedIn>, AppError> {
-    Ok(crate::auth::request()
-        .session
-        .as_ref()
-        .filter(|s| !s.second_factor_pending)
-        .map(|s| shared::dto::SignedIn {
-            display_name: s.display_name.clone(),
-            role: s.viewer.role,
-        }))
-}
-
 /// The logged-in person, or `None` for anonymous visitors.
 #[server(endpoint = "account/current")]
 pub async fn current_account() -> Result<Option<AccountSummary>, AppError> {

@@ -1,34 +1,37 @@
 //! The frame around every page: skip link, header with navigation, footer.
 
-use crate::api::account::{load_signed_in, Logout};
+use crate::api::account::Logout;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use shared::dto::SignedIn;
 use shared::i18n::{t, Text};
 use shared::network::AccountRole;
 
+/// Who is logged in. The frame is rendered on the server only (it is no
+/// island), where the request's session is already at hand: every page is
+/// a full load, so logging in or out shows at once.
+fn signed_in() -> Option<SignedIn> {
+    #[cfg(feature = "ssr")]
+    return crate::auth::signed_in();
+    #[cfg(not(feature = "ssr"))]
+    None
+}
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    // Asked again on every navigation, so logging in or out shows at once.
-    let pathname = use_location().pathname;
-    let account = Resource::new(move || pathname.get(), |_| load_signed_in());
     let logout = ServerAction::<Logout>::new();
-    let who = move || {
-        Suspend::new(async move {
-            match account.await {
-                Ok(Some(account)) => view! {
-                    {(account.role == AccountRole::Beheerder)
-                        .then(|| view! { <li><a href="/beheer">{t(Text::NavAdmin)}</a></li> })}
-                    <li><a href="/account">{format!("{} {}", t(Text::LoggedInAs), account.display_name)}</a></li>
-                    <li>
-                        <ActionForm action=logout attr:class="inline-form">
-                            <button type="submit" class="link-button">{t(Text::Logout)}</button>
-                        </ActionForm>
-                    </li>
-                }
-                .into_any(),
-                _ => view! { <li><a href="/inloggen">{t(Text::LoginTitle)}</a></li> }.into_any(),
-            }
-        })
+    let who = match signed_in() {
+        Some(account) => view! {
+            {(account.role == AccountRole::Beheerder)
+                .then(|| view! { <li><a href="/beheer">{t(Text::NavAdmin)}</a></li> })}
+            <li><a href="/account">{format!("{} {}", t(Text::LoggedInAs), account.display_name)}</a></li>
+            <li>
+                <ActionForm action=logout attr:class="inline-form">
+                    <button type="submit" class="link-button">{t(Text::Logout)}</button>
+                </ActionForm>
+            </li>
+        }
+        .into_any(),
+        None => view! { <li><a href="/inloggen">{t(Text::LoginTitle)}</a></li> }.into_any(),
     };
     view! {
         <a class="skip-link" href="#inhoud">{t(Text::SkipToContent)}</a>
@@ -44,7 +47,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><a href="/wat-werkt">{t(Text::NavWhatWorks)}</a></li>
                     <li><a href="/zoeken">{t(Text::NavSearch)}</a></li>
                     <li><a href="/bestuurderstafel">{t(Text::NavGovernance)}</a></li>
-                    <Suspense fallback=|| ()>{who}</Suspense>
+                    {who}
                 </ul>
             </nav>
         </header>
