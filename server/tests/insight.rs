@@ -566,27 +566,7 @@ on_both_backends!(
             client.call("/api/network/wijk", &wijk).await.body,
             wijk_before.body
         );
-        // The team corrects its latest month: a far longer wait.
-        let latest = app::store::series::latest_month(db).await.unwrap().unwrap();
-        let month = latest.to_string();
-        let reply = client
-            .call(
-                "/api/results/save",
-                &[
-                    ("team_id", team_id.as_str()),
-                    ("month", month.as_str()),
-                    ("started", "40"),
-                    ("mean_wait_days", "300"),
-                    ("ended", "12"),
-                    ("without_help", "6"),
-                    ("client_grade", "7,5"),
-                    ("client_responses", "10"),
-                    ("uitval", ""),
-                    ("doelrealisatie", "9"),
-                ],
-            )
-            .await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        correct_latest_wait(&mut client, db, team.id).await;
         let after = client.call("/api/network/compare", &compare).await;
         assert!(
             wait_of_team(&after.body) > wait_of_team(&before.body) + 10.0,
@@ -849,27 +829,7 @@ on_both_backends!(
         assert!(!as_outsider.contains(manage) && !as_outsider.contains(record));
         assert!(as_outsider.contains("Vraag versturen"));
 
-        // The team corrects its latest month: a wait of 300 days.
-        let latest = app::store::series::latest_month(db).await.unwrap().unwrap();
-        let (team_id, month) = (zuilen.id.to_string(), latest.to_string());
-        let reply = coordinator
-            .call(
-                "/api/results/save",
-                &[
-                    ("team_id", team_id.as_str()),
-                    ("month", month.as_str()),
-                    ("started", "40"),
-                    ("mean_wait_days", "300"),
-                    ("ended", "12"),
-                    ("without_help", "6"),
-                    ("client_grade", "7,5"),
-                    ("client_responses", "10"),
-                    ("uitval", ""),
-                    ("doelrealisatie", "9"),
-                ],
-            )
-            .await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        correct_latest_wait(&mut coordinator, db, zuilen.id).await;
         for (page, before) in pages.iter().zip(&before) {
             let after = main(&coordinator.get(page).await.body);
             assert_ne!(&after, before, "{page} still shows the old month");
@@ -883,3 +843,28 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+/// The team corrects its latest month: a wait of 300 days, far longer than
+/// any in the demo.
+async fn correct_latest_wait(client: &mut Client, db: &sea_orm::DatabaseConnection, team_id: i32) {
+    let latest = app::store::series::latest_month(db).await.unwrap().unwrap();
+    let (team_id, month) = (team_id.to_string(), latest.to_string());
+    let reply = client
+        .call(
+            "/api/results/save",
+            &[
+                ("team_id", team_id.as_str()),
+                ("month", month.as_str()),
+                ("started", "40"),
+                ("mean_wait_days", "300"),
+                ("ended", "12"),
+                ("without_help", "6"),
+                ("client_grade", "7,5"),
+                ("client_responses", "10"),
+                ("uitval", ""),
+                ("doelrealisatie", "9"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+}
