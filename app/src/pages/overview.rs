@@ -99,21 +99,7 @@ fn wijk_view(wijk: WijkOverview) -> impl IntoView {
     let body = if wijk.teams.is_empty() {
         view! { <p>{t(Text::NoTeamsInWijk)}</p> }.into_any()
     } else {
-        view! {
-            <DataTable
-                caption=format!("{} {}", t(Text::TeamsOfWijkCaption), wijk.name)
-                headers=vec![
-                    t(Text::Team),
-                    t(Text::Doelgroep),
-                    t(Text::LatestMonth),
-                    t(Text::MeasureWait),
-                    t(Text::MeasureWithoutHelp),
-                    t(Text::MeasureClientGrade),
-                ]
-                rows=wijk.teams.into_iter().map(team_row).collect()
-            />
-        }
-        .into_any()
+        teams_table(&wijk.name, wijk.teams).into_any()
     };
     view! {
         <section class="wijk">
@@ -123,8 +109,27 @@ fn wijk_view(wijk: WijkOverview) -> impl IntoView {
     }
 }
 
-/// A team's row of headline figures (also on the wijk page).
-pub(crate) fn team_row(team: TeamHeadline) -> Vec<Cell> {
+/// A wijk's teams with the headline figures of their latest month (also
+/// on the wijk page).
+pub(crate) fn teams_table(wijk_name: &str, teams: Vec<TeamHeadline>) -> impl IntoView {
+    view! {
+        <DataTable
+            caption=format!("{} {}", t(Text::TeamsOfWijkCaption), wijk_name)
+            headers=vec![
+                t(Text::Team),
+                t(Text::Doelgroep),
+                t(Text::LatestMonth),
+                t(Text::MeasureWait),
+                t(Text::MeasureWithoutHelp),
+                t(Text::MeasureClientGrade),
+            ]
+            rows=teams.into_iter().map(team_row).collect()
+        />
+    }
+}
+
+/// A team's row of headline figures.
+fn team_row(team: TeamHeadline) -> Vec<Cell> {
     let (month, wait, without_help, grade) = match team.latest {
         Some(f) => (
             f.month.label_nl(),

@@ -9,7 +9,7 @@ use crate::components::kept::kept;
 use crate::components::load::Loaded;
 use crate::components::run_chart::RunCharts;
 use crate::error::AppError;
-use crate::pages::overview::team_row;
+use crate::pages::overview::teams_table;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use shared::dto::WijkView;
@@ -60,18 +60,7 @@ fn wijk_view(w: WijkView) -> impl IntoView {
             </section>
             <section aria-labelledby="wijk-teams">
                 <h2 id="wijk-teams">{t(Text::WijkTeams)}</h2>
-                <DataTable
-                    caption=format!("{} {}", t(Text::TeamsOfWijkCaption), w.name)
-                    headers=vec![
-                        t(Text::Team),
-                        t(Text::Doelgroep),
-                        t(Text::LatestMonth),
-                        t(Text::MeasureWait),
-                        t(Text::MeasureWithoutHelp),
-                        t(Text::MeasureClientGrade),
-                    ]
-                    rows=w.teams.into_iter().map(team_row).collect()
-                />
+                {teams_table(&w.name, w.teams)}
             </section>
         }
     });
