@@ -17,11 +17,11 @@ fn gemeente_param(gemeente: &str) -> Result<Option<i32>, AppError> {
 pub async fn load_governance(gemeente: String) -> Result<GovernanceView, AppError> {
     use shared::permissions::{check, Permission};
 
-    let (_, viewer) = crate::auth::require(Permission::ReadNetwork)?;
+    let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
     let view = state
         .insight
-        .table(&state.db, gemeente_param(&gemeente)?, state.suppression)
+        .table(&state.db, request.seen, gemeente_param(&gemeente)?, state.suppression)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     Ok(GovernanceView {
@@ -59,11 +59,9 @@ pub async fn save_targets(
     }
     errors.into_result()?;
     let txn = state.db.begin().await?;
-    let before = crate::store::targets::all(&txn).await?;
-    let now = chrono::Utc::now();
-    for (measure, target) in &targets {
-        crate::store::targets::set(&txn, *measure, *target, Some(viewer.account_id), now).await?;
-    }
+    let before =
+        crate::store::targets::save(&txn, &targets, Some(viewer.account_id), chrono::Utc::now())
+            .await?;
     let json = |pairs: Vec<(&str, Option<f64>)>| {
         serde_json::json!(pairs
             .into_iter()

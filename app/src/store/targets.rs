@@ -4,7 +4,7 @@
 use super::entity::measure_target;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set,
 };
 use shared::network::Measure;
 use std::collections::HashMap;
@@ -18,48 +18,55 @@ pub async fn all(db: &impl ConnectionTrait) -> Result<HashMap<Measure, f64>, DbE
         .collect())
 }
 
-/// Sets (or with `None` removes) the target of `measure`. Call inside a
-/// transaction.
-pub async fn set(
+/// Sets (or with `None` removes) the target of each measure in `targets`
+/// and returns the targets as they were, for the audit. Call inside a
+/// transaction. The rows are read once, not once per measure.
+pub async fn save(
     db: &impl ConnectionTrait,
-    measure: Measure,
-    value: Option<f64>,
+    targets: &[(Measure, Option<f64>)],
     author: Option<i32>,
     now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    let existing = measure_target::Entity::find()
-        .filter(measure_target::Column::Measure.eq(measure.code()))
-        .one(db)
-        .await?;
-    match (existing, value) {
-        (Some(old), None) => {
-            measure_target::Entity::delete_by_id(old.id)
-                .exec(db)
+) -> Result<HashMap<Measure, f64>, DbErr> {
+    let existing: HashMap<Measure, measure_target::Model> = measure_target::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|t| Some((Measure::from_code(&t.measure)?, t)))
+        .collect();
+    for &(measure, value) in targets {
+        match (existing.get(&measure), value) {
+            (Some(old), None) => {
+                measure_target::Entity::delete_by_id(old.id)
+                    .exec(db)
+                    .await?;
+            }
+            (Some(old), Some(value)) => {
+                measure_target::ActiveModel {
+                    id: Set(old.id),
+                    value: Set(value),
+                    account_id: Set(author),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .update(db)
                 .await?;
-        }
-        (Some(old), Some(value)) => {
-            measure_target::ActiveModel {
-                id: Set(old.id),
-                value: Set(value),
-                account_id: Set(author),
-                updated_at: Set(now),
-                ..Default::default()
             }
-            .update(db)
-            .await?;
-        }
-        (None, Some(value)) => {
-            measure_target::ActiveModel {
-                measure: Set(measure.code().to_string()),
-                value: Set(value),
-                account_id: Set(author),
-                updated_at: Set(now),
-                ..Default::default()
+            (None, Some(value)) => {
+                measure_target::ActiveModel {
+                    measure: Set(measure.code().to_string()),
+                    value: Set(value),
+                    account_id: Set(author),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await?;
             }
-            .insert(db)
-            .await?;
+            (None, None) => {}
         }
-        (None, None) => {}
     }
-    Ok(())
+    Ok(existing
+        .into_iter()
+        .map(|(measure, row)| (measure, row.value))
+        .collect())
 }
