@@ -17,6 +17,10 @@ pub const SESSION_COOKIE: &str = "wijkwijs_sessie";
 #[derive(Clone, Debug, Default)]
 pub struct RequestContext {
     pub session: Option<ActiveSession>,
+    /// The fingerprint of the data kept pages are made from, read with the
+    /// session for a page request (GET or HEAD: a request that changes
+    /// data must read it after the change).
+    pub seen: Option<crate::store::insight_cache::Fingerprint>,
     pub client_addr: String,
     /// Served over https: cookies get `Secure`.
     pub https: bool,

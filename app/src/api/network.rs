@@ -10,12 +10,12 @@ pub async fn network_overview(
     #[server(default)] gemeente: String,
 ) -> Result<dto::NetworkOverview, AppError> {
     use shared::permissions::Permission;
-    let (_, _viewer) = crate::auth::require(Permission::ReadNetwork)?;
+    let (request, _) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
     let gemeente = dto::gemeente_param(&gemeente).map_err(|()| AppError::NotFound.with_status())?;
     state
         .insight
-        .overview(&state.db, gemeente, state.suppression)
+        .overview(&state.db, request.seen, gemeente, state.suppression)
         .await?
         .map(|kept| kept.as_ref().clone())
         .ok_or_else(|| AppError::NotFound.with_status())
@@ -46,7 +46,7 @@ pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
     };
     let space = state
         .insight
-        .team_space(&state.db, team_id, policy)
+        .team_space(&state.db, request.seen, team_id, policy)
         .await?
         .map(|kept| dto::TeamSpace {
             threads,
@@ -73,11 +73,11 @@ pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
 #[server(endpoint = "network/wijk")]
 pub async fn load_wijk(wijk_id: i32) -> Result<dto::WijkView, AppError> {
     use shared::permissions::Permission;
-    crate::auth::require(Permission::ReadNetwork)?;
+    let (request, _) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
     state
         .insight
-        .wijk(&state.db, wijk_id, state.suppression)
+        .wijk(&state.db, request.seen, wijk_id, state.suppression)
         .await?
         .map(|kept| kept.as_ref().clone())
         .ok_or_else(|| AppError::NotFound.with_status())
@@ -95,12 +95,12 @@ pub async fn load_compare(
     #[server(default)] page: String,
 ) -> Result<dto::ComparePage, AppError> {
     use shared::permissions::Permission;
-    crate::auth::require(Permission::ReadNetwork)?;
+    let (request, _) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
     let query = dto::CompareQuery::from_params(&measure, &doelgroep, &gemeente, &months);
     Ok(state
         .insight
-        .compare(&state.db, query, state.suppression)
+        .compare(&state.db, request.seen, query, state.suppression)
         .await?
         .page(&page))
 }
@@ -109,11 +109,11 @@ pub async fn load_compare(
 #[server(endpoint = "network/what-works")]
 pub async fn load_what_works() -> Result<dto::WhatWorks, AppError> {
     use shared::permissions::Permission;
-    crate::auth::require(Permission::ReadNetwork)?;
+    let (request, _) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
     Ok(state
         .insight
-        .what_works(&state.db, state.suppression)
+        .what_works(&state.db, request.seen, state.suppression)
         .await?
         .as_ref()
         .clone())

@@ -6,9 +6,11 @@
 //! fingerprint of that data — the newest change in the audit log (every
 //! change is audited; views are not changes), the newest month of results,
 //! agreement version and adoption, the newest team, and the day (what
-//! counts as recent moves with it) — read in one small query per request,
-//! so any change shows on the next request. Results are shared, not
-//! copied, between the requests that read them.
+//! counts as recent moves with it) — read once per request, so any change
+//! shows on the next request. A page request reads it in its session's
+//! query (`Fingerprint::QUERIES`); anything else in a small query of its
+//! own. Results are shared, not copied, between the requests that read
+//! them.
 
 use sea_orm::{ConnectionTrait, DbErr, Statement};
 use shared::dto::{
@@ -25,14 +27,13 @@ use std::sync::{Arc, Mutex};
 /// full, that kind starts afresh.
 const KEPT_PER_KIND: usize = 64;
 
-type Fingerprint = [Option<i64>; 6];
-
 /// One kind of result, by what was asked.
 type Results<K, V> = HashMap<K, Arc<V>>;
 
 #[derive(Default)]
 struct Kept {
-    fingerprint: Option<Fingerprint>,
+    /// What the results were made from, and on which day.
+    fingerprint: Option<(Fingerprint, i32)>,
     what_works: Results<(), WhatWorks>,
     comparisons: Results<String, Comparison>,
     /// The bestuurderstafel of the network (`None`) or one gemeente.
@@ -58,36 +59,58 @@ pub struct InsightCache(Arc<Mutex<Kept>>);
 pub const LATEST_CHANGE: &str = "SELECT CAST(e.id AS BIGINT) FROM audit_event e \
      WHERE e.action <> 'bekijken' ORDER BY e.id DESC LIMIT 1";
 
-async fn fingerprint(db: &impl ConnectionTrait) -> Result<Fingerprint, DbErr> {
-    // Teams are never deleted, so the newest id moves whenever one is added;
-    // unlike counting them, it is read from the primary key's end.
-    let sql = format!(
-        "SELECT ({LATEST_CHANGE}), \
-        (SELECT CAST(MAX(id) AS BIGINT) FROM outcome_period), \
-        (SELECT CAST(MAX(id) AS BIGINT) FROM agreement_version), \
-        (SELECT CAST(MAX(id) AS BIGINT) FROM adoption), \
-        (SELECT CAST(MAX(id) AS BIGINT) FROM team)"
-    );
-    let row = db
-        .query_one(Statement::from_string(db.get_database_backend(), sql))
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound("fingerprint".into()))?;
-    let mut print: Fingerprint = [None; 6];
-    for (i, value) in print.iter_mut().take(5).enumerate() {
-        *value = row.try_get_by_index(i)?;
+/// What the kept results were made from, as the database had it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint([Option<i64>; 5]);
+
+impl Fingerprint {
+    /// Scalar subqueries, one BIGINT each, whose values make the
+    /// fingerprint. Teams are never deleted, so the newest id moves
+    /// whenever one is added; unlike counting them, it is read from the
+    /// primary key's end.
+    pub const QUERIES: [&'static str; 5] = [
+        LATEST_CHANGE,
+        "SELECT CAST(MAX(id) AS BIGINT) FROM outcome_period",
+        "SELECT CAST(MAX(id) AS BIGINT) FROM agreement_version",
+        "SELECT CAST(MAX(id) AS BIGINT) FROM adoption",
+        "SELECT CAST(MAX(id) AS BIGINT) FROM team",
+    ];
+
+    /// The fingerprint from the values of `QUERIES`, in order.
+    pub fn from_values(values: &[Option<i64>]) -> Option<Self> {
+        Some(Self(values.try_into().ok()?))
     }
-    // Adoptions are counted up to this month, lessons from a year back.
-    let today = chrono::Utc::now().date_naive();
-    print[5] = Some(i64::from(chrono::Datelike::num_days_from_ce(&today)));
-    Ok(print)
+
+    /// Reads the fingerprint in a query of its own.
+    pub async fn read(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
+        let columns: Vec<String> = Self::QUERIES.iter().map(|q| format!("({q})")).collect();
+        let sql = format!("SELECT {}", columns.join(", "));
+        let row = db
+            .query_one(Statement::from_string(db.get_database_backend(), sql))
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound("fingerprint".into()))?;
+        let mut values = [None; 5];
+        for (i, value) in values.iter_mut().enumerate() {
+            *value = row.try_get_by_index(i)?;
+        }
+        Ok(Self(values))
+    }
+}
+
+/// Adoptions are counted up to this month, lessons from a year back: what
+/// is kept is kept for one day at most.
+fn today() -> i32 {
+    chrono::Datelike::num_days_from_ce(&chrono::Utc::now().date_naive())
 }
 
 impl InsightCache {
     /// The result kept under `key` in `kind`, or `make`'s, kept if the
     /// data did not change meanwhile. `None` (nothing to show) is not kept.
+    /// `seen` is the fingerprint the request read already, if it did.
     async fn kept_or<K, V, F>(
         &self,
         db: &impl ConnectionTrait,
+        seen: Option<Fingerprint>,
         kind: fn(&mut Kept) -> &mut Results<K, V>,
         key: K,
         make: impl FnOnce() -> F,
@@ -96,7 +119,11 @@ impl InsightCache {
         K: Eq + Hash,
         F: Future<Output = Result<Option<V>, DbErr>>,
     {
-        let print = fingerprint(db).await?;
+        let seen = match seen {
+            Some(seen) => seen,
+            None => Fingerprint::read(db).await?,
+        };
+        let print = (seen, today());
         {
             let mut kept = self.0.lock().expect("the cache lock");
             if kept.fingerprint != Some(print) {
@@ -127,11 +154,13 @@ impl InsightCache {
     pub async fn what_works(
         &self,
         db: &impl ConnectionTrait,
+        seen: Option<Fingerprint>,
         policy: SuppressionPolicy,
     ) -> Result<Arc<WhatWorks>, DbErr> {
         let made = self
             .kept_or(
                 db,
+                seen,
                 |k| &mut k.what_works,
                 (),
                 || async { super::what_works::what_works(db, policy).await.map(Some) },
@@ -143,12 +172,14 @@ impl InsightCache {
     pub async fn compare(
         &self,
         db: &impl ConnectionTrait,
+        seen: Option<Fingerprint>,
         query: CompareQuery,
         policy: SuppressionPolicy,
     ) -> Result<Arc<Comparison>, DbErr> {
         let made = self
             .kept_or(
                 db,
+                seen,
                 |k| &mut k.comparisons,
                 query.to_params(),
                 || async { super::compare::compare(db, query, policy).await.map(Some) },
@@ -161,11 +192,13 @@ impl InsightCache {
     pub async fn table(
         &self,
         db: &impl ConnectionTrait,
+        seen: Option<Fingerprint>,
         gemeente_id: Option<i32>,
         policy: SuppressionPolicy,
     ) -> Result<Option<Arc<GovernanceView>>, DbErr> {
         self.kept_or(
             db,
+            seen,
             |k| &mut k.tables,
             gemeente_id,
             || super::governance::table(db, gemeente_id, policy),
@@ -177,11 +210,13 @@ impl InsightCache {
     pub async fn overview(
         &self,
         db: &impl ConnectionTrait,
+        seen: Option<Fingerprint>,
         gemeente_id: Option<i32>,
         policy: SuppressionPolicy,
     ) -> Result<Option<Arc<NetworkOverview>>, DbErr> {
         self.kept_or(
             db,
+            seen,
             |k| &mut k.overviews,
             gemeente_id,
             || super::network::overview(db, gemeente_id, policy),
@@ -194,11 +229,13 @@ impl InsightCache {
     pub async fn team_space(
         &self,
         db: &impl ConnectionTrait,
+        seen: Option<Fingerprint>,
         team_id: i32,
         policy: SuppressionPolicy,
     ) -> Result<Option<Arc<TeamSpace>>, DbErr> {
         self.kept_or(
             db,
+            seen,
             |k| &mut k.team_spaces,
             (team_id, policy),
             || super::network::team_space(db, team_id, policy),
@@ -210,11 +247,13 @@ impl InsightCache {
     pub async fn team_charts(
         &self,
         db: &impl ConnectionTrait,
+        seen: Option<Fingerprint>,
         team_id: i32,
         policy: SuppressionPolicy,
     ) -> Result<Option<Arc<(String, Vec<ChartSeries>)>>, DbErr> {
         self.kept_or(
             db,
+            seen,
             |k| &mut k.team_charts,
             (team_id, policy),
             || super::series::team_charts(db, team_id, policy),
@@ -226,11 +265,13 @@ impl InsightCache {
     pub async fn wijk(
         &self,
         db: &impl ConnectionTrait,
+        seen: Option<Fingerprint>,
         wijk_id: i32,
         policy: SuppressionPolicy,
     ) -> Result<Option<Arc<WijkView>>, DbErr> {
         self.kept_or(
             db,
+            seen,
             |k| &mut k.wijken,
             (wijk_id, policy),
             || super::wijken::wijk_page(db, wijk_id, policy),

@@ -86,8 +86,25 @@ pub async fn resolve(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<ActiveSession>, DbErr> {
-    use sea_orm::sea_query::{Expr, JoinType, Query};
-    let query = Query::select()
+    Ok(resolve_reading(db, token, now, &[]).await?.0)
+}
+
+/// `resolve`, reading in the same query the scalar BIGINT subqueries
+/// `also` (what a request needs besides its session, such as the
+/// fingerprint of the data a kept page was made from): their values in
+/// order, or none when no session matched the token.
+pub async fn resolve_reading(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+    also: &[&str],
+) -> Result<(Option<ActiveSession>, Vec<Option<i64>>), DbErr> {
+    use sea_orm::sea_query::{Alias, Expr, JoinType, Query};
+    let mut query = Query::select();
+    for (i, scalar) in also.iter().enumerate() {
+        query.expr_as(Expr::cust(format!("({scalar})")), Alias::new(format!("also_{i}")));
+    }
+    let query = query
         .columns([
             (session::Entity, session::Column::Id),
             (session::Entity, session::Column::AccountId),
@@ -121,12 +138,20 @@ pub async fn resolve(
         )
         .and_where(Expr::col((session::Entity, session::Column::TokenHash)).eq(hash_token(token)))
         .to_owned();
-    let rows = SessionRow::find_by_statement(db.get_database_backend().build(&query))
-        .all(db)
+    let results = db
+        .query_all(db.get_database_backend().build(&query))
         .await?;
-    let Some(found) = rows.first() else {
-        return Ok(None);
+    let Some(first) = results.first() else {
+        return Ok((None, Vec::new()));
     };
+    let values = (0..also.len())
+        .map(|i| first.try_get::<Option<i64>>("", &format!("also_{i}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let rows = results
+        .iter()
+        .map(|row| SessionRow::from_query_result(row, ""))
+        .collect::<Result<Vec<_>, _>>()?;
+    let found = &rows[0];
     let (created, seen, at) = (
         found.created_at.timestamp(),
         found.last_seen_at.timestamp(),
@@ -134,7 +159,7 @@ pub async fn resolve(
     );
     if !shared::session::is_alive(created, seen, at) || !found.active {
         session::Entity::delete_by_id(found.id).exec(db).await?;
-        return Ok(None);
+        return Ok((None, values));
     }
     if at - seen >= shared::session::TOUCH_INTERVAL_SECONDS {
         session::ActiveModel {
@@ -154,7 +179,7 @@ pub async fn resolve(
             })
         })
         .collect();
-    Ok(Some(ActiveSession {
+    let session = ActiveSession {
         session_id: found.id,
         viewer: Viewer {
             account_id: found.account_id,
@@ -165,7 +190,8 @@ pub async fn resolve(
         email: found.email.clone(),
         display_name: found.display_name.clone(),
         second_factor_pending: found.second_factor_pending,
-    }))
+    };
+    Ok((Some(session), values))
 }
 
 /// Ends a session (logout).

@@ -41,7 +41,7 @@ pub async fn team_run_chart(
     } else {
         state.suppression
     };
-    let charts = match state.insight.team_charts(&state.db, team_id, policy).await {
+    let charts = match state.insight.team_charts(&state.db, request.seen, team_id, policy).await {
         Ok(Some(charts)) => charts,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => {
@@ -129,7 +129,7 @@ pub async fn compare_funnel(
     );
     let comparison = match state
         .insight
-        .compare(&state.db, query, state.suppression)
+        .compare(&state.db, request.seen, query, state.suppression)
         .await
     {
         Ok(c) => c,

@@ -81,7 +81,7 @@ pub async fn governance_csv(
     };
     let view = match state
         .insight
-        .table(&state.db, gemeente, state.suppression)
+        .table(&state.db, request.seen, gemeente, state.suppression)
         .await
     {
         Ok(Some(view)) => view,

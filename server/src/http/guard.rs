@@ -5,6 +5,7 @@
 use app::api::account::encode_query;
 use app::auth::{session_token, RequestContext};
 use app::state::AppState;
+use app::store::insight_cache::Fingerprint;
 use app::store::sessions;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -40,7 +41,8 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(addr)| *addr);
-    let context = request_context(&state, request.headers().clone(), peer).await;
+    let reads_only = is_safe(request.method());
+    let context = request_context(&state, request.headers().clone(), peer, reads_only).await;
     let anonymous = context.viewer().is_none();
     let second_step = context
         .session
@@ -110,10 +112,13 @@ fn forwarded_https(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.eq_ignore_ascii_case("https"))
 }
 
+/// Who is asking, from where; for a request that only reads (`reads_only`),
+/// also the fingerprint of the data in the same query as the session.
 async fn request_context(
     state: &AppState,
     headers: HeaderMap,
     peer: Option<SocketAddr>,
+    reads_only: bool,
 ) -> RequestContext {
     let client_addr = peer.map_or_else(|| "onbekend".to_string(), |addr| addr.ip().to_string());
     let https = forwarded_https(&headers)
@@ -126,18 +131,22 @@ async fn request_context(
         .iter()
         .filter_map(|v| v.to_str().ok())
         .find_map(session_token);
-    let session = match token {
-        Some(token) => match sessions::resolve(&state.db, token, chrono::Utc::now()).await {
-            Ok(session) => session,
-            Err(err) => {
-                tracing::error!(error = %err, "session lookup failed");
-                None
+    let also: &[&str] = if reads_only { &Fingerprint::QUERIES } else { &[] };
+    let (session, seen) = match token {
+        Some(token) => {
+            match sessions::resolve_reading(&state.db, token, chrono::Utc::now(), also).await {
+                Ok((session, values)) => (session, Fingerprint::from_values(&values)),
+                Err(err) => {
+                    tracing::error!(error = %err, "session lookup failed");
+                    (None, None)
+                }
             }
-        },
-        None => None,
+        }
+        None => (None, None),
     };
     RequestContext {
         session,
+        seen,
         client_addr,
         https,
     }
