@@ -19,7 +19,12 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(|o| {
+            // With the write-ahead log, NORMAL syncs at checkpoints rather
+            // than at every commit: a commit survives the server crashing,
+            // a power cut may take back the last ones, and the file never
+            // breaks (sqlite.org/pragma.html#pragma_synchronous).
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true)
         });
