@@ -314,6 +314,78 @@ on_both_backends!(
 );
 
 on_both_backends!(
+    a_target_saved_unchanged_keeps_who_set_it_and_when,
+    |backend: Backend| async move {
+        use sea_orm::{ActiveModelTrait, Set};
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let mut bestuurder = client(db, BESTUURDER).await;
+        let mut save = async |wait: &str, without_help: &str, client_grade: &str| {
+            let form = [
+                ("wait", wait),
+                ("without_help", without_help),
+                ("client_grade", client_grade),
+            ];
+            let reply = bestuurder.call("/api/governance/targets", &form).await;
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        };
+        let stored = async || -> HashMap<String, measure_target::Model> {
+            measure_target::Entity::find()
+                .all(db)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|t| (t.measure.clone(), t))
+                .collect()
+        };
+        save("30", "60", "7").await;
+        // Set long ago by nobody in particular.
+        let long_ago = chrono::Utc::now() - chrono::Duration::days(400);
+        for row in stored().await.into_values() {
+            measure_target::ActiveModel {
+                id: Set(row.id),
+                account_id: Set(None),
+                updated_at: Set(long_ago),
+                ..Default::default()
+            }
+            .update(db)
+            .await
+            .unwrap();
+        }
+        // The wait unchanged, the share changed, the grade removed.
+        save("30", "65", "").await;
+        let after = stored().await;
+        assert_eq!(after.len(), 2);
+        let wait = &after["wachttijd"];
+        assert_eq!((wait.value, wait.account_id), (30.0, None));
+        assert_eq!(wait.updated_at.timestamp(), long_ago.timestamp());
+        let share = &after["verder-zonder-hulp"];
+        assert_eq!(share.value, 0.65);
+        assert!(share.account_id.is_some());
+        assert!(share.updated_at > long_ago);
+        // Both saves are audited, with what was before and after.
+        assert_eq!(audited(db, "streefwaarden-opslaan").await, 2);
+        let last = audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq("streefwaarden-opslaan"))
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .max_by_key(|e| e.id)
+            .unwrap();
+        let before: Value = serde_json::from_str(last.before.as_deref().unwrap()).unwrap();
+        let now: Value = serde_json::from_str(last.after.as_deref().unwrap()).unwrap();
+        assert_eq!(before["wachttijd"], 30.0);
+        assert_eq!(before["cijfer-clienten"], 7.0);
+        assert_eq!(now["wachttijd"], 30.0);
+        assert_eq!(now["cijfer-clienten"], Value::Null);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
     a_dialogue_note_links_both_ways_and_bad_input_saves_nothing,
     |backend: Backend| async move {
         let Some(t) = TestDb::with_demo(backend).await else {

@@ -3,9 +3,8 @@
 
 use super::entity::measure_target;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set,
-};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
 use shared::network::Measure;
 use std::collections::HashMap;
 
@@ -20,7 +19,9 @@ pub async fn all(db: &impl ConnectionTrait) -> Result<HashMap<Measure, f64>, DbE
 
 /// Sets (or with `None` removes) the target of each measure in `targets`
 /// and returns the targets as they were, for the audit. Call inside a
-/// transaction. The rows are read once, not once per measure.
+/// transaction. The rows are read once, not once per measure; a target
+/// saved unchanged keeps who set it and when, and is not written (so
+/// saves of other targets do not wait on its row).
 pub async fn save(
     db: &impl ConnectionTrait,
     targets: &[(Measure, Option<f64>)],
@@ -35,31 +36,30 @@ pub async fn save(
         .collect();
     for &(measure, value) in targets {
         match (existing.get(&measure), value) {
+            (Some(old), Some(value)) if old.value == value => {}
             (Some(old), None) => {
                 measure_target::Entity::delete_by_id(old.id)
                     .exec(db)
                     .await?;
             }
             (Some(old), Some(value)) => {
-                measure_target::ActiveModel {
-                    id: Set(old.id),
-                    value: Set(value),
-                    account_id: Set(author),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .update(db)
-                .await?;
+                measure_target::Entity::update_many()
+                    .col_expr(measure_target::Column::Value, Expr::value(value))
+                    .col_expr(measure_target::Column::AccountId, Expr::value(author))
+                    .col_expr(measure_target::Column::UpdatedAt, Expr::value(now))
+                    .filter(measure_target::Column::Id.eq(old.id))
+                    .exec(db)
+                    .await?;
             }
             (None, Some(value)) => {
-                measure_target::ActiveModel {
+                measure_target::Entity::insert(measure_target::ActiveModel {
                     measure: Set(measure.code().to_string()),
                     value: Set(value),
                     account_id: Set(author),
                     updated_at: Set(now),
                     ..Default::default()
-                }
-                .insert(db)
+                })
+                .exec_without_returning(db)
                 .await?;
             }
             (None, None) => {}
