@@ -21,7 +21,12 @@ pub async fn load_governance(gemeente: String) -> Result<GovernanceView, AppErro
     let state = crate::state::AppState::current();
     let view = state
         .insight
-        .table(&state.db, request.seen, gemeente_param(&gemeente)?, state.suppression)
+        .table(
+            &state.db,
+            request.seen,
+            gemeente_param(&gemeente)?,
+            state.suppression,
+        )
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     Ok(GovernanceView {

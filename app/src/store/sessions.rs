@@ -102,7 +102,10 @@ pub async fn resolve_reading(
     use sea_orm::sea_query::{Alias, Expr, JoinType, Query};
     let mut query = Query::select();
     for (i, scalar) in also.iter().enumerate() {
-        query.expr_as(Expr::cust(format!("({scalar})")), Alias::new(format!("also_{i}")));
+        query.expr_as(
+            Expr::cust(format!("({scalar})")),
+            Alias::new(format!("also_{i}")),
+        );
     }
     let query = query
         .columns([

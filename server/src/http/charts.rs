@@ -41,7 +41,11 @@ pub async fn team_run_chart(
     } else {
         state.suppression
     };
-    let charts = match state.insight.team_charts(&state.db, request.seen, team_id, policy).await {
+    let charts = match state
+        .insight
+        .team_charts(&state.db, request.seen, team_id, policy)
+        .await
+    {
         Ok(Some(charts)) => charts,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => {

@@ -131,7 +131,11 @@ async fn request_context(
         .iter()
         .filter_map(|v| v.to_str().ok())
         .find_map(session_token);
-    let also: &[&str] = if reads_only { &Fingerprint::QUERIES } else { &[] };
+    let also: &[&str] = if reads_only {
+        &Fingerprint::QUERIES
+    } else {
+        &[]
+    };
     let (session, seen) = match token {
         Some(token) => {
             match sessions::resolve_reading(&state.db, token, chrono::Utc::now(), also).await {
