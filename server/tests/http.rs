@@ -100,3 +100,41 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+/// Building a router once generated the app's route list, which runs the
+/// app with resource loading suppressed for the whole process (leptos
+/// #4773): a page rendering on another thread meanwhile waited forever
+/// for its data, and a parallel test hung. Routers are built here while
+/// pages render.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_render_while_other_routers_are_built() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    use std::time::Duration;
+    support::bounded(async {
+        let t = TestDb::with_demo(Backend::Sqlite).await.unwrap();
+        let mut client = Client::new(&t.db);
+        client.login("teamlid.jeugd-zuilen@demo.wijkwijs.nl").await;
+        let done = Arc::new(AtomicBool::new(false));
+        let builder = std::thread::spawn({
+            let (db, done) = (t.db.clone(), done.clone());
+            move || {
+                let runtime = tokio::runtime::Runtime::new().unwrap();
+                let _inside = runtime.enter();
+                while !done.load(Ordering::Relaxed) {
+                    Client::new(&db);
+                }
+            }
+        });
+        for _ in 0..200 {
+            let reply = tokio::time::timeout(Duration::from_secs(10), client.get("/"))
+                .await
+                .expect("the page rendered while a router was built");
+            assert_eq!(reply.status, StatusCode::OK);
+        }
+        done.store(true, Ordering::Relaxed);
+        builder.join().unwrap();
+        t.cleanup().await;
+    })
+    .await;
+}

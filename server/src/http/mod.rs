@@ -14,14 +14,24 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::LeptosOptions;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use shared::suppression::SuppressionPolicy;
 use tower_http::trace::TraceLayer;
 
+/// The app's routes, generated once per process. Generating runs the
+/// app with resource loading suppressed for the whole process (leptos
+/// #4773): a page rendering on another thread meanwhile would wait for
+/// its data forever. Every router waits for this list, so once it is
+/// made no render can overlap its making (tests build many routers).
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The application's router around `state`.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
