@@ -138,3 +138,43 @@ async fn pages_render_while_other_routers_are_built() {
     })
     .await;
 }
+
+/// Pooled connections are lent without a ping first (`server::db`): when
+/// PostgreSQL drops them all (a restart, a failover), each can fail the
+/// one request that meets it, and then the pool has fresh ones.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_recover_when_postgres_drops_every_connection() {
+    support::bounded(async {
+        let Some(t) = TestDb::with_demo(Backend::Postgres).await else {
+            return;
+        };
+        let mut client = Client::new(&t.db);
+        client.login("teamlid.jeugd-zuilen@demo.wijkwijs.nl").await;
+        assert_eq!(client.get("/").await.status, StatusCode::OK);
+
+        let other = server::db::connect(&t.url).await.unwrap();
+        use sea_orm::ConnectionTrait;
+        other
+            .execute_unprepared(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE datname = current_database() AND pid <> pg_backend_pid()",
+            )
+            .await
+            .unwrap();
+        other.close().await.unwrap();
+
+        // A dropped connection fails at most once: within the pool's size
+        // (sqlx's default of 10) plus one, a page loads again.
+        let mut failed = 0;
+        while client.get("/").await.status != StatusCode::OK {
+            failed += 1;
+            assert!(failed <= 10, "still failing after {failed} requests");
+        }
+        eprintln!("requests that met a dropped connection: {failed}");
+        for _ in 0..20 {
+            assert_eq!(client.get("/").await.status, StatusCode::OK);
+        }
+        t.cleanup().await;
+    })
+    .await;
+}
