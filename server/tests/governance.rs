@@ -600,3 +600,50 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+/// Two bestuurders save the first target of a measure at the same time:
+/// neither save fails, and the later commit's value stands.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_targets_saved_at_once_both_succeed() {
+    use app::store::targets;
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+    use shared::network::Measure;
+    support::bounded(async {
+        let Some(t) = TestDb::migrated(Backend::Postgres).await else {
+            return;
+        };
+        let now = chrono::Utc::now();
+        let first = t.db.begin().await.unwrap();
+        targets::save(&first, &[(Measure::Wait, Some(30.0))], None, now)
+            .await
+            .unwrap();
+        let db = t.db.clone();
+        let second = tokio::spawn(async move {
+            let txn = db.begin().await?;
+            targets::save(&txn, &[(Measure::Wait, Some(20.0))], None, now).await?;
+            txn.commit().await
+        });
+        // The second save waits on the first's uncommitted row.
+        let waiting = "SELECT COUNT(*) FROM pg_stat_activity \
+             WHERE datname = current_database() AND wait_event_type = 'Lock'";
+        loop {
+            let row =
+                t.db.query_one(sea_orm::Statement::from_string(
+                    sea_orm::DbBackend::Postgres,
+                    waiting,
+                ))
+                .await
+                .unwrap()
+                .unwrap();
+            if row.try_get_by_index::<i64>(0).unwrap() > 0 {
+                break;
+            }
+        }
+        first.commit().await.unwrap();
+        second.await.unwrap().expect("the second save succeeds");
+        let saved = targets::all(&t.db).await.unwrap();
+        assert_eq!(saved.get(&Measure::Wait), Some(&20.0));
+        t.cleanup().await;
+    })
+    .await;
+}

@@ -3,7 +3,7 @@
 
 use super::entity::measure_target;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
 use shared::network::Measure;
 use std::collections::HashMap;
@@ -51,6 +51,9 @@ pub async fn save(
                     .exec(db)
                     .await?;
             }
+            // A save under way elsewhere may add the same measure's first
+            // target meanwhile: the later commit's value stands, as with
+            // an update.
             (None, Some(value)) => {
                 measure_target::Entity::insert(measure_target::ActiveModel {
                     measure: Set(measure.code().to_string()),
@@ -59,6 +62,15 @@ pub async fn save(
                     updated_at: Set(now),
                     ..Default::default()
                 })
+                .on_conflict(
+                    OnConflict::column(measure_target::Column::Measure)
+                        .update_columns([
+                            measure_target::Column::Value,
+                            measure_target::Column::AccountId,
+                            measure_target::Column::UpdatedAt,
+                        ])
+                        .to_owned(),
+                )
                 .exec_without_returning(db)
                 .await?;
             }
