@@ -242,6 +242,39 @@ on_both_backends!(sessions_expire_when_idle, |backend: Backend| async move {
 });
 
 on_both_backends!(
+    bundle_files_leave_the_session_alone,
+    |backend: Backend| async move {
+        // The bundle's files are fetched with every page load: they need
+        // no session, so none is looked up and none is kept alive by them.
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let mut client = Client::new(&t.db);
+        client.login(TEAMLID).await;
+        let row = session::Entity::find().one(&t.db).await.unwrap().unwrap();
+        let earlier = chrono::Utc::now()
+            - chrono::Duration::seconds(shared::session::TOUCH_INTERVAL_SECONDS + 60);
+        session::ActiveModel {
+            id: Set(row.id),
+            last_seen_at: Set(earlier),
+            ..Default::default()
+        }
+        .update(&t.db)
+        .await
+        .unwrap();
+        let last_seen = || async {
+            let row = session::Entity::find().one(&t.db).await.unwrap().unwrap();
+            row.last_seen_at.timestamp()
+        };
+        client.get("/pkg/wijkwijs.css").await;
+        assert_eq!(last_seen().await, earlier.timestamp(), "not touched");
+        assert_eq!(client.get("/").await.status, StatusCode::OK);
+        assert!(last_seen().await > earlier.timestamp(), "a page touches it");
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
     wrong_passwords_are_throttled_without_revealing_accounts,
     |backend: Backend| async move {
         // The waits themselves are time rules, tested without a clock in

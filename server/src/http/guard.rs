@@ -42,13 +42,17 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(addr)| *addr);
     let reads_only = is_safe(request.method());
-    let context = request_context(&state, request.headers().clone(), peer, reads_only).await;
+    let path = request.uri().path().to_string();
+    let context = if is_bundle_file(&path) {
+        anonymous_context(&state, request.headers(), peer)
+    } else {
+        request_context(&state, request.headers().clone(), peer, reads_only).await
+    };
     let anonymous = context.viewer().is_none();
     let second_step = context
         .session
         .as_ref()
         .is_some_and(|s| s.second_factor_pending);
-    let path = request.uri().path().to_string();
     request.extensions_mut().insert(context);
 
     let mut response = if anonymous && is_safe(request.method()) && !is_public(&path) {
@@ -68,6 +72,13 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     };
     add_security_headers(response.headers_mut());
     response
+}
+
+/// The browser bundle's files (script, wasm, stylesheet) are the same for
+/// everyone: a page load fetches several, and none needs its session found
+/// (or its idle time reset).
+fn is_bundle_file(path: &str) -> bool {
+    path.starts_with("/pkg/")
 }
 
 fn is_safe(method: &Method) -> bool {
@@ -112,6 +123,31 @@ fn forwarded_https(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.eq_ignore_ascii_case("https"))
 }
 
+/// A request whose session is not looked up: only where it comes from.
+fn anonymous_context(
+    state: &AppState,
+    headers: &HeaderMap,
+    peer: Option<SocketAddr>,
+) -> RequestContext {
+    RequestContext {
+        client_addr: client_addr(peer),
+        https: https(state, headers),
+        ..RequestContext::default()
+    }
+}
+
+fn client_addr(peer: Option<SocketAddr>) -> String {
+    peer.map_or_else(|| "onbekend".to_string(), |addr| addr.ip().to_string())
+}
+
+fn https(state: &AppState, headers: &HeaderMap) -> bool {
+    forwarded_https(headers)
+        || state
+            .public_origin
+            .as_deref()
+            .is_some_and(|o| o.starts_with("https://"))
+}
+
 /// Who is asking, from where; for a request that only reads (`reads_only`),
 /// also the fingerprint of the data in the same query as the session.
 async fn request_context(
@@ -120,12 +156,8 @@ async fn request_context(
     peer: Option<SocketAddr>,
     reads_only: bool,
 ) -> RequestContext {
-    let client_addr = peer.map_or_else(|| "onbekend".to_string(), |addr| addr.ip().to_string());
-    let https = forwarded_https(&headers)
-        || state
-            .public_origin
-            .as_deref()
-            .is_some_and(|o| o.starts_with("https://"));
+    let client_addr = client_addr(peer);
+    let https = https(state, &headers);
     let token = headers
         .get_all(header::COOKIE)
         .iter()
