@@ -10,12 +10,14 @@
 //! shows on the next request. A page request reads it in its session's
 //! query (`Fingerprint::QUERIES`); anything else in a small query of its
 //! own. Results are shared, not copied, between the requests that read
-//! them.
+//! them. A team's run charts are kept as sent (bytes and ETag): a team's
+//! page asks for one per measure.
 
 use sea_orm::{ConnectionTrait, DbErr, Statement};
 use shared::dto::{
     CompareQuery, Comparison, GovernanceView, NetworkOverview, TeamSpace, WhatWorks, WijkView,
 };
+use shared::network::Measure;
 use shared::stats::chart::ChartSeries;
 use shared::suppression::SuppressionPolicy;
 use std::collections::HashMap;
@@ -47,7 +49,13 @@ struct Kept {
     /// page of Vergelijken asks for fifty teams' at once).
     team_charts: Results<(i32, SuppressionPolicy), (String, Vec<ChartSeries>)>,
     wijken: Results<(i32, SuppressionPolicy), WijkView>,
+    /// A team's run chart of a measure, drawn (`KeptChart`).
+    team_run_charts: Results<(i32, SuppressionPolicy, Measure), KeptChart>,
 }
+
+/// A chart as sent: its validator (ETag) and its bytes. A team space's
+/// page asks for a chart per measure, and drawing one is most of its work.
+pub type KeptChart = (String, axum::body::Bytes);
 
 #[derive(Clone, Default)]
 pub struct InsightCache(Arc<Mutex<Kept>>);
@@ -257,6 +265,35 @@ impl InsightCache {
             |k| &mut k.team_charts,
             (team_id, policy),
             || super::series::team_charts(db, team_id, policy),
+        )
+        .await
+    }
+
+    /// A team's run chart of `measure`, as `draw` makes it from the team's
+    /// name and series; `None` for a team that does not exist or a measure
+    /// it has no series of.
+    pub async fn team_run_chart(
+        &self,
+        db: &impl ConnectionTrait,
+        seen: Option<Fingerprint>,
+        (team_id, policy, measure): (i32, SuppressionPolicy, Measure),
+        draw: impl FnOnce(&str, &ChartSeries) -> KeptChart,
+    ) -> Result<Option<Arc<KeptChart>>, DbErr> {
+        self.kept_or(
+            db,
+            seen,
+            |k| &mut k.team_run_charts,
+            (team_id, policy, measure),
+            || async {
+                let Some(charts) = self.team_charts(db, seen, team_id, policy).await? else {
+                    return Ok(None);
+                };
+                let (team, series) = charts.as_ref();
+                Ok(series
+                    .iter()
+                    .find(|s| s.measure == measure)
+                    .map(|s| draw(team, s)))
+            },
         )
         .await
     }

@@ -4,6 +4,7 @@
 
 use app::auth::RequestContext;
 use app::state::AppState;
+use app::store::insight_cache::KeptChart;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -41,6 +42,27 @@ pub async fn team_run_chart(
     } else {
         state.suppression
     };
+    let title = |team: &str| format!("{} – {team}", measure.label());
+    if !spark {
+        // The full chart depends on nothing but the data: kept as sent.
+        let drawn = state
+            .insight
+            .team_run_chart(
+                &state.db,
+                request.seen,
+                (team_id, policy, measure),
+                |team, series| sent(crate::charts::run_chart(series, &title(team))),
+            )
+            .await;
+        return match drawn {
+            Ok(Some(chart)) => chart_response(&chart, &headers),
+            Ok(None) => StatusCode::NOT_FOUND.into_response(),
+            Err(err) => {
+                tracing::error!(error = %err, "loading a run chart failed");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            }
+        };
+    }
     let charts = match state
         .insight
         .team_charts(&state.db, request.seen, team_id, policy)
@@ -54,25 +76,21 @@ pub async fn team_run_chart(
         }
     };
     let (team, series) = charts.as_ref();
-    let Some(series) = series.iter().find(|s| s.measure == measure).cloned() else {
+    let Some(mut series) = series.iter().find(|s| s.measure == measure).cloned() else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let title = format!("{} – {team}", measure.label());
-    let svg = if spark {
-        let bound = |key: &str| params.get(key).and_then(|v| v.parse::<f64>().ok());
-        let range = bound("van")
-            .zip(bound("tot"))
-            .filter(|(low, high)| low < high);
-        let mut series = series;
-        if let Some(months) = params.get("maanden").and_then(|m| m.parse::<usize>().ok()) {
-            let skip = series.points.len().saturating_sub(months);
-            series.points.drain(..skip);
-        }
-        crate::charts::sparkline(&series, range, &title)
-    } else {
-        crate::charts::run_chart(&series, &title)
-    };
-    svg_response(svg, &headers)
+    let bound = |key: &str| params.get(key).and_then(|v| v.parse::<f64>().ok());
+    let range = bound("van")
+        .zip(bound("tot"))
+        .filter(|(low, high)| low < high);
+    if let Some(months) = params.get("maanden").and_then(|m| m.parse::<usize>().ok()) {
+        let skip = series.points.len().saturating_sub(months);
+        series.points.drain(..skip);
+    }
+    svg_response(
+        crate::charts::sparkline(&series, range, &title(team)),
+        &headers,
+    )
 }
 
 /// `/grafieken/wijken/{id}/{measure}.svg`: a wijk's run chart of a measure
@@ -190,6 +208,11 @@ fn may_read(request: &RequestContext) -> Result<(), StatusCode> {
 
 /// An SVG with a strong ETag; `304 Not Modified` when the browser has it.
 fn svg_response(svg: String, headers: &HeaderMap) -> Response {
+    chart_response(&sent(svg), headers)
+}
+
+/// A chart as sent: its ETag (from its bytes) and its bytes.
+fn sent(svg: String) -> KeptChart {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(svg.as_bytes());
     let etag = format!(
@@ -199,6 +222,11 @@ fn svg_response(svg: String, headers: &HeaderMap) -> Response {
             .map(|b| format!("{b:02x}"))
             .collect::<String>()
     );
+    (etag, svg.into())
+}
+
+/// The chart, or 304 when the browser has these bytes already.
+fn chart_response((etag, body): &KeptChart, headers: &HeaderMap) -> Response {
     let cached = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -216,7 +244,7 @@ fn svg_response(svg: String, headers: &HeaderMap) -> Response {
             header::CONTENT_TYPE,
             "image/svg+xml; charset=utf-8".to_string(),
         )],
-        svg,
+        body.clone(),
     )
         .into_response()
 }
