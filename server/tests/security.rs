@@ -215,23 +215,31 @@ on_both_backends!(
     }
 );
 
+/// Marks the one session as last seen `seconds` ago; returns that moment.
+async fn last_seen_ago(
+    db: &sea_orm::DatabaseConnection,
+    seconds: i64,
+) -> chrono::DateTime<chrono::Utc> {
+    let row = session::Entity::find().one(db).await.unwrap().unwrap();
+    let at = chrono::Utc::now() - chrono::Duration::seconds(seconds);
+    session::ActiveModel {
+        id: Set(row.id),
+        last_seen_at: Set(at),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .unwrap();
+    at
+}
+
 on_both_backends!(sessions_expire_when_idle, |backend: Backend| async move {
     let Some(t) = TestDb::with_demo(backend).await else {
         return;
     };
     let mut client = Client::new(&t.db);
     client.login(TEAMLID).await;
-    let row = session::Entity::find().one(&t.db).await.unwrap().unwrap();
-    let idle =
-        chrono::Utc::now() - chrono::Duration::seconds(shared::session::IDLE_TIMEOUT_SECONDS + 1);
-    session::ActiveModel {
-        id: Set(row.id),
-        last_seen_at: Set(idle),
-        ..Default::default()
-    }
-    .update(&t.db)
-    .await
-    .unwrap();
+    last_seen_ago(&t.db, shared::session::IDLE_TIMEOUT_SECONDS + 1).await;
     assert_eq!(client.get("/").await.status, StatusCode::SEE_OTHER);
     assert_eq!(
         session::Entity::find().count(&t.db).await.unwrap(),
@@ -251,17 +259,7 @@ on_both_backends!(
         };
         let mut client = Client::new(&t.db);
         client.login(TEAMLID).await;
-        let row = session::Entity::find().one(&t.db).await.unwrap().unwrap();
-        let earlier = chrono::Utc::now()
-            - chrono::Duration::seconds(shared::session::TOUCH_INTERVAL_SECONDS + 60);
-        session::ActiveModel {
-            id: Set(row.id),
-            last_seen_at: Set(earlier),
-            ..Default::default()
-        }
-        .update(&t.db)
-        .await
-        .unwrap();
+        let earlier = last_seen_ago(&t.db, shared::session::TOUCH_INTERVAL_SECONDS + 60).await;
         let last_seen = || async {
             let row = session::Entity::find().one(&t.db).await.unwrap().unwrap();
             row.last_seen_at.timestamp()

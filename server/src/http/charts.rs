@@ -43,9 +43,30 @@ pub async fn team_run_chart(
         state.suppression
     };
     let title = |team: &str| format!("{} – {team}", measure.label());
-    if !spark {
+    let drawn = if spark {
+        let bound = |key: &str| params.get(key).and_then(|v| v.parse::<f64>().ok());
+        let range = bound("van")
+            .zip(bound("tot"))
+            .filter(|(low, high)| low < high);
+        let months = params.get("maanden").and_then(|m| m.parse::<usize>().ok());
+        state
+            .insight
+            .team_charts(&state.db, request.seen, team_id, policy)
+            .await
+            .map(|found| {
+                let charts = found?;
+                let (team, series) = charts.as_ref();
+                let mut series = series.iter().find(|s| s.measure == measure)?.clone();
+                if let Some(months) = months {
+                    let skip = series.points.len().saturating_sub(months);
+                    series.points.drain(..skip);
+                }
+                let svg = crate::charts::sparkline(&series, range, &title(team));
+                Some(std::sync::Arc::new(sent(svg)))
+            })
+    } else {
         // The full chart depends on nothing but the data: kept as sent.
-        let drawn = state
+        state
             .insight
             .team_run_chart(
                 &state.db,
@@ -53,44 +74,16 @@ pub async fn team_run_chart(
                 (team_id, policy, measure),
                 |team, series| sent(crate::charts::run_chart(series, &title(team))),
             )
-            .await;
-        return match drawn {
-            Ok(Some(chart)) => chart_response(&chart, &headers),
-            Ok(None) => StatusCode::NOT_FOUND.into_response(),
-            Err(err) => {
-                tracing::error!(error = %err, "loading a run chart failed");
-                StatusCode::INTERNAL_SERVER_ERROR.into_response()
-            }
-        };
-    }
-    let charts = match state
-        .insight
-        .team_charts(&state.db, request.seen, team_id, policy)
-        .await
-    {
-        Ok(Some(charts)) => charts,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+            .await
+    };
+    match drawn {
+        Ok(Some(chart)) => chart_response(&chart, &headers),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => {
             tracing::error!(error = %err, "loading a run chart failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
-    };
-    let (team, series) = charts.as_ref();
-    let Some(mut series) = series.iter().find(|s| s.measure == measure).cloned() else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let bound = |key: &str| params.get(key).and_then(|v| v.parse::<f64>().ok());
-    let range = bound("van")
-        .zip(bound("tot"))
-        .filter(|(low, high)| low < high);
-    if let Some(months) = params.get("maanden").and_then(|m| m.parse::<usize>().ok()) {
-        let skip = series.points.len().saturating_sub(months);
-        series.points.drain(..skip);
     }
-    svg_response(
-        crate::charts::sparkline(&series, range, &title(team)),
-        &headers,
-    )
 }
 
 /// `/grafieken/wijken/{id}/{measure}.svg`: a wijk's run chart of a measure

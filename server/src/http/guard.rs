@@ -123,29 +123,21 @@ fn forwarded_https(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.eq_ignore_ascii_case("https"))
 }
 
-/// A request whose session is not looked up: only where it comes from.
+/// Where a request comes from, before (or without) its session.
 fn anonymous_context(
     state: &AppState,
     headers: &HeaderMap,
     peer: Option<SocketAddr>,
 ) -> RequestContext {
     RequestContext {
-        client_addr: client_addr(peer),
-        https: https(state, headers),
+        client_addr: peer.map_or_else(|| "onbekend".to_string(), |addr| addr.ip().to_string()),
+        https: forwarded_https(headers)
+            || state
+                .public_origin
+                .as_deref()
+                .is_some_and(|o| o.starts_with("https://")),
         ..RequestContext::default()
     }
-}
-
-fn client_addr(peer: Option<SocketAddr>) -> String {
-    peer.map_or_else(|| "onbekend".to_string(), |addr| addr.ip().to_string())
-}
-
-fn https(state: &AppState, headers: &HeaderMap) -> bool {
-    forwarded_https(headers)
-        || state
-            .public_origin
-            .as_deref()
-            .is_some_and(|o| o.starts_with("https://"))
 }
 
 /// Who is asking, from where; for a request that only reads (`reads_only`),
@@ -156,8 +148,6 @@ async fn request_context(
     peer: Option<SocketAddr>,
     reads_only: bool,
 ) -> RequestContext {
-    let client_addr = client_addr(peer);
-    let https = https(state, &headers);
     let token = headers
         .get_all(header::COOKIE)
         .iter()
@@ -183,8 +173,7 @@ async fn request_context(
     RequestContext {
         session,
         seen,
-        client_addr,
-        https,
+        ..anonymous_context(state, &headers, peer)
     }
 }
 
