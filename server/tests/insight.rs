@@ -624,56 +624,138 @@ on_both_backends!(
     }
 );
 
+/// A month of results for `team_id`, as a team records it.
+fn month_of(team_id: i32, month: &str) -> app::store::entity::outcome_period::ActiveModel {
+    use sea_orm::Set;
+    app::store::entity::outcome_period::ActiveModel {
+        team_id: Set(team_id),
+        month: Set(month.into()),
+        started: Set(12),
+        mean_wait_days: Set(Some(9.5)),
+        ended: Set(11),
+        without_help: Set(7),
+        client_grade: Set(Some(7.5)),
+        client_responses: Set(6),
+        ..Default::default()
+    }
+}
+
 on_both_backends!(
-    the_newest_change_is_found_through_its_index_however_many_views_follow,
+    the_change_clock_moves_with_every_change_and_no_view,
     |backend: Backend| async move {
-        use app::store::insight_cache::LATEST_CHANGE;
-        use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
-        let Some(t) = TestDb::migrated(backend).await else {
+        use app::store::audit::{self, Entry, Outcome};
+        use app::store::insight_cache::Fingerprint;
+        use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+        let Some(t) = TestDb::with_demo(backend).await else {
             return;
         };
-        // One connection for the setting and the question.
-        let db = t.db.begin().await.unwrap();
-        let backend = db.get_database_backend();
-        let explain = match backend {
-            sea_orm::DatabaseBackend::Sqlite => format!("EXPLAIN QUERY PLAN {LATEST_CHANGE}"),
-            _ => {
-                // A near-empty table is read whole unless told otherwise.
-                db.execute_unprepared("SET LOCAL enable_seqscan = off")
-                    .await
-                    .unwrap();
-                format!("EXPLAIN {LATEST_CHANGE}")
-            }
-        };
-        let plan: Vec<String> = db
-            .query_all(Statement::from_string(backend, explain))
+        let db = &t.db;
+        let zuilen = team::Entity::find()
+            .filter(team::Column::Name.eq("Jeugd Zuilen"))
+            .one(db)
             .await
             .unwrap()
-            .iter()
-            .map(|row| {
-                row.try_get_by_index::<String>(if backend == sea_orm::DatabaseBackend::Sqlite {
-                    3
-                } else {
-                    0
-                })
-                .unwrap()
-            })
-            .collect();
-        assert!(
-            plan.iter().any(|line| line.contains("idx_audit_change")),
-            "{plan:?}"
-        );
-        // Read from the index's end, not sorted: a sort reads every change.
-        assert!(
-            !plan
-                .iter()
-                .any(|line| line.contains("Sort") || line.contains("TEMP B-TREE")),
-            "{plan:?}"
-        );
-        db.rollback().await.unwrap();
+            .unwrap();
+        let audited = |action: &'static str| Entry {
+            actor_account_id: None,
+            actor: "anoniem",
+            action,
+            object_type: "team",
+            object_id: Some(zuilen.id.to_string()),
+            outcome: Outcome::Ok,
+            client_addr: "127.0.0.1",
+            before: None,
+            after: None,
+        };
+        let now = chrono::Utc::now();
+        let start = Fingerprint::read(db).await.unwrap();
+
+        // Views are audited, and change nothing.
+        audit::record(db, audited("bekijken"), now).await.unwrap();
+        assert_eq!(Fingerprint::read(db).await.unwrap(), start);
+
+        // An audited change moves the clock.
+        audit::record(db, audited("wijzigen"), now).await.unwrap();
+        let changed = Fingerprint::read(db).await.unwrap();
+        assert_ne!(changed, start);
+
+        // So does a month of results, written without an audit entry.
+        month_of(zuilen.id, "2019-01").insert(db).await.unwrap();
+        let added = Fingerprint::read(db).await.unwrap();
+        assert_ne!(added, changed);
+
+        // And a team's new name, and a rolled-back change does not.
+        let txn = db.begin().await.unwrap();
+        team::ActiveModel {
+            id: Set(zuilen.id),
+            name: Set("Jeugd Zuilen-Noord".into()),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await
+        .unwrap();
+        txn.rollback().await.unwrap();
+        assert_eq!(Fingerprint::read(db).await.unwrap(), added);
+        team::ActiveModel {
+            id: Set(zuilen.id),
+            name: Set("Jeugd Zuilen-Noord".into()),
+            ..Default::default()
+        }
+        .update(db)
+        .await
+        .unwrap();
+        assert_ne!(Fingerprint::read(db).await.unwrap(), added);
         t.cleanup().await;
     }
 );
+
+/// Ids are handed out as rows are inserted, not as their transactions
+/// commit: a change that commits after a newer one must still show in
+/// what is kept. SQLite writes one transaction at a time.
+#[tokio::test]
+async fn a_change_committed_after_a_newer_one_still_shows() {
+    use app::store::insight_cache::InsightCache;
+    use sea_orm::{ActiveModelTrait, TransactionTrait};
+    use shared::suppression::SuppressionPolicy;
+    support::bounded(async {
+        let Some(t) = TestDb::with_demo(Backend::Postgres).await else {
+            return;
+        };
+        let db = &t.db;
+        let teams = team::Entity::find().all(db).await.unwrap();
+        let (older, newer) = (&teams[0], &teams[1]);
+        let cache = InsightCache::default();
+        let months = |cache: &InsightCache| {
+            let cache = cache.clone();
+            let db = db.clone();
+            let id = older.id;
+            async move {
+                let kept = cache
+                    .team_charts(&db, None, id, SuppressionPolicy::OWN_TEAM)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                kept.1.iter().map(|s| s.points.len()).sum::<usize>()
+            }
+        };
+        let before = months(&cache).await;
+
+        // The older change takes the lower id and stays open while a
+        // newer one commits and the team's series are kept.
+        let open = db.begin().await.unwrap();
+        month_of(older.id, "2019-01").insert(&open).await.unwrap();
+        month_of(newer.id, "2019-01").insert(db).await.unwrap();
+        assert_eq!(months(&cache).await, before);
+        open.commit().await.unwrap();
+
+        assert!(
+            months(&cache).await > before,
+            "the older change shows once it is committed"
+        );
+        t.cleanup().await;
+    })
+    .await;
+}
 
 on_both_backends!(
     a_chart_table_shows_two_years_until_every_month_is_asked_for,

@@ -3,14 +3,13 @@
 //! wijk page a dozen tables and ten years of months: costly on a large
 //! network, and the same until the data behind
 //! them changes. This cache keeps their results per server process under a
-//! fingerprint of that data — the newest change in the audit log (every
-//! change is audited; views are not changes), the newest month of results,
-//! agreement version and adoption, the newest team, and the day (what
-//! counts as recent moves with it) — read once per request, so any change
-//! shows on the next request. A page request reads it in its session's
-//! query (`Fingerprint::QUERIES`); anything else in a small query of its
-//! own. Results are shared, not copied, between the requests that read
-//! them. A team's run charts are kept as sent (bytes and ETag): a team's
+//! fingerprint of that data — the change clock, which every transaction
+//! that changes it moves as it commits — and the day (what counts as
+//! recent moves with it), read once per request, so any change shows on
+//! the next request. A page request reads it in its session's query
+//! (`Fingerprint::QUERY`); anything else in a small query of its own.
+//! Results are shared, not copied, between the requests that read them. A
+//! team's run charts are kept as sent (bytes and ETag): a team's
 //! page asks for one per measure.
 
 use sea_orm::{ConnectionTrait, DbErr, Statement};
@@ -60,48 +59,30 @@ pub type KeptChart = (String, axum::body::Bytes);
 #[derive(Clone, Default)]
 pub struct InsightCache(Arc<Mutex<Kept>>);
 
-/// The newest audited change: views are audited too, but change nothing.
-/// A partial index of the changes answers it (migration 10). The column is
-/// named with its table: PostgreSQL would otherwise order by the cast
-/// (the output column is also called `id`), which no index holds.
-pub const LATEST_CHANGE: &str = "SELECT CAST(e.id AS BIGINT) FROM audit_event e \
-     WHERE e.action <> 'bekijken' ORDER BY e.id DESC LIMIT 1";
-
-/// What the kept results were made from, as the database had it.
+/// What the kept results were made from: the change clock's tick, which
+/// moves with every transaction that changes their data (migration 11).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Fingerprint([Option<i64>; 5]);
+pub struct Fingerprint(i64);
 
 impl Fingerprint {
-    /// Scalar subqueries, one BIGINT each, whose values make the
-    /// fingerprint. Teams are never deleted, so the newest id moves
-    /// whenever one is added; unlike counting them, it is read from the
-    /// primary key's end.
-    pub const QUERIES: [&'static str; 5] = [
-        LATEST_CHANGE,
-        "SELECT CAST(MAX(id) AS BIGINT) FROM outcome_period",
-        "SELECT CAST(MAX(id) AS BIGINT) FROM agreement_version",
-        "SELECT CAST(MAX(id) AS BIGINT) FROM adoption",
-        "SELECT CAST(MAX(id) AS BIGINT) FROM team",
-    ];
+    /// A scalar subquery whose one BIGINT is the fingerprint.
+    pub const QUERY: &'static str = "SELECT tick FROM change_clock WHERE id = 1";
 
-    /// The fingerprint from the values of `QUERIES`, in order.
-    pub fn from_values(values: &[Option<i64>]) -> Option<Self> {
-        Some(Self(values.try_into().ok()?))
+    /// The fingerprint from `QUERY`'s value.
+    pub fn from_value(value: Option<i64>) -> Option<Self> {
+        value.map(Self)
     }
 
     /// Reads the fingerprint in a query of its own.
     pub async fn read(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
-        let columns: Vec<String> = Self::QUERIES.iter().map(|q| format!("({q})")).collect();
-        let sql = format!("SELECT {}", columns.join(", "));
-        let row = db
-            .query_one(Statement::from_string(db.get_database_backend(), sql))
-            .await?
-            .ok_or_else(|| DbErr::RecordNotFound("fingerprint".into()))?;
-        let mut values = [None; 5];
-        for (i, value) in values.iter_mut().enumerate() {
-            *value = row.try_get_by_index(i)?;
-        }
-        Ok(Self(values))
+        db.query_one(Statement::from_string(
+            db.get_database_backend(),
+            Self::QUERY,
+        ))
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("change clock".into()))?
+        .try_get_by_index(0)
+        .map(Self)
     }
 }
 

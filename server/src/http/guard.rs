@@ -154,14 +154,17 @@ async fn request_context(
         .filter_map(|v| v.to_str().ok())
         .find_map(session_token);
     let also: &[&str] = if reads_only {
-        &Fingerprint::QUERIES
+        &[Fingerprint::QUERY]
     } else {
         &[]
     };
     let (session, seen) = match token {
         Some(token) => {
             match sessions::resolve_reading(&state.db, token, chrono::Utc::now(), also).await {
-                Ok((session, values)) => (session, Fingerprint::from_values(&values)),
+                Ok((session, values)) => (
+                    session,
+                    Fingerprint::from_value(values.first().copied().flatten()),
+                ),
                 Err(err) => {
                     tracing::error!(error = %err, "session lookup failed");
                     (None, None)

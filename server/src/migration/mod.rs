@@ -14,6 +14,7 @@ mod m20261124_000007_search;
 mod m20261124_000008_scale;
 mod m20261124_000009_governance;
 mod m20261124_000010_audit_changes;
+mod m20261124_000011_change_clock;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000008_scale::Migration),
             Box::new(m20261124_000009_governance::Migration),
             Box::new(m20261124_000010_audit_changes::Migration),
+            Box::new(m20261124_000011_change_clock::Migration),
         ]
     }
 }
