@@ -3,8 +3,8 @@
 //! wijk page a dozen tables and ten years of months: costly on a large
 //! network, and the same until the data behind
 //! them changes. This cache keeps their results per server process under a
-//! fingerprint of that data — the change clock, which every transaction
-//! that changes it moves as it commits — and the day (what counts as
+//! fingerprint of that data — the change clock, which counts the
+//! committed transactions that changed it — and the day (what counts as
 //! recent moves with it), read once per request, so any change shows on
 //! the next request. A page request reads it in its session's query
 //! (`Fingerprint::QUERY`); anything else in a small query of its own.
@@ -59,14 +59,15 @@ pub type KeptChart = (String, axum::body::Bytes);
 #[derive(Clone, Default)]
 pub struct InsightCache(Arc<Mutex<Kept>>);
 
-/// What the kept results were made from: the change clock's tick, which
-/// moves with every transaction that changes their data (migration 11).
+/// What the kept results were made from: the change clock's tick, the
+/// number of committed transactions that changed their data (migration
+/// 11), which every such commit moves, in whatever order they commit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Fingerprint(i64);
 
 impl Fingerprint {
     /// A scalar subquery whose one BIGINT is the fingerprint.
-    pub const QUERY: &'static str = "SELECT tick FROM change_clock WHERE id = 1";
+    pub const QUERY: &'static str = "SELECT CAST(SUM(tick) AS BIGINT) FROM change_clock";
 
     /// The fingerprint from `QUERY`'s value.
     pub fn from_value(value: Option<i64>) -> Option<Self> {

@@ -1,16 +1,18 @@
-//! The change clock: one row whose tick moves with every transaction that
-//! changes what kept pages are made from (`app::store::insight_cache`) —
-//! an audited change (views are audited too, and change nothing), or a
-//! row of results, agreement versions, adoptions or teams, however it was
+//! The change clock, whose tick moves with every transaction that changes
+//! what kept pages are made from (`app::store::insight_cache`): an
+//! audited change (views are audited too, and change nothing), or a row of
+//! results, agreement versions, adoptions or teams, however it was
 //! written. A kept page is valid while the tick it was made under stands.
 //!
 //! It replaces a fingerprint of the newest ids, which missed changes that
 //! commit out of id order on PostgreSQL: ids are handed out when a row is
-//! inserted, not when its transaction commits. So on PostgreSQL the tick
-//! moves at commit, by a deferred trigger, once per transaction; its row
-//! lock is held only from there to the end of the commit, so transactions
-//! that change data commit one after another, in tick order. SQLite
-//! writes one transaction at a time; a plain trigger does.
+//! inserted, not when its transaction commits. The tick is the sum of the
+//! clock's rows, and each such transaction adds one to a row as it
+//! commits: the sum counts the committed changes, so every commit moves
+//! it, in whatever order. On PostgreSQL a deferred trigger adds it at
+//! commit, once per transaction, to the row of its connection (of 64), so
+//! that changes on other connections do not wait for its row lock; SQLite
+//! writes one transaction at a time, and a plain trigger adds it to row 1.
 
 use sea_orm::{ConnectionTrait, DatabaseBackend};
 use sea_orm_migration::prelude::*;
@@ -21,7 +23,13 @@ pub struct Migration;
 /// Tables whose every change moves the clock (besides audited changes).
 const TABLES: [&str; 4] = ["outcome_period", "agreement_version", "adoption", "team"];
 
-const TICK: &str = "UPDATE change_clock SET tick = tick + 1 WHERE id = 1";
+/// The clock's rows.
+const ROWS: usize = 64;
+
+/// Adds one to the clock's row `row`.
+fn tick(row: &str) -> String {
+    format!("UPDATE change_clock SET tick = tick + 1 WHERE id = {row}")
+}
 
 /// An audited change: every change is audited, and views are too.
 const AUDITED_CHANGE: &str = "NEW.action <> 'bekijken'";
@@ -33,10 +41,11 @@ fn postgres_tick_function() -> String {
          BEGIN \
            IF current_setting('wijkwijs.clock_ticked', true) IS DISTINCT FROM 'on' THEN \
              PERFORM set_config('wijkwijs.clock_ticked', 'on', true); \
-             {TICK}; \
+             {}; \
            END IF; \
            RETURN NULL; \
-         END $$"
+         END $$",
+        tick(&format!("1 + pg_backend_pid() % {ROWS}"))
     )
 }
 
@@ -81,9 +90,13 @@ fn triggers(per_event: bool) -> Vec<Trigger> {
 
 /// The statements that set the clock up on `backend`.
 fn clock_statements(backend: DatabaseBackend) -> Vec<String> {
+    let rows: Vec<String> = (1..=ROWS).map(|id| format!("({id}, 0)")).collect();
     let mut statements = vec![
         "CREATE TABLE change_clock (id INTEGER PRIMARY KEY, tick BIGINT NOT NULL)".to_owned(),
-        "INSERT INTO change_clock (id, tick) VALUES (1, 0)".to_owned(),
+        format!(
+            "INSERT INTO change_clock (id, tick) VALUES {}",
+            rows.join(", ")
+        ),
     ];
     if backend == DatabaseBackend::Postgres {
         statements.push(postgres_tick_function());
@@ -119,7 +132,8 @@ fn clock_statements(backend: DatabaseBackend) -> Vec<String> {
                 format!("WHEN {when}")
             };
             statements.push(format!(
-                "CREATE TRIGGER {name} AFTER {event} ON {table} {when} BEGIN {TICK}; END"
+                "CREATE TRIGGER {name} AFTER {event} ON {table} {when} BEGIN {}; END",
+                tick("1")
             ));
         }
     }
