@@ -760,8 +760,7 @@ async fn a_change_committed_after_a_newer_one_still_shows() {
 on_both_backends!(
     a_chart_table_shows_two_years_until_every_month_is_asked_for,
     |backend: Backend| async move {
-        use app::store::entity::outcome_period;
-        use sea_orm::{ActiveModelTrait, Set};
+        use sea_orm::ActiveModelTrait;
         let Some(t) = TestDb::with_demo(backend).await else {
             return;
         };
@@ -776,20 +775,7 @@ on_both_backends!(
         for month in [
             "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10",
         ] {
-            outcome_period::ActiveModel {
-                team_id: Set(zuilen.id),
-                month: Set(month.into()),
-                started: Set(12),
-                mean_wait_days: Set(Some(9.5)),
-                ended: Set(11),
-                without_help: Set(7),
-                client_grade: Set(Some(7.5)),
-                client_responses: Set(6),
-                ..Default::default()
-            }
-            .insert(db)
-            .await
-            .unwrap();
+            month_of(zuilen.id, month).insert(db).await.unwrap();
         }
         let mut viewer = Client::new(db);
         viewer.session_for(db, "bestuurder@demo.wijkwijs.nl").await;

@@ -31,8 +31,8 @@ fn tick(row: &str) -> String {
     format!("UPDATE change_clock SET tick = tick + 1 WHERE id = {row}")
 }
 
-/// An audited change: every change is audited, and views are too.
-const AUDITED_CHANGE: &str = "NEW.action <> 'bekijken'";
+/// Only an audited change: every change is audited, and views are too.
+const AUDITED_CHANGE: &str = "WHEN (NEW.action <> 'bekijken')";
 
 /// Moves the clock once per transaction, whichever of its rows asks first.
 fn postgres_tick_function() -> String {
@@ -49,7 +49,8 @@ fn postgres_tick_function() -> String {
     )
 }
 
-/// A trigger that moves the clock: its name, event, table and condition.
+/// A trigger that moves the clock: its name, event, table and condition
+/// (a `WHEN` clause, or none).
 struct Trigger {
     name: String,
     event: &'static str,
@@ -98,44 +99,29 @@ fn clock_statements(backend: DatabaseBackend) -> Vec<String> {
             rows.join(", ")
         ),
     ];
-    if backend == DatabaseBackend::Postgres {
+    let postgres = backend == DatabaseBackend::Postgres;
+    if postgres {
         statements.push(postgres_tick_function());
-        for Trigger {
-            name,
-            event,
-            table,
-            when,
-        } in triggers(false)
-        {
-            let when = if when.is_empty() {
-                String::new()
-            } else {
-                format!("WHEN ({when})")
-            };
-            statements.push(format!(
+    }
+    for Trigger {
+        name,
+        event,
+        table,
+        when,
+    } in triggers(!postgres)
+    {
+        statements.push(if postgres {
+            format!(
                 "CREATE CONSTRAINT TRIGGER {name} AFTER {event} ON {table} \
                  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW {when} \
                  EXECUTE FUNCTION change_clock_tick()"
-            ));
-        }
-    } else {
-        for Trigger {
-            name,
-            event,
-            table,
-            when,
-        } in triggers(true)
-        {
-            let when = if when.is_empty() {
-                String::new()
-            } else {
-                format!("WHEN {when}")
-            };
-            statements.push(format!(
+            )
+        } else {
+            format!(
                 "CREATE TRIGGER {name} AFTER {event} ON {table} {when} BEGIN {}; END",
                 tick("1")
-            ));
-        }
+            )
+        });
     }
     // The newest audited change was found through this index; the clock
     // answers instead.
