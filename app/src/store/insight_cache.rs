@@ -4,7 +4,7 @@
 //! network, and the same until the data behind
 //! them changes. This cache keeps their results per server process under a
 //! fingerprint of that data — the change clock, which counts the
-//! committed transactions that changed it — and the day (what counts as
+//! committed changes to it — and the day (what counts as
 //! recent moves with it), read once per request, so any change shows on
 //! the next request. A page request reads it in its session's query
 //! (`Fingerprint::QUERY`); anything else in a small query of its own.
@@ -59,9 +59,9 @@ pub type KeptChart = (String, axum::body::Bytes);
 #[derive(Clone, Default)]
 pub struct InsightCache(Arc<Mutex<Kept>>);
 
-/// What the kept results were made from: the change clock's tick, the
-/// number of committed transactions that changed their data (migration
-/// 11), which every such commit moves, in whatever order they commit.
+/// What the kept results were made from: the change clock's tick, a
+/// count of the committed changes to their data (migration 11), which
+/// every such commit moves, in whatever order they commit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Fingerprint(i64);
 

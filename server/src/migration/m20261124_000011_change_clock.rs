@@ -11,8 +11,9 @@
 //! commits: the sum counts the committed changes, so every commit moves
 //! it, in whatever order. On PostgreSQL a deferred trigger adds it at
 //! commit, once per transaction, to the row of its connection (of 64), so
-//! that changes on other connections do not wait for its row lock; SQLite
-//! writes one transaction at a time, and a plain trigger adds it to row 1.
+//! that changes on other connections do not wait for its row lock. SQLite
+//! writes one transaction at a time: a plain trigger adds one to row 1 for
+//! every row changed.
 
 use sea_orm::{ConnectionTrait, DatabaseBackend};
 use sea_orm_migration::prelude::*;
