@@ -448,12 +448,7 @@ on_both_backends!(
             )
             .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        let kruiskamp_team = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Kruiskamp"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let kruiskamp_team = support::team_named(db, "Jeugd Kruiskamp").await;
 
         // Editing keeps the id and audits before and after.
         let reply = admin

@@ -4,9 +4,9 @@
 
 mod support;
 
-use app::store::entity::{agreement, agreement_version, audit_event, team};
+use app::store::entity::{agreement, agreement_version, audit_event};
 use axum::http::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
 use support::{Backend, Client, TestDb};
 
 const TEAMLID: &str = "teamlid.jeugd-zuilen@demo.wijkwijs.nl";
@@ -44,12 +44,7 @@ on_both_backends!(
             return;
         };
         let db = &t.db;
-        let team = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Zuilen"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let team = support::team_named(db, "Jeugd Zuilen").await;
         let team_id = team.id.to_string();
         let count = || async { agreement::Entity::find().count(db).await.unwrap() };
         let versions = || async { agreement_version::Entity::find().count(db).await.unwrap() };
@@ -177,12 +172,7 @@ on_both_backends!(
             .await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN);
         // Nor through their own team's id.
-        let ondiep = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Ondiep"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let ondiep = support::team_named(db, "Jeugd Ondiep").await;
         let reply = other
             .call(
                 "/api/agreements/save",

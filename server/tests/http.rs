@@ -54,18 +54,11 @@ on_both_backends!(pages_render_on_the_server, |backend: Backend| async move {
 on_both_backends!(
     a_team_sees_its_own_figures_in_full_and_others_suppressed,
     |backend: Backend| async move {
-        use app::store::entity::team;
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
         let Some(t) = TestDb::with_demo(backend).await else {
             return;
         };
         // The GGZ team has small numbers: some of its counts are under 5.
-        let ggz = team::Entity::find()
-            .filter(team::Column::Name.eq("GGZ Oosterpark"))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap();
+        let ggz = support::team_named(&t.db, "GGZ Oosterpark").await;
         let form = [("team_id", ggz.id.to_string())];
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
 

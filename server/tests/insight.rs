@@ -18,12 +18,7 @@ on_both_backends!(
             return;
         };
         let db = &t.db;
-        let ggz = team::Entity::find()
-            .filter(team::Column::Name.eq("GGZ Oosterpark"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let ggz = support::team_named(db, "GGZ Oosterpark").await;
         let path = format!("/grafieken/teams/{}/verder-zonder-hulp.svg", ggz.id);
 
         let mut anonymous = Client::new(db);
@@ -433,14 +428,7 @@ on_both_backends!(
             .await;
         assert!(hits(&reply.body).is_empty());
         // A lesson is found as soon as it is saved, and under its new title.
-        let team_id = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Zuilen"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id
-            .to_string();
+        let team_id = support::team_named(db, "Jeugd Zuilen").await.id.to_string();
         let save = |title: &'static str, id: Option<String>| {
             let mut form = vec![
                 ("team_id", team_id.clone()),
@@ -498,12 +486,7 @@ on_both_backends!(
             return;
         };
         let db = &t.db;
-        let team = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Zuilen"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let team = support::team_named(db, "Jeugd Zuilen").await;
         // One client, so one server process and one cache.
         let mut client = Client::new(db);
         client
@@ -650,12 +633,7 @@ on_both_backends!(
             return;
         };
         let db = &t.db;
-        let zuilen = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Zuilen"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let zuilen = support::team_named(db, "Jeugd Zuilen").await;
         let audited = |action: &'static str| Entry {
             actor_account_id: None,
             actor: "anoniem",
@@ -765,12 +743,7 @@ on_both_backends!(
             return;
         };
         let db = &t.db;
-        let zuilen = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Zuilen"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let zuilen = support::team_named(db, "Jeugd Zuilen").await;
         // The demo's 24 months, and six more before them.
         for month in [
             "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10",
@@ -844,12 +817,7 @@ on_both_backends!(
             return;
         };
         let db = &t.db;
-        let zuilen = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Zuilen"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let zuilen = support::team_named(db, "Jeugd Zuilen").await;
         // One router, so one cache, for every viewer.
         let mut coordinator = Client::new(db);
         let (mut member, mut outsider) = (coordinator.clone(), coordinator.clone());

@@ -243,12 +243,7 @@ on_both_backends!(
             return;
         };
         let db = &t.db;
-        let team = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Zuilen"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let team = support::team_named(db, "Jeugd Zuilen").await;
         let space = network::team_space(db, team.id, SuppressionPolicy::default())
             .await
             .unwrap()

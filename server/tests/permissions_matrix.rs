@@ -5,7 +5,7 @@
 
 mod support;
 
-use app::store::entity::{account, team};
+use app::store::entity::account;
 use axum::http::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use std::collections::BTreeSet;
@@ -690,23 +690,13 @@ on_both_backends!(
         )
         .await
         .unwrap();
-        let target_team = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Zuilen"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let target_team = support::team_named(db, "Jeugd Zuilen").await;
         let target_wijk = app::store::entity::wijk::Entity::find_by_id(target_team.wijk_id)
             .one(db)
             .await
             .unwrap()
             .unwrap();
-        let other_team = team::Entity::find()
-            .filter(team::Column::Name.eq("Ouderen Ondiep"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let other_team = support::team_named(db, "Ouderen Ondiep").await;
         let now = chrono::Utc::now();
         let (_, other_lesson) = app::store::lessons::save(
             db,

@@ -4,7 +4,7 @@
 
 mod support;
 
-use app::store::entity::{audit_event, outcome_period, outcome_version, team};
+use app::store::entity::{audit_event, outcome_period, outcome_version};
 use axum::http::StatusCode;
 use chrono::Datelike;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -45,12 +45,7 @@ on_both_backends!(
             return;
         };
         let db = &t.db;
-        let team = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Zuilen"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let team = support::team_named(db, "Jeugd Zuilen").await;
         let team_id = team.id.to_string();
         let rows = || async { outcome_period::Entity::find().count(db).await.unwrap() };
         let versions = || async { outcome_version::Entity::find().count(db).await.unwrap() };

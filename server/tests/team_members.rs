@@ -4,7 +4,7 @@
 
 mod support;
 
-use app::store::entity::{account, audit_event, membership, organisation, team};
+use app::store::entity::{account, audit_event, membership, organisation};
 use axum::http::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use support::{Backend, Client, TestDb};
@@ -18,12 +18,7 @@ on_both_backends!(
             return;
         };
         let db = &t.db;
-        let team = team::Entity::find()
-            .filter(team::Column::Name.eq("Jeugd Zuilen"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let team = support::team_named(db, "Jeugd Zuilen").await;
         let org = organisation::Entity::find().one(db).await.unwrap().unwrap();
         let members = || async {
             membership::Entity::find()

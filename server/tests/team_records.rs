@@ -7,7 +7,7 @@ mod support;
 
 use app::store::entity::{
     adoption, agreement, audit_event, canvas, knelpunt, knelpunt_support, lesson, lesson_agreement,
-    lesson_reaction, lesson_useful, survey_participation, survey_tally, team,
+    lesson_reaction, lesson_useful, survey_participation, survey_tally,
 };
 use axum::http::StatusCode;
 use sea_orm::{
@@ -20,13 +20,7 @@ const COORDINATOR: &str = "coordinator.jeugd-zuilen@demo.wijkwijs.nl";
 const OTHER: &str = "teamlid.jeugd-ondiep@demo.wijkwijs.nl";
 
 async fn team_id(db: &DatabaseConnection, name: &str) -> i32 {
-    team::Entity::find()
-        .filter(team::Column::Name.eq(name))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
+    support::team_named(db, name).await.id
 }
 
 async fn client(db: &DatabaseConnection, email: &str) -> Client {

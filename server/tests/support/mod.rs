@@ -322,6 +322,18 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
+/// The demo team called `name`.
+pub async fn team_named(db: &DatabaseConnection, name: &str) -> app::store::entity::team::Model {
+    use app::store::entity::team;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    team::Entity::find()
+        .filter(team::Column::Name.eq(name))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("the demo has a team called {name}"))
+}
+
 /// The current month by the clock, as the server sees it.
 pub fn this_month() -> shared::Month {
     use chrono::Datelike;
