@@ -2,6 +2,7 @@
 //! check and suppression as the team page, and cache validation by ETag
 //! (the same data always gives the same bytes).
 
+use super::reply::{found, loaded, permitted};
 use app::auth::RequestContext;
 use app::state::AppState;
 use app::store::insight_cache::KeptChart;
@@ -10,8 +11,11 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use shared::network::Measure;
-use shared::permissions::{self, Permission};
+use shared::permissions::Permission;
 use shared::suppression::SuppressionPolicy;
+
+/// What a chart route answers: the chart, or why there is none.
+type Reply = Result<Response, StatusCode>;
 
 /// `/grafieken/teams/{id}/{measure}.svg`: a team's run chart of a measure;
 /// `{measure}-lijn.svg` its sparkline, on the range `?van=…&tot=…` and of
@@ -22,20 +26,14 @@ pub async fn team_run_chart(
     Path((team_id, file)): Path<(i32, String)>,
     Query(params): Query<std::collections::HashMap<String, String>>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = may_read(&request) {
-        return refused.into_response();
-    }
-    let Some(name) = file.strip_suffix(".svg") else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
+) -> Reply {
+    permitted(&request, Permission::ReadNetwork)?;
+    let name = file.strip_suffix(".svg").ok_or(StatusCode::NOT_FOUND)?;
     let (code, spark) = match name.strip_suffix("-lijn") {
         Some(code) => (code, true),
         None => (name, false),
     };
-    let Some(measure) = Measure::from_code(code) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
+    let measure = Measure::from_code(code).ok_or(StatusCode::NOT_FOUND)?;
     let own = request.viewer().is_some_and(|v| v.is_member(team_id));
     let policy = if own {
         SuppressionPolicy::OWN_TEAM
@@ -53,8 +51,8 @@ pub async fn team_run_chart(
             .insight
             .team_charts(&state.db, request.seen, team_id, policy)
             .await
-            .map(|found| {
-                let charts = found?;
+            .map(|kept| {
+                let charts = kept?;
                 let (team, series) = charts.as_ref();
                 let mut series = series.iter().find(|s| s.measure == measure)?.clone();
                 if let Some(months) = months {
@@ -76,14 +74,8 @@ pub async fn team_run_chart(
             )
             .await
     };
-    match drawn {
-        Ok(Some(chart)) => chart_response(&chart, &headers),
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => {
-            tracing::error!(error = %err, "loading a run chart failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    let chart = found(drawn, "loading a run chart")?;
+    Ok(chart_response(&chart, &headers))
 }
 
 /// `/grafieken/wijken/{id}/{measure}.svg`: a wijk's run chart of a measure
@@ -93,25 +85,20 @@ pub async fn wijk_run_chart(
     Extension(request): Extension<RequestContext>,
     Path((wijk_id, file)): Path<(i32, String)>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = may_read(&request) {
-        return refused.into_response();
-    }
-    let Some(measure) = file.strip_suffix(".svg").and_then(Measure::from_code) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let (name, charts) =
-        match app::store::wijken::wijk_charts(&state.db, wijk_id, state.suppression).await {
-            Ok(Some(found)) => found,
-            Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-            Err(err) => {
-                tracing::error!(error = %err, "loading a wijk chart failed");
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-            }
-        };
-    let Some(series) = charts.into_iter().find(|s| s.measure == measure) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
+) -> Reply {
+    permitted(&request, Permission::ReadNetwork)?;
+    let measure = file
+        .strip_suffix(".svg")
+        .and_then(Measure::from_code)
+        .ok_or(StatusCode::NOT_FOUND)?;
+    let (name, charts) = found(
+        app::store::wijken::wijk_charts(&state.db, wijk_id, state.suppression).await,
+        "loading a wijk chart",
+    )?;
+    let series = charts
+        .into_iter()
+        .find(|s| s.measure == measure)
+        .ok_or(StatusCode::NOT_FOUND)?;
     let svg = crate::charts::run_chart(
         &series,
         &format!(
@@ -131,10 +118,8 @@ pub async fn compare_funnel(
     Extension(request): Extension<RequestContext>,
     Query(params): Query<std::collections::HashMap<String, String>>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = may_read(&request) {
-        return refused.into_response();
-    }
+) -> Reply {
+    permitted(&request, Permission::ReadNetwork)?;
     let get = |key: &str| params.get(key).map(String::as_str).unwrap_or("");
     let query = shared::dto::CompareQuery::from_params(
         get("maat"),
@@ -142,17 +127,13 @@ pub async fn compare_funnel(
         get("gemeente"),
         get("periode"),
     );
-    let comparison = match state
-        .insight
-        .compare(&state.db, request.seen, query, state.suppression)
-        .await
-    {
-        Ok(c) => c,
-        Err(err) => {
-            tracing::error!(error = %err, "loading a comparison failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
+    let comparison = loaded(
+        state
+            .insight
+            .compare(&state.db, request.seen, query, state.suppression)
+            .await,
+        "loading a comparison",
+    )?;
     let title = format!(
         "{}: {}",
         shared::i18n::t(shared::i18n::Text::CompareFunnel),
@@ -170,17 +151,12 @@ pub async fn adoptions_chart(
     State(state): State<AppState>,
     Extension(request): Extension<RequestContext>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = may_read(&request) {
-        return refused.into_response();
-    }
-    let points = match app::store::what_works::adoptions_per_month(&state.db, None).await {
-        Ok(points) => points,
-        Err(err) => {
-            tracing::error!(error = %err, "loading adoptions failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
+) -> Reply {
+    permitted(&request, Permission::ReadNetwork)?;
+    let points = loaded(
+        app::store::what_works::adoptions_per_month(&state.db, None).await,
+        "loading adoptions",
+    )?;
     let t = shared::i18n::t;
     let total: u32 = points.iter().map(|(_, c)| c).sum();
     let description = format!("{} {total}", t(shared::i18n::Text::SpreadTotal));
@@ -190,18 +166,9 @@ pub async fn adoptions_chart(
     )
 }
 
-/// Charts are for everyone logged in, as the pages they sit on.
-fn may_read(request: &RequestContext) -> Result<(), StatusCode> {
-    match permissions::check(request.viewer(), Permission::ReadNetwork) {
-        Ok(()) => Ok(()),
-        Err(permissions::Refusal::NotLoggedIn) => Err(StatusCode::UNAUTHORIZED),
-        Err(_) => Err(StatusCode::FORBIDDEN),
-    }
-}
-
 /// An SVG with a strong ETag; `304 Not Modified` when the browser has it.
-fn svg_response(svg: String, headers: &HeaderMap) -> Response {
-    chart_response(&sent(svg), headers)
+fn svg_response(svg: String, headers: &HeaderMap) -> Reply {
+    Ok(chart_response(&sent(svg), headers))
 }
 
 /// A chart as sent: its ETag (from its bytes) and its bytes.

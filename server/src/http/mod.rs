@@ -4,6 +4,7 @@
 mod charts;
 mod export;
 mod guard;
+mod reply;
 
 use crate::config::ServeArgs;
 use anyhow::Context;

@@ -10,7 +10,10 @@ use std::sync::{Arc, Mutex};
 /// Parts of a page, each by its name (`"verloop"`, `"tabel-3"`): a page
 /// names a fixed set of parts, so this stays as small as the page.
 #[derive(Clone, Default)]
-pub struct KeptHtml(Arc<Mutex<Vec<(String, Arc<str>)>>>);
+pub struct KeptHtml(Arc<Mutex<Parts>>);
+
+/// Each part's name and its HTML.
+type Parts = Vec<(String, Arc<str>)>;
 
 impl KeptHtml {
     /// The HTML kept as `part`, or `render`'s, then kept. Rendering runs
