@@ -348,6 +348,10 @@ on_both_backends!(
             .to_str()
             .unwrap()
             .starts_with("text/csv"));
+        assert_eq!(
+            csv.headers["content-disposition"],
+            "attachment; filename=\"auditlog.csv\""
+        );
         let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
         assert_eq!(
             lines[0],

@@ -505,6 +505,11 @@ on_both_backends!(
             .to_str()
             .unwrap()
             .starts_with("text/csv"));
+        assert_eq!(
+            csv.headers["content-disposition"],
+            "attachment; filename=\"bestuurderstafel.csv\""
+        );
+        assert_eq!(csv.headers["cache-control"], "no-store");
         let (_, page) = table(&mut teamlid, "").await;
         // One signal line per wijk and team and measure.
         let signal_lines = csv

@@ -42,18 +42,7 @@ pub async fn audit_csv(
     for row in &rows {
         csv.push_str(&shared::csv::line(&row.csv_fields()));
     }
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"auditlog.csv\"",
-            ),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        csv,
-    )
-        .into_response())
+    Ok(download("auditlog.csv", csv))
 }
 
 /// `/bestuurderstafel.csv?gemeente=…`: the figures of the bestuurderstafel
@@ -73,16 +62,24 @@ pub async fn governance_csv(
             .await,
         "bestuurderstafel export",
     )?;
-    Ok((
+    Ok(download(
+        "bestuurderstafel.csv",
+        shared::governance::csv(&view),
+    ))
+}
+
+/// `csv` as a download named `filename`, never kept by a cache.
+fn download(filename: &str, csv: String) -> Response {
+    (
         [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                "attachment; filename=\"bestuurderstafel.csv\"",
+                format!("attachment; filename=\"{filename}\""),
             ),
-            (header::CACHE_CONTROL, "no-store"),
+            (header::CACHE_CONTROL, "no-store".to_string()),
         ],
-        shared::governance::csv(&view),
+        csv,
     )
-        .into_response())
+        .into_response()
 }
