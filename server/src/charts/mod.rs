@@ -14,6 +14,11 @@ pub use xmr::run_chart;
 
 use plotters::style::RGBColor;
 
+/// The title of a team's chart of `measure` (run chart and sparkline).
+pub fn team_chart_title(measure: shared::network::Measure, team: &str) -> String {
+    format!("{} – {team}", measure.label())
+}
+
 /// The palette of the stylesheet: text, neutral lines, and the colours of
 /// improvement and concern (each also told apart by shape).
 const TEXT: RGBColor = RGBColor(0x1c, 0x24, 0x30);

@@ -40,7 +40,7 @@ pub async fn team_run_chart(
     } else {
         state.suppression
     };
-    let title = |team: &str| format!("{} – {team}", measure.label());
+    let title = |team: &str| crate::charts::team_chart_title(measure, team);
     let drawn = if spark {
         let bound = |key: &str| params.get(key).and_then(|v| v.parse::<f64>().ok());
         let range = bound("van")
