@@ -50,8 +50,9 @@ fn main() -> anyhow::Result<()> {
         times[index].as_secs_f64() * 1000.0
     };
     let months = charts.iter().map(|s| s.points.len()).max().unwrap_or(0);
+    println!("Team {team}'s run charts drawn afresh:");
     println!(
-        "run chart drawn afresh: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms over {} draws \
+        "p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms over {} draws \
          ({} measures of {months} months), largest {largest} bytes",
         ms(0.5),
         ms(0.99),
