@@ -1,8 +1,10 @@
 // Figures computed independently of the server: read straight from the
 // test database with the sqlite3 command-line tool and added up here the
-// way product.md defines them (counts summed, means weighted by their
-// cases, shares from summed counts, fewer than 10 cases hidden), so that a
-// browser test can hold what a page shows against them.
+// way product.md and docs/privacy.md define them (counts summed, means
+// weighted by their cases, shares from summed counts, fewer than 10 cases
+// hidden, and a month entering a total outside its team only as far as the
+// month itself is shown), so that a browser test can hold what a page shows
+// against them.
 const { execFileSync } = require('child_process');
 
 /** The minimum number of cases behind a figure shown outside a team. */
@@ -20,17 +22,23 @@ function query(sql) {
   return out ? JSON.parse(out) : [];
 }
 
-/** Months of results, added up per measure: [value or null, cases]. */
+/**
+ * Months of results, added up per measure as a viewer outside the teams
+ * sees them: [value or null, cases]. A month's wait, share or grade enters
+ * only when that month shows it (at least 10 cases).
+ */
 function totals(months) {
   let waitSum = 0, waitCases = 0, ended = 0, withoutHelp = 0, gradeSum = 0, gradeCases = 0;
   for (const m of months) {
-    if (m.mean_wait_days !== null) {
+    if (m.mean_wait_days !== null && m.started >= MIN_CASES) {
       waitSum += m.mean_wait_days * m.started;
       waitCases += m.started;
     }
-    ended += m.ended;
-    withoutHelp += m.without_help;
-    if (m.client_grade !== null) {
+    if (m.ended >= MIN_CASES) {
+      ended += m.ended;
+      withoutHelp += m.without_help;
+    }
+    if (m.client_grade !== null && m.client_responses >= MIN_CASES) {
       gradeSum += m.client_grade * m.client_responses;
       gradeCases += m.client_responses;
     }

@@ -110,6 +110,7 @@ on_both_backends!(
             agreements: 2,
             lessons: 1,
             accounts: 5,
+            clients_a_month: (6.0, 24.0),
         };
         generate(db, 3, scale, "Wachtwoord-voor-de-test")
             .await

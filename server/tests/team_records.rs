@@ -596,12 +596,36 @@ on_both_backends!(
         let form = member
             .call("/api/survey/form", &[("team_id", &own_s)])
             .await;
+        // Three answers, but the month is still open to answers: a read
+        // before and after a colleague's answer would give it away.
         assert!(
-            form.body
-                .contains("\"respondents\":3,\"grade\":{\"Value\":7.0}"),
+            form.body.contains("\"respondents\":3,\"grade\":\"Hidden\""),
             "{}",
             form.body
         );
+        // Once a month is closed, its result shows from three answers on.
+        let closed = support::this_month().plus(-shared::survey::MONTHS_OPEN - 1);
+        let three = shared::survey::Tally {
+            respondents: 3,
+            grade_sum: 21,
+            item_sums: [12, 9, 15, 6],
+        };
+        app::store::survey::add(db, own, closed, three)
+            .await
+            .unwrap();
+        let form = member
+            .call("/api/survey/form", &[("team_id", &own_s)])
+            .await;
+        let form: serde_json::Value = serde_json::from_str(&form.body).unwrap();
+        let result = form["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["month"] == closed.to_string())
+            .expect("the closed month is listed")
+            .clone();
+        assert!(result["respondents"].as_u64().unwrap() >= 3, "{result}");
+        assert!(result["grade"]["Value"].is_number(), "{result}");
         let tally = tallies().await.unwrap();
         assert_eq!(
             (tally.respondents, tally.grade_sum, tally.vision_sum),

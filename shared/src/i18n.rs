@@ -354,6 +354,7 @@ catalogue! {
     SurveyCaption => "Uitkomsten van de vragenlijst per maand (stellingen op een schaal van 1 tot 5)",
     SurveyMinimumBefore => "Gemiddelden verschijnen vanaf",
     SurveyMinimumAfter => "antwoorden; buiten het team gelden de gewone privacyregels.",
+    SurveyClosedOnly => "Een maand toont zijn uitslag pas als er niet meer over geantwoord kan worden: zo leidt niemand uit twee bezoeken het antwoord van een collega af.",
     Scale1 => "helemaal oneens",
     Scale2 => "oneens",
     Scale3 => "neutraal",

@@ -5,6 +5,7 @@
 
 pub mod canvas;
 pub mod csv;
+pub mod disclosure;
 pub mod dto;
 pub mod format;
 pub mod governance;

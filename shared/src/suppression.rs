@@ -1,8 +1,20 @@
 //! Small-cell suppression: which figures may be shown outside a team's own
-//! space without letting anyone trace a client (product.md, "Privacy").
-//! Suppression happens on the server, so a hidden value never reaches the
-//! browser.
+//! space without letting anyone trace a client (product.md, "Privacy";
+//! docs/privacy.md). Suppression happens on the server, so a hidden value
+//! never reaches the browser.
+//!
+//! The rule has two halves. A team's month (the cell) shows a count from
+//! `min_count` on and a mean or share from `min_denominator` cases on. And
+//! every figure that combines cells — a team's 3, 6, 12 or 24 months, a
+//! wijk, gemeente, doelgroep or the network, a funnel's centre and spread —
+//! is built only from what the cells themselves show
+//! (`stats::aggregate::Totals::add_as`). A combined figure is then a
+//! function of figures every viewer already sees, so no subtraction, period
+//! or margin narrows a hidden cell below what its own "<5" or "—" says;
+//! `disclosure::audit` proves it by linear programming.
 
+use crate::network::Measure;
+use crate::outcomes::MonthlyOutcome;
 use serde::{Deserialize, Serialize};
 
 /// A figure as it may be shown.
@@ -70,6 +82,21 @@ impl SuppressionPolicy {
         }
     }
 
+    /// Whether a count of `n` is shown as it is (else as "<min_count").
+    pub fn shows_count(&self, n: u32) -> bool {
+        n >= self.min_count
+    }
+
+    /// A team's month of `measure`, as this policy lets it be shown: the
+    /// one definition of a cell's figure, for pages and for margins alike.
+    pub fn month(&self, o: &MonthlyOutcome, measure: Measure) -> Figure {
+        match measure {
+            Measure::Wait => self.mean(o.mean_wait_days, o.started),
+            Measure::WithoutHelp => self.share(o.without_help, o.ended),
+            Measure::ClientGrade => self.mean(o.client_grade, o.client_responses),
+        }
+    }
+
     /// The share `part / whole`.
     pub fn share(&self, part: u32, whole: u32) -> Figure {
         if whole == 0 {
@@ -80,53 +107,6 @@ impl SuppressionPolicy {
             Figure::Value(f64::from(part) / f64::from(whole))
         }
     }
-}
-
-/// Which of a row of counts to hide when their total is shown beside them.
-/// Every count under the policy's minimum is hidden; and then, so that no
-/// hidden count can be found by subtracting the shown ones from the total,
-/// the smallest shown counts are hidden too until the hidden ones could add
-/// up to their sum in more than one way. Returns one flag per count
-/// and whether the total itself must be hidden (when even hiding every
-/// count cannot protect them).
-pub fn complementary(counts: &[u32], policy: SuppressionPolicy) -> (Vec<bool>, bool) {
-    let min = policy.min_count;
-    protect(counts, counts.iter().map(|&c| c < min).collect(), min)
-}
-
-/// Widens a set of `hidden` counts (each known to lie below `bound`) so
-/// that none can be found from the total and the shown counts: the smallest
-/// shown counts are hidden too until the hidden ones could add up to their
-/// sum in more than one way. Returns the flags and whether the total itself
-/// must be hidden.
-pub fn protect(counts: &[u32], mut hidden: Vec<bool>, bound: u32) -> (Vec<bool>, bool) {
-    if !hidden.contains(&true) {
-        return (hidden, false);
-    }
-    // Counts under the bound lie in 0..bound; any other hidden count may be
-    // anything.
-    let protected = |hidden: &[bool]| {
-        let cells: Vec<u32> = counts
-            .iter()
-            .zip(hidden)
-            .filter(|(_, &h)| h)
-            .map(|(c, _)| *c)
-            .collect();
-        let sum: u32 = cells.iter().sum();
-        let small = cells.iter().filter(|&&c| c < bound).count() as u32;
-        let unbounded = cells.len() as u32 > small;
-        cells.len() >= 2 && sum > 0 && (unbounded || sum < small * bound.saturating_sub(1))
-    };
-    let mut order: Vec<usize> = (0..counts.len()).collect();
-    order.sort_by_key(|&i| (counts[i], i));
-    for i in order {
-        if protected(&hidden) {
-            break;
-        }
-        hidden[i] = true;
-    }
-    let hide_total = !protected(&hidden);
-    (hidden, hide_total)
 }
 
 #[cfg(test)]
@@ -150,81 +130,7 @@ mod tests {
         assert_eq!(SuppressionPolicy::OWN_TEAM.share(1, 2), Figure::Value(0.5));
     }
 
-    #[test]
-    fn complementary_known_answers() {
-        let p = SuppressionPolicy::default();
-        // One small cell beside a total: the next smallest goes too.
-        assert_eq!(
-            complementary(&[3, 20, 8], p),
-            (vec![true, false, true], false)
-        );
-        assert_eq!(complementary(&[30, 20, 8], p), (vec![false; 3], false));
-        // Two zeros add up to nothing: hide a third, larger one.
-        assert_eq!(
-            complementary(&[0, 0, 9, 40], p),
-            (vec![true, true, true, false], false)
-        );
-        // Two fours can only be four and four.
-        assert_eq!(
-            complementary(&[4, 4, 30], p),
-            (vec![true, true, true], false)
-        );
-        // Nothing can protect a lone small cell: the total goes.
-        assert_eq!(complementary(&[2], p), (vec![true], true));
-    }
-
-    /// How many ways the hidden counts could fill the gap between the shown
-    /// total and the shown counts, each count under the minimum lying in
-    /// 0..min and every other hidden count at least 0.
-    fn ways(counts: &[u32], hidden: &[bool], min: u32) -> u32 {
-        let gap: u32 = counts
-            .iter()
-            .zip(hidden)
-            .filter(|(_, &h)| h)
-            .map(|(c, _)| *c)
-            .sum();
-        let cells: Vec<u32> = counts
-            .iter()
-            .zip(hidden)
-            .filter(|(_, &h)| h)
-            .map(|(c, _)| *c)
-            .collect();
-        fn count(cells: &[u32], gap: u32, min: u32) -> u32 {
-            match cells.split_first() {
-                None => u32::from(gap == 0),
-                Some((first, rest)) => {
-                    let top = if *first < min { min - 1 } else { gap };
-                    (0..=top.min(gap))
-                        .map(|v| count(rest, gap - v, min))
-                        .sum::<u32>()
-                        .min(2)
-                }
-            }
-        }
-        count(&cells, gap, min)
-    }
-
-    #[test]
-    fn a_team_hidden_for_too_few_cases_is_protected_in_a_total() {
-        // One team's share hidden (8 cases, under 10): its count would follow
-        // from the total, so the next smallest count goes too.
-        let (hidden, hide_total) = protect(&[8, 40, 25], vec![true, false, false], 10);
-        assert_eq!((hidden, hide_total), (vec![true, false, true], false));
-    }
-
     proptest! {
-        #[test]
-        fn a_hidden_count_is_never_derivable(counts in proptest::collection::vec(0u32..15, 1..6)) {
-            let p = SuppressionPolicy::default();
-            let (hidden, hide_total) = complementary(&counts, p);
-            for (c, h) in counts.iter().zip(&hidden) {
-                prop_assert!(*c >= p.min_count || *h, "a small count is always hidden");
-            }
-            if hidden.contains(&true) && !hide_total {
-                prop_assert!(ways(&counts, &hidden, p.min_count) >= 2, "{counts:?} {hidden:?}");
-            }
-        }
-
         #[test]
         fn a_shown_figure_always_has_enough_cases(
             part in 0u32..50, extra in 0u32..50, n in 0u32..50,

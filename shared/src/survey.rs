@@ -114,13 +114,25 @@ pub struct SurveyResult {
     pub items: [Figure; 4],
 }
 
-/// The result of a tally: hidden below `MIN_RESPONDENTS`, and under the
-/// viewer's suppression policy as any mean.
-pub fn result(month: Month, tally: Tally, policy: SuppressionPolicy) -> SurveyResult {
+/// Whether answers about `month` can no longer come in by `this_month`.
+pub fn closed(month: Month, this_month: Month) -> bool {
+    month < this_month.plus(-MONTHS_OPEN)
+}
+
+/// The result of a tally: hidden while answers about its month can still
+/// come in (one read before and one after a colleague's answer would give
+/// that answer away), below `MIN_RESPONDENTS`, and under the viewer's
+/// suppression policy as any mean.
+pub fn result(
+    month: Month,
+    tally: Tally,
+    policy: SuppressionPolicy,
+    this_month: Month,
+) -> SurveyResult {
     let mean = |sum: u32| {
         if tally.respondents == 0 {
             Figure::NoData
-        } else if tally.respondents < MIN_RESPONDENTS {
+        } else if tally.respondents < MIN_RESPONDENTS || !closed(month, this_month) {
             Figure::Hidden
         } else {
             policy.mean(
@@ -144,6 +156,33 @@ mod tests {
 
     fn month(s: &str) -> Month {
         s.parse().unwrap()
+    }
+
+    /// The first month by which `m` is closed to answers.
+    fn later(m: Month) -> Month {
+        m.plus(MONTHS_OPEN + 1)
+    }
+
+    #[test]
+    fn a_month_shows_nothing_while_answers_can_still_come_in() {
+        let m = month("2026-09");
+        let a = SurveyAnswer {
+            month: m,
+            grade: 8,
+            items: [4, 4, 4, 4],
+        };
+        let three = Tally::default().with(&a).with(&a).with(&a);
+        for now in [m, m.plus(1), m.plus(MONTHS_OPEN)] {
+            assert!(open_months(now).contains(&m));
+            let open = result(m, three, SuppressionPolicy::OWN_TEAM, now);
+            assert_eq!(open.grade, Figure::Hidden, "{now}");
+            assert!(open.items.iter().all(|f| *f == Figure::Hidden));
+        }
+        assert!(!open_months(later(m)).contains(&m));
+        assert_eq!(
+            result(m, three, SuppressionPolicy::OWN_TEAM, later(m)).grade,
+            Figure::Value(8.0)
+        );
     }
 
     #[test]
@@ -181,7 +220,7 @@ mod tests {
         );
 
         let two = Tally::default().with(&a).with(&a);
-        let hidden = result(a.month, two, SuppressionPolicy::OWN_TEAM);
+        let hidden = result(a.month, two, SuppressionPolicy::OWN_TEAM, later(a.month));
         assert_eq!((hidden.respondents, hidden.grade), (2, Figure::Hidden));
         let b = SurveyAnswer {
             grade: 5,
@@ -189,16 +228,22 @@ mod tests {
             ..a
         };
         let three = two.with(&b);
-        let shown = result(a.month, three, SuppressionPolicy::OWN_TEAM);
+        let shown = result(a.month, three, SuppressionPolicy::OWN_TEAM, later(a.month));
         assert_eq!(shown.grade, Figure::Value(7.0));
         assert_eq!(shown.items[2], Figure::Value(11.0 / 3.0));
         // Outside the team a mean over fewer than 10 stays hidden.
         assert_eq!(
-            result(a.month, three, SuppressionPolicy::default()).grade,
+            result(a.month, three, SuppressionPolicy::default(), later(a.month)).grade,
             Figure::Hidden
         );
         assert_eq!(
-            result(a.month, Tally::default(), SuppressionPolicy::OWN_TEAM).grade,
+            result(
+                a.month,
+                Tally::default(),
+                SuppressionPolicy::OWN_TEAM,
+                later(a.month)
+            )
+            .grade,
             Figure::NoData
         );
     }
@@ -210,7 +255,7 @@ mod tests {
             let tally = answers.iter().fold(Tally::default(), |t, (grade, items)| {
                 t.with(&SurveyAnswer { month: m, grade: *grade, items: *items })
             });
-            let shown = result(m, tally, SuppressionPolicy::OWN_TEAM);
+            let shown = result(m, tally, SuppressionPolicy::OWN_TEAM, later(m));
             prop_assert_eq!(shown.respondents as usize, answers.len());
             if answers.len() < MIN_RESPONDENTS as usize {
                 prop_assert!(shown.grade.value().is_none());

@@ -17,7 +17,5 @@ pub mod team;
 /// The current month by the server's clock.
 #[cfg(feature = "ssr")]
 fn this_month() -> shared::Month {
-    use chrono::Datelike;
-    let today = chrono::Utc::now().date_naive();
-    shared::Month::new(today.year(), today.month() as u8).expect("a calendar month")
+    crate::store::this_month()
 }

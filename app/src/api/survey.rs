@@ -17,19 +17,24 @@ pub async fn load_survey(team_id: i32) -> Result<SurveyForm, AppError> {
         .await?
         .remove(&team_id)
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let months = shared::survey::open_months(super::this_month());
+    let now = super::this_month();
+    let months = shared::survey::open_months(now);
+    // The open months (their results wait until they close) and as many
+    // closed ones before them.
+    let shown: Vec<shared::Month> = (0..2 * months.len() as i32).map(|i| now.plus(-i)).collect();
     let answered = survey::answered(&state.db, team_id, viewer.account_id, &months).await?;
-    let tallies = survey::for_months(&state.db, team_id, &months).await?;
+    let tallies = survey::for_months(&state.db, team_id, &shown).await?;
     Ok(SurveyForm {
         team_id,
         team_name,
-        results: months
+        results: shown
             .iter()
             .map(|m| {
                 shared::survey::result(
                     *m,
                     tallies.get(m).copied().unwrap_or_default(),
                     SuppressionPolicy::OWN_TEAM,
+                    now,
                 )
             })
             .collect(),

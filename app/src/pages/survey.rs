@@ -130,5 +130,6 @@ pub fn SurveyTable(results: Vec<SurveyResult>) -> impl IntoView {
                 .collect()
         />
         <p class="note">{format!("{} {} {}", t(Text::SurveyMinimumBefore), MIN_RESPONDENTS, t(Text::SurveyMinimumAfter))}</p>
+        <p class="note">{t(Text::SurveyClosedOnly)}</p>
     }
 }

@@ -1,17 +1,16 @@
 //! Comparing teams on one measure: each team's value over recent months
 //! against all selected teams together, with funnel limits for its number
-//! of cases. Suppressed as anything outside a team's own space. The
-//! database adds the months up (one row per team leaves it), so the cost
-//! follows the number of teams, not of months; a fixed number of queries.
+//! of cases. Suppressed as anything outside a team's own space: each team's
+//! months enter its figure, the centre and the spread only as the months
+//! themselves are shown (`Totals::add_as`), so no window tells more than
+//! its months (docs/privacy.md). A fixed number of queries.
 
 use super::entity::{gemeente, outcome_period, team, wijk};
-use sea_orm::sea_query::{BinOper, Expr, Func, SimpleExpr};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect, Select,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Select};
+use shared::disclosure::publication::Count;
 use shared::dto::{CompareQuery, CompareRow, Comparison};
 use shared::network::Measure;
+use shared::outcomes::MonthlyOutcome;
 use shared::stats::aggregate::Totals;
 use shared::stats::funnel;
 use shared::suppression::{Figure, SuppressionPolicy};
@@ -19,77 +18,6 @@ use shared::Month;
 use std::collections::HashMap;
 
 type Col = outcome_period::Column;
-
-/// One team's months added up by the database.
-#[derive(FromQueryResult)]
-struct TeamSums {
-    team_id: i32,
-    started: Option<i64>,
-    wait_day_sum: Option<f64>,
-    wait_cases: Option<i64>,
-    ended: Option<i64>,
-    without_help: Option<i64>,
-    client_responses: Option<i64>,
-    grade_sum: Option<f64>,
-    grade_cases: Option<i64>,
-}
-
-impl TeamSums {
-    fn totals(&self) -> Totals {
-        let count = |n: Option<i64>| u32::try_from(n.unwrap_or(0)).unwrap_or(u32::MAX);
-        Totals {
-            teams: 1,
-            started: count(self.started),
-            wait_day_sum: self.wait_day_sum.unwrap_or(0.0),
-            wait_cases: count(self.wait_cases),
-            ended: count(self.ended),
-            without_help: count(self.without_help),
-            client_responses: count(self.client_responses),
-            grade_sum: self.grade_sum.unwrap_or(0.0),
-            grade_cases: count(self.grade_cases),
-        }
-    }
-}
-
-/// `column` where `present` is set, else 0.
-fn when(present: Col, column: Col) -> SimpleExpr {
-    Expr::case(Expr::col(present).is_not_null(), Expr::col(column))
-        .finally(0)
-        .into()
-}
-
-/// A month's value of `measure` and the cases behind it, as SQL; rows
-/// without a value are filtered out by the caller with `has_value`.
-fn month_value(measure: Measure) -> (SimpleExpr, SimpleExpr) {
-    match measure {
-        Measure::Wait => (
-            Expr::col(Col::MeanWaitDays).into(),
-            Expr::col(Col::Started).into(),
-        ),
-        Measure::WithoutHelp => (
-            Expr::col(Col::WithoutHelp)
-                .mul(1.0_f64)
-                .div(Expr::col(Col::Ended)),
-            Expr::col(Col::Ended).into(),
-        ),
-        Measure::ClientGrade => (
-            Expr::col(Col::ClientGrade).into(),
-            Expr::col(Col::ClientResponses).into(),
-        ),
-    }
-}
-
-fn has_value(measure: Measure) -> SimpleExpr {
-    match measure {
-        Measure::Wait => Expr::col(Col::MeanWaitDays)
-            .is_not_null()
-            .and(Expr::col(Col::Started).gt(0)),
-        Measure::WithoutHelp => Expr::col(Col::Ended).gt(0),
-        Measure::ClientGrade => Expr::col(Col::ClientGrade)
-            .is_not_null()
-            .and(Expr::col(Col::ClientResponses).gt(0)),
-    }
-}
 
 /// The selected teams' months in `first..=last`, as a query to build on.
 pub(super) fn months_of(
@@ -135,47 +63,42 @@ pub async fn compare(
         return Ok(empty(query, gemeenten));
     };
     let first = last.plus(1 - query.months as i32);
-    let sum = |e: SimpleExpr| SimpleExpr::from(Func::sum(e));
-    let per_team: HashMap<i32, Totals> = months_of(&selected, first, last)
-        .select_only()
-        .column(Col::TeamId)
-        .column_as(sum(Expr::col(Col::Started).into()), "started")
-        .column_as(
-            sum(Expr::col(Col::MeanWaitDays).mul(Expr::col(Col::Started))),
-            "wait_day_sum",
-        )
-        .column_as(sum(when(Col::MeanWaitDays, Col::Started)), "wait_cases")
-        .column_as(sum(Expr::col(Col::Ended).into()), "ended")
-        .column_as(sum(Expr::col(Col::WithoutHelp).into()), "without_help")
-        .column_as(
-            sum(Expr::col(Col::ClientResponses).into()),
-            "client_responses",
-        )
-        .column_as(
-            sum(Expr::col(Col::ClientGrade).mul(Expr::col(Col::ClientResponses))),
-            "grade_sum",
-        )
-        .column_as(
-            sum(when(Col::ClientGrade, Col::ClientResponses)),
-            "grade_cases",
-        )
-        .group_by(Col::TeamId)
-        .into_model::<TeamSums>()
+    let months: Vec<(i32, MonthlyOutcome)> = months_of(&selected, first, last)
         .all(db)
         .await?
-        .into_iter()
-        .map(|s| (s.team_id, s.totals()))
+        .iter()
+        .map(|p| (p.team_id, super::outcomes::monthly(p)))
         .collect();
+    let mut per_team: HashMap<i32, Totals> = HashMap::new();
+    for (team_id, o) in &months {
+        per_team.entry(*team_id).or_default().add_as(o, policy);
+    }
     let mut all = Totals::default();
     for totals in per_team.values() {
         all.merge(totals);
     }
     let (centre, cases) = all.value(query.measure);
     let proportion = query.measure == Measure::WithoutHelp;
-    let (spread, monthly_range) =
-        month_spread(db, &selected, (first, last), query.measure, centre, policy).await?;
-    let spread = if proportion { 0.0 } else { spread };
-    let mut rows: Vec<CompareRow> = teams
+    // The months as shown: the spread of one case and the monthly range.
+    let shown: Vec<(f64, u32)> = months
+        .iter()
+        .filter_map(|(_, o)| {
+            let value = policy.month(o, query.measure).value()?;
+            Some((value, Count::base_of(query.measure).of(o)))
+        })
+        .collect();
+    let spread = match centre {
+        Some(c) if !proportion => funnel::case_spread(&shown, c),
+        _ => 0.0,
+    };
+    let monthly_range = shown
+        .iter()
+        .map(|(v, _)| *v)
+        .fold(None, |range, v| match range {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((f64::min(lo, v), f64::max(hi, v))),
+        });
+    let rows: Vec<CompareRow> = teams
         .iter()
         .map(|t| {
             let totals = per_team.get(&t.id).copied().unwrap_or_default();
@@ -202,82 +125,17 @@ pub async fn compare(
             }
         })
         .collect();
-    // A hidden team's cases must not follow from the total minus the shown
-    // ones: hide more counts, or the total.
-    let counts: Vec<u32> = teams
-        .iter()
-        .map(|t| {
-            per_team
-                .get(&t.id)
-                .map_or(0, |totals| totals.value(query.measure).1)
-        })
-        .collect();
-    let hidden: Vec<bool> = rows.iter().map(|r| r.cases.value().is_none()).collect();
-    let (hidden, hide_total) =
-        shared::suppression::protect(&counts, hidden, policy.min_denominator);
-    for (row, hide) in rows.iter_mut().zip(hidden) {
-        if hide {
-            row.cases = Figure::Hidden;
-        }
-    }
-    let cases = if hide_total {
-        Figure::Hidden
-    } else {
-        policy.count(cases)
-    };
     Ok(Comparison {
         query,
         gemeenten,
         period: Some((first, last)),
         centre,
-        cases,
+        cases: policy.count(cases),
         spread,
         monthly_range,
         rows,
         html: Default::default(),
     })
-}
-
-/// Over the selected teams' months: the spread of one case around
-/// `centre` estimated from the months' means (see `funnel::case_spread`),
-/// and the lowest and highest month value that may be shown.
-async fn month_spread(
-    db: &impl ConnectionTrait,
-    teams: &Select<team::Entity>,
-    (first, last): (Month, Month),
-    measure: Measure,
-    centre: Option<f64>,
-    policy: SuppressionPolicy,
-) -> Result<(f64, Option<(f64, f64)>), DbErr> {
-    let (value, cases) = month_value(measure);
-    let deviation = value.clone().sub(centre.unwrap_or(0.0));
-    let shown = |e: SimpleExpr| -> SimpleExpr {
-        let enough = cases
-            .clone()
-            .binary(BinOper::GreaterThanOrEqual, policy.min_denominator.max(1));
-        Expr::case(enough, e).finally(Expr::val(None::<f64>)).into()
-    };
-    let (squares, months, low, high) = months_of(teams, first, last)
-        .filter(has_value(measure))
-        .select_only()
-        .column_as(
-            SimpleExpr::from(Func::sum(
-                cases.clone().mul(deviation.clone().mul(deviation)),
-            )),
-            "squares",
-        )
-        .column_as(SimpleExpr::from(Func::count(Expr::col(Col::Id))), "months")
-        .column_as(SimpleExpr::from(Func::min(shown(value.clone()))), "low")
-        .column_as(SimpleExpr::from(Func::max(shown(value))), "high")
-        .into_tuple::<(Option<f64>, i64, Option<f64>, Option<f64>)>()
-        .one(db)
-        .await?
-        .unwrap_or((None, 0, None, None));
-    let spread = match (centre, squares) {
-        (Some(_), Some(squares)) if months >= 2 => (squares / (months - 1) as f64).sqrt(),
-        _ => 0.0,
-    };
-    Ok((spread, low.zip(high)))
 }
 
 fn empty(query: CompareQuery, gemeenten: Vec<(i32, String)>) -> Comparison {

@@ -225,7 +225,7 @@ fn signals(
                 .or_default()
                 .entry(p.month.clone())
                 .or_default()
-                .add(&super::outcomes::monthly(p));
+                .add_as(&super::outcomes::monthly(p), policy);
         }
     }
     wijken

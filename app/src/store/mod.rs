@@ -28,3 +28,10 @@ pub mod throttle;
 pub mod two_factor;
 pub mod what_works;
 pub mod wijken;
+
+/// The current month by the server's clock.
+pub fn this_month() -> shared::Month {
+    use chrono::Datelike;
+    let today = chrono::Utc::now().date_naive();
+    shared::Month::new(today.year(), today.month() as u8).expect("a calendar month")
+}

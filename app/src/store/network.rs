@@ -250,7 +250,7 @@ pub async fn team_space(
     let previous = periods.get(1).map(|o| headline(o, tally_of(o), policy));
     let survey = survey
         .into_iter()
-        .map(|(m, t)| shared::survey::result(m, t, policy))
+        .map(|(m, t)| shared::survey::result(m, t, policy, super::this_month()))
         .collect();
 
     let lessons = lesson::Entity::find()
@@ -364,6 +364,7 @@ pub(crate) fn headline(
             month(&o.month),
             survey.unwrap_or_default(),
             policy,
+            super::this_month(),
         )
         .grade,
         month: month(&o.month),

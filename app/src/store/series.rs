@@ -93,10 +93,5 @@ pub async fn latest_month(db: &impl ConnectionTrait) -> Result<Option<Month>, Db
 /// mean itself (a round trip through weighted totals could change its last
 /// digit).
 pub fn figure(o: &outcome_period::Model, measure: Measure, policy: SuppressionPolicy) -> Figure {
-    let count = |n: i32| u32::try_from(n).unwrap_or(0);
-    match measure {
-        Measure::Wait => policy.mean(o.mean_wait_days, count(o.started)),
-        Measure::WithoutHelp => policy.share(count(o.without_help), count(o.ended)),
-        Measure::ClientGrade => policy.mean(o.client_grade, count(o.client_responses)),
-    }
+    policy.month(&super::outcomes::monthly(o), measure)
 }

@@ -42,7 +42,7 @@ pub async fn wijk_page(
     for p in &periods {
         latest.insert(p.team_id, p);
     }
-    let by_month = monthly_totals(&periods);
+    let by_month = monthly_totals(&periods, policy);
     let charts = charts(&by_month, policy);
     let figures = |totals: &Totals, measure: Measure| {
         (totals.figure(measure, policy), totals.value(measure).1)
@@ -116,7 +116,10 @@ pub async fn wijk_charts(
         .all(db)
         .await?;
     let periods = periods_of(db, &ids).await?;
-    Ok(Some((w.name, charts(&monthly_totals(&periods), policy))))
+    Ok(Some((
+        w.name,
+        charts(&monthly_totals(&periods, policy), policy),
+    )))
 }
 
 /// The teams' months of results, oldest first.
@@ -131,13 +134,16 @@ async fn periods_of(
         .await
 }
 
-/// The teams' results added up per month.
-fn monthly_totals(periods: &[outcome_period::Model]) -> BTreeMap<Month, Totals> {
+/// The teams' results added up per month, each month as `policy` shows it.
+fn monthly_totals(
+    periods: &[outcome_period::Model],
+    policy: SuppressionPolicy,
+) -> BTreeMap<Month, Totals> {
     let mut by_month: BTreeMap<Month, Totals> = BTreeMap::new();
     for p in periods {
         if let Ok(month) = p.month.parse::<Month>() {
             let totals = by_month.entry(month).or_default();
-            totals.add(&super::outcomes::monthly(p));
+            totals.add_as(&super::outcomes::monthly(p), policy);
             totals.teams += 1;
         }
     }

@@ -39,6 +39,9 @@ pub struct Scale {
     pub agreements: usize,
     pub lessons: usize,
     pub accounts: usize,
+    /// The range of a team's typical number of clients a month (each
+    /// month varies around it, now and then down to none).
+    pub clients_a_month: (f64, f64),
 }
 
 impl Scale {
@@ -54,6 +57,7 @@ impl Scale {
             agreements: 20,
             lessons: 10,
             accounts: part(100_000.0),
+            clients_a_month: (6.0, 24.0),
         }
     }
 }
@@ -289,7 +293,7 @@ async fn insert_team(
     }
 
     // Monthly results with their first version.
-    let volume = dice.between(6.0, 24.0);
+    let volume = dice.between(scale.clients_a_month.0, scale.clients_a_month.1);
     let wait = dice.between(8.0, 45.0);
     let share = dice.between(0.55, 0.78);
     let grade = dice.between(6.8, 8.2);

@@ -1,8 +1,12 @@
 //! Adding teams up into wijken, gemeenten and the network: counts are
 //! summed, means weighted by the cases they rest on, shares recomputed from
-//! the summed counts (never averaged).
+//! the summed counts (never averaged). A month enters a total only as the
+//! viewer's suppression policy shows it (`Totals::add_as`), so a total
+//! never tells more than its parts (see `suppression`).
 
+use crate::network::Measure;
 use crate::outcomes::MonthlyOutcome;
+use crate::suppression::{Figure, SuppressionPolicy};
 use serde::{Deserialize, Serialize};
 
 /// Summed results of several teams (or months).
@@ -15,7 +19,10 @@ pub struct Totals {
     /// Σ started, over months that have a wait.
     pub wait_cases: u32,
     pub ended: u32,
+    /// Σ without help, over months that have a share.
     pub without_help: u32,
+    /// Σ ended, over months that have a share.
+    pub share_cases: u32,
     pub client_responses: u32,
     /// Σ responses × grade, over months that have a grade.
     pub grade_sum: f64,
@@ -24,17 +31,23 @@ pub struct Totals {
 }
 
 impl Totals {
-    /// Adds one team's month.
-    pub fn add(&mut self, o: &MonthlyOutcome) {
-        self.started += o.started;
-        if let Some(wait) = o.mean_wait_days {
+    /// Adds one team's month as `policy` shows it: a count only when it is
+    /// shown as it is, a mean or share only when the month's own figure is
+    /// shown. With `SuppressionPolicy::OWN_TEAM` everything is added.
+    pub fn add_as(&mut self, o: &MonthlyOutcome, policy: SuppressionPolicy) {
+        let count = |n: u32| if policy.shows_count(n) { n } else { 0 };
+        self.started += count(o.started);
+        self.ended += count(o.ended);
+        self.client_responses += count(o.client_responses);
+        if let Figure::Value(wait) = policy.month(o, Measure::Wait) {
             self.wait_day_sum += wait * f64::from(o.started);
             self.wait_cases += o.started;
         }
-        self.ended += o.ended;
-        self.without_help += o.without_help;
-        self.client_responses += o.client_responses;
-        if let Some(grade) = o.client_grade {
+        if let Figure::Value(_) = policy.month(o, Measure::WithoutHelp) {
+            self.without_help += o.without_help;
+            self.share_cases += o.ended;
+        }
+        if let Figure::Value(grade) = policy.month(o, Measure::ClientGrade) {
             self.grade_sum += grade * f64::from(o.client_responses);
             self.grade_cases += o.client_responses;
         }
@@ -48,6 +61,7 @@ impl Totals {
         self.wait_cases += other.wait_cases;
         self.ended += other.ended;
         self.without_help += other.without_help;
+        self.share_cases += other.share_cases;
         self.client_responses += other.client_responses;
         self.grade_sum += other.grade_sum;
         self.grade_cases += other.grade_cases;
@@ -62,8 +76,8 @@ impl Totals {
     /// Share of ended clients who continue without help; with its n.
     pub fn share_without_help(&self) -> (Option<f64>, u32) {
         (
-            crate::outcomes::share(self.without_help, self.ended),
-            self.ended,
+            crate::outcomes::share(self.without_help, self.share_cases),
+            self.share_cases,
         )
     }
 
@@ -76,8 +90,7 @@ impl Totals {
 
 impl Totals {
     /// The value of `measure` and the cases it rests on.
-    pub fn value(&self, measure: crate::network::Measure) -> (Option<f64>, u32) {
-        use crate::network::Measure;
+    pub fn value(&self, measure: Measure) -> (Option<f64>, u32) {
         match measure {
             Measure::Wait => self.mean_wait(),
             Measure::WithoutHelp => self.share_without_help(),
@@ -86,13 +99,9 @@ impl Totals {
     }
 
     /// The value of `measure` as `policy` lets it be shown.
-    pub fn figure(
-        &self,
-        measure: crate::network::Measure,
-        policy: crate::suppression::SuppressionPolicy,
-    ) -> crate::suppression::Figure {
+    pub fn figure(&self, measure: Measure, policy: SuppressionPolicy) -> Figure {
         match measure {
-            crate::network::Measure::WithoutHelp => policy.share(self.without_help, self.ended),
+            Measure::WithoutHelp => policy.share(self.without_help, self.share_cases),
             _ => {
                 let (value, n) = self.value(measure);
                 policy.mean(value, n)
@@ -101,11 +110,15 @@ impl Totals {
     }
 }
 
-/// The totals of the given months (of one or more teams).
-pub fn totals<'a>(outcomes: impl IntoIterator<Item = &'a MonthlyOutcome>) -> Totals {
+/// The totals of the given months (of one or more teams), as `policy`
+/// shows them.
+pub fn totals<'a>(
+    outcomes: impl IntoIterator<Item = &'a MonthlyOutcome>,
+    policy: SuppressionPolicy,
+) -> Totals {
     let mut totals = Totals::default();
     for o in outcomes {
-        totals.add(o);
+        totals.add_as(o, policy);
     }
     totals
 }
@@ -115,6 +128,24 @@ mod tests {
     use super::*;
     use crate::Month;
     use proptest::prelude::*;
+
+    /// The totals as the team itself sees them: nothing hidden.
+    fn everything(months: &[MonthlyOutcome]) -> Totals {
+        totals(months, SuppressionPolicy::OWN_TEAM)
+    }
+
+    #[test]
+    fn an_outsider_total_holds_only_months_it_shows() {
+        let small = month(7, 30.0, 4, 4, 3, 9.0);
+        let large = month(20, 10.0, 12, 6, 10, 7.0);
+        let t = totals(&[small, large], SuppressionPolicy::default());
+        // The small month's wait, share and grade stay out; so do its
+        // counts under five (ended 4, responses 3), but not its started 7.
+        assert_eq!(t.mean_wait(), (Some(10.0), 20));
+        assert_eq!(t.share_without_help(), (Some(0.5), 12));
+        assert_eq!(t.client_grade(), (Some(7.0), 10));
+        assert_eq!((t.started, t.ended, t.client_responses), (27, 12, 10));
+    }
 
     fn month(
         started: u32,
@@ -140,14 +171,14 @@ mod tests {
     #[test]
     fn known_answer() {
         // 10 clients at 20 days and 30 at 40 days wait 35 days on average.
-        let t = totals(&[
+        let t = everything(&[
             month(10, 20.0, 10, 5, 4, 6.0),
             month(30, 40.0, 30, 27, 12, 8.0),
         ]);
         assert_eq!(t.mean_wait(), (Some(35.0), 40));
         assert_eq!(t.share_without_help(), (Some(0.8), 40));
         assert_eq!(t.client_grade(), (Some(7.5), 16));
-        assert_eq!(totals(&[]).mean_wait(), (None, 0));
+        assert_eq!(everything(&[]).mean_wait(), (None, 0));
     }
 
     fn arb_month() -> impl Strategy<Value = MonthlyOutcome> {
@@ -165,7 +196,7 @@ mod tests {
     proptest! {
         #[test]
         fn a_weighted_mean_lies_between_its_parts(months in proptest::collection::vec(arb_month(), 1..12)) {
-            let t = totals(&months);
+            let t = everything(&months);
             if let (Some(wait), _) = t.mean_wait() {
                 let waits: Vec<f64> = months.iter().filter(|m| m.started > 0).filter_map(|m| m.mean_wait_days).collect();
                 let (lo, hi) = waits.iter().fold((f64::MAX, f64::MIN), |(lo, hi), w| (lo.min(*w), hi.max(*w)));
@@ -176,9 +207,9 @@ mod tests {
         #[test]
         fn grouping_does_not_change_the_total(months in proptest::collection::vec(arb_month(), 2..12), split in 1usize..11) {
             let split = split.min(months.len() - 1);
-            let mut grouped = totals(&months[..split]);
-            grouped.merge(&totals(&months[split..]));
-            let whole = totals(&months);
+            let mut grouped = everything(&months[..split]);
+            grouped.merge(&everything(&months[split..]));
+            let whole = everything(&months);
             prop_assert_eq!(grouped.ended, whole.ended);
             prop_assert_eq!(grouped.share_without_help(), whole.share_without_help());
             let (a, b) = (grouped.mean_wait().0, whole.mean_wait().0);
