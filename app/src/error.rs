@@ -103,6 +103,19 @@ impl FormErrors {
         self.messages.push((field.to_string(), message.into()));
     }
 
+    /// Warns at each of `texts` (field, value) that looks like it holds a
+    /// client's personal data, until the writer ticks the confirmation
+    /// (`personal_data_checked`). A BSN is refused by the fields' own
+    /// validation.
+    #[cfg(feature = "ssr")]
+    pub fn check_personal_data(&mut self, texts: &[(&str, &str)], checked: &Option<String>) {
+        use chrono::Datelike;
+        let year = chrono::Utc::now().year();
+        for (field, message) in shared::personal_data::warnings(texts, checked.is_some(), year) {
+            self.add(field, message);
+        }
+    }
+
     /// Adds the message of a failed check to `field`.
     pub fn check(&mut self, field: &str, result: Result<(), String>) {
         if let Err(message) = result {

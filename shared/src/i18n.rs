@@ -183,6 +183,7 @@ catalogue! {
     BackToTeam => "Terug naar het team",
     BackToTeamNamed => "Terug naar",
     NoPersonalData => "Schrijf hier geen gegevens die een cliënt herkenbaar maken: geen namen, BSN, geboortedata of adressen.",
+    PersonalDataConfirm => "Ik heb gecontroleerd: deze tekst bevat geen persoonsgegevens van cliënten.",
     ResultsTitle => "Resultaten per maand",
     ResultsCaption => "Resultaten van de laatste 12 maanden",
     ResultsNone => "Dit team heeft nog geen resultaten ingevoerd.",

@@ -17,6 +17,7 @@ pub mod network;
 pub mod outcomes;
 pub mod paging;
 pub mod permissions;
+pub mod personal_data;
 pub mod search;
 pub mod session;
 pub mod stats;

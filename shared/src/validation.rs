@@ -92,13 +92,16 @@ pub const TITLE_MAX_CHARS: usize = 200;
 /// Longest free text of an agreement or lesson.
 pub const TEXT_MAX_CHARS: usize = 4000;
 
-/// Checks a required text of at most `max` characters.
+/// Checks a required text of at most `max` characters, holding no BSN
+/// (`personal_data`: free text is read across the network).
 pub fn text(candidate: &str, max: usize) -> Result<(), String> {
     let chars = candidate.trim().chars().count();
     if chars == 0 {
         Err("Vul dit veld in.".to_string())
     } else if chars > max {
         Err(format!("Gebruik hoogstens {max} tekens (nu {chars})."))
+    } else if crate::personal_data::has_bsn(candidate) {
+        Err(crate::personal_data::Finding::Bsn.message().to_string())
     } else {
         Ok(())
     }
@@ -537,7 +540,8 @@ mod tests {
         #[test]
         fn text_length_decides(s in "\\PC{0,60}", max in 1usize..50) {
             let n = s.trim().chars().count();
-            prop_assert_eq!(text(&s, max).is_ok(), n > 0 && n <= max);
+            let bsn = crate::personal_data::has_bsn(&s);
+            prop_assert_eq!(text(&s, max).is_ok(), n > 0 && n <= max && !bsn);
         }
 
         #[test]

@@ -84,6 +84,7 @@ pub async fn save_agreement(
     status: String,
     effective_from: String,
     review_date: String,
+    #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::agreements::{self, AgreementContent};
@@ -111,6 +112,10 @@ pub async fn save_agreement(
     for (field, message) in validation::agreement(&input) {
         errors.add(field, message);
     }
+    errors.check_personal_data(
+        &[("title", title.as_str()), ("body", body.as_str())],
+        &personal_data_checked,
+    );
     errors.into_result()?;
     let day = |text: &str| {
         validation::date(text)

@@ -50,6 +50,7 @@ pub async fn save_canvas(
     tailored_months: String,
     status: String,
     system_lesson: String,
+    #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::canvases;
@@ -86,15 +87,23 @@ pub async fn save_canvas(
         ("status", input.status),
         ("system_lesson", input.system_lesson),
     ]);
-    let content = match shared::canvas::canvas(&input) {
-        Ok(content) => content,
-        Err(problems) => {
-            for (field, message) in problems {
-                errors.add(field, message);
-            }
-            return Err(errors.into_result().expect_err("problems were added"));
+    let content = shared::canvas::canvas(&input);
+    if let Err(problems) = &content {
+        for (field, message) in problems {
+            errors.add(field, message.clone());
         }
-    };
+    }
+    errors.check_personal_data(
+        &[
+            ("title", title.as_str()),
+            ("family_wants", family_wants.as_str()),
+            ("law_reason", law_reason.as_str()),
+            ("system_lesson", system_lesson.as_str()),
+        ],
+        &personal_data_checked,
+    );
+    errors.into_result()?;
+    let content = content.expect("checked above");
     let state = crate::state::AppState::current();
     let txn = state.db.begin().await?;
     let (before, after) =

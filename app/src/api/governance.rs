@@ -118,6 +118,7 @@ pub async fn save_note(
     #[server(default)] knelpunten: Vec<i32>,
     #[server(default)] lessons: Vec<i32>,
     #[server(default)] actions: Vec<ActionInput>,
+    #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::entity::{gemeente, knelpunt, lesson};
@@ -155,6 +156,11 @@ pub async fn save_note(
             errors.add(field, message.clone());
         }
     }
+    let mut texts = vec![("conclusions", conclusions.as_str())];
+    for (row, action) in actions.iter().enumerate().take(ACTION_FIELDS.len()) {
+        texts.push((ACTION_FIELDS[row][0], action.description.as_str()));
+    }
+    errors.check_personal_data(&texts, &personal_data_checked);
     let mut knelpunt_ids = knelpunten.clone();
     knelpunt_ids.sort_unstable();
     knelpunt_ids.dedup();

@@ -43,6 +43,7 @@ pub async fn answer_knelpunt(
     knelpunt_id: i32,
     status: String,
     body: String,
+    #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::knelpunten;
@@ -59,6 +60,7 @@ pub async fn answer_knelpunt(
     for (field, message) in shared::governance::answer(&status, &body) {
         errors.add(field, message);
     }
+    errors.check_personal_data(&[("body", body.as_str())], &personal_data_checked);
     errors.into_result()?;
     let new_status = KnelpuntStatus::from_code(&status).expect("checked above");
     let txn = state.db.begin().await?;
@@ -99,6 +101,7 @@ pub async fn raise_knelpunt(
     category: String,
     title: String,
     description: String,
+    #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::knelpunten;
@@ -120,6 +123,13 @@ pub async fn raise_knelpunt(
     }) {
         errors.add(field, message);
     }
+    errors.check_personal_data(
+        &[
+            ("title", title.as_str()),
+            ("description", description.as_str()),
+        ],
+        &personal_data_checked,
+    );
     errors.into_result()?;
     let category = KnelpuntCategory::from_code(&category).expect("checked");
     let state = crate::state::AppState::current();

@@ -103,6 +103,7 @@ pub async fn save_lesson(
     what_needed: String,
     tags: String,
     #[server(default)] agreements: Vec<i32>,
+    #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::lessons::{self, LessonContent};
@@ -144,6 +145,15 @@ pub async fn save_lesson(
             "Een les kan alleen naar afspraken van het eigen team verwijzen.",
         );
     }
+    errors.check_personal_data(
+        &[
+            ("title", title.as_str()),
+            ("what_happened", what_happened.as_str()),
+            ("what_worked", what_worked.as_str()),
+            ("what_needed", what_needed.as_str()),
+        ],
+        &personal_data_checked,
+    );
     errors.into_result()?;
     let mut agreement_ids = agreements;
     agreement_ids.sort_unstable();
@@ -196,7 +206,12 @@ pub async fn save_lesson(
 
 /// Reacts to a lesson on behalf of one of the viewer's teams.
 #[server(endpoint = "lessons/react")]
-pub async fn react_to_lesson(lesson_id: i32, team_id: i32, body: String) -> Result<(), AppError> {
+pub async fn react_to_lesson(
+    lesson_id: i32,
+    team_id: i32,
+    body: String,
+    #[server(default)] personal_data_checked: Option<String>,
+) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::lessons;
     use sea_orm::TransactionTrait;
@@ -208,6 +223,7 @@ pub async fn react_to_lesson(lesson_id: i32, team_id: i32, body: String) -> Resu
     for (field, message) in shared::lessons::reaction(&body) {
         errors.add(field, message);
     }
+    errors.check_personal_data(&[("body", body.as_str())], &personal_data_checked);
     errors.into_result()?;
     lessons::find(&state.db, lesson_id)
         .await?

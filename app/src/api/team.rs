@@ -150,6 +150,7 @@ pub async fn send_team_message(
     to_team_id: i32,
     team_id: i32,
     body: String,
+    #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use sea_orm::TransactionTrait;
@@ -163,6 +164,7 @@ pub async fn send_team_message(
     if to_team_id == team_id {
         errors.add("", "Een bericht gaat naar een ander team.");
     }
+    errors.check_personal_data(&[("body", body.as_str())], &personal_data_checked);
     errors.into_result()?;
     let state = crate::state::AppState::current();
     if crate::store::network::team_names(&state.db, &[to_team_id])

@@ -218,6 +218,35 @@ pub fn CheckboxList(
     }
 }
 
+/// After a free text looked like it held personal data (a phone number, a
+/// date of birth …): the box by which the writer confirms it is none of a
+/// client's. Shown only then, so nobody ticks it out of habit.
+#[component]
+pub fn PersonalDataCheck(
+    /// Tells the box apart when a page has several forms.
+    #[prop(optional)]
+    scope: Option<&'static str>,
+    #[prop(into)] errors: Signal<Option<FormErrors>>,
+) -> impl IntoView {
+    use shared::personal_data::CHECK_FIELD;
+    let id = match scope {
+        Some(scope) => format!("veld-{scope}-{CHECK_FIELD}"),
+        None => format!("veld-{CHECK_FIELD}"),
+    };
+    move || {
+        use shared::i18n::{t, Text};
+        let message = errors.get()?.message(CHECK_FIELD)?.to_string();
+        let message_id = format!("{id}-melding");
+        Some(view! {
+            <div class="field field-invalid check">
+                <p class="field-message" id=message_id.clone()>{message}</p>
+                <input type="checkbox" id=id.clone() name=CHECK_FIELD value="ja" aria-describedby=message_id />
+                <label for=id.clone()>{t(Text::PersonalDataConfirm)}</label>
+            </div>
+        })
+    }
+}
+
 /// Which of the viewer's teams acts on another team's record: a choice
 /// when they are in several, otherwise a hidden field and a line saying
 /// for which team.

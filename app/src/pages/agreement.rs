@@ -8,6 +8,7 @@ use crate::api::agreements::{load_agreement, AdoptAgreement, SaveAgreement};
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::form::{
     action_error, form_errors, last_success, ActingTeamField, FormAlert, FormField,
+    PersonalDataCheck,
 };
 use crate::components::load::Loaded;
 use crate::error::{AppError, FormErrors};
@@ -58,6 +59,7 @@ pub fn NewAgreementPage() -> impl IntoView {
             <FormAlert error />
             <input type="hidden" name="team_id" value=move || team().unwrap_or_default() />
             <AgreementFields theme=None current=None errors />
+            <PersonalDataCheck errors />
             <button type="submit" class="button">{t(Text::Save)}</button>
         </ActionForm>
     }
@@ -98,6 +100,7 @@ fn agreement_view(
                     <input type="hidden" name="team_id" value=a.team_id />
                     <input type="hidden" name="id" value=current.id />
                     <AgreementFields theme=Some(a.theme) current=Some(current.clone()) errors />
+                    <PersonalDataCheck errors />
                     <button type="submit" class="button">{t(Text::SaveVersion)}</button>
                 </ActionForm>
             </section>

@@ -5,7 +5,7 @@
 use super::param;
 use crate::api::canvases::{load_canvas, SaveCanvas};
 use crate::components::form::{
-    action_error, coded_options, form_errors, last_success, FormAlert, FormField,
+    action_error, coded_options, form_errors, last_success, FormAlert, FormField, PersonalDataCheck,
 };
 use crate::components::live_saving::LiveSaving;
 use crate::components::load::Loaded;
@@ -95,6 +95,7 @@ pub fn NewCanvasPage() -> impl IntoView {
             <LiveSaving saving_label=t(Text::CanvasSaving).to_string() extra_cost_label=t(Text::CanvasExtraCost).to_string()>
                 <CanvasFields current=None errors />
             </LiveSaving>
+            <PersonalDataCheck errors />
             <button type="submit" class="button">{t(Text::Save)}</button>
         </ActionForm>
     }
@@ -153,6 +154,7 @@ fn canvas_view(c: CanvasView, save: ServerAction<SaveCanvas>) -> impl IntoView {
                     <LiveSaving saving_label=t(Text::CanvasSaving).to_string() extra_cost_label=t(Text::CanvasExtraCost).to_string()>
                         <CanvasFields current=Some(c.clone()) errors />
                     </LiveSaving>
+                    <PersonalDataCheck errors />
                     <button type="submit" class="button">{t(Text::Save)}</button>
                 </ActionForm>
             </section>

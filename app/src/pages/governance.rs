@@ -10,7 +10,7 @@ use super::param;
 use crate::api::governance::{load_governance, load_note, load_note_form, SaveNote, SaveTargets};
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::form::{
-    action_error, form_errors, last_success, CheckboxList, FormAlert, FormField,
+    action_error, form_errors, last_success, CheckboxList, FormAlert, FormField, PersonalDataCheck,
 };
 use crate::components::load::Loaded;
 use crate::error::AppError;
@@ -483,6 +483,7 @@ fn note_form(form: NoteForm, save: ServerAction<SaveNote>) -> impl IntoView {
                 <p class="hint">{t(Text::NoteActionsHint)}</p>
                 {actions}
             </fieldset>
+            <PersonalDataCheck errors />
             <button type="submit" class="button">{t(Text::NoteSave)}</button>
         </ActionForm>
     }

@@ -7,6 +7,7 @@ use super::param;
 use crate::api::knelpunten::{load_knelpunt, AnswerKnelpunt, RaiseKnelpunt, SupportKnelpunt};
 use crate::components::form::{
     action_error, coded_options, form_errors, last_success, ActingTeamField, FormAlert, FormField,
+    PersonalDataCheck,
 };
 use crate::components::load::Loaded;
 use crate::error::AppError;
@@ -40,6 +41,7 @@ pub fn NewKnelpuntPage() -> impl IntoView {
             <FormField name="category" label=t(Text::KnelpuntCategoryLabel) options=categories errors />
             <FormField name="title" label=t(Text::Title) errors />
             <FormField name="description" label=t(Text::KnelpuntDescription) kind="textarea" hint=t(Text::NoPersonalData) errors />
+            <PersonalDataCheck errors />
             <button type="submit" class="button">{t(Text::KnelpuntRaise)}</button>
         </ActionForm>
     }
@@ -116,6 +118,7 @@ fn knelpunt_view(
                 <input type="hidden" name="knelpunt_id" value=k.id />
                 <FormField name="status" label=t(Text::AnswerStatus) options=statuses value=k.status.code().to_string() errors=answer_errors />
                 <FormField name="body" label=t(Text::AnswerBody) kind="textarea" hint=t(Text::NoPersonalData) errors=answer_errors />
+                <PersonalDataCheck errors=answer_errors />
                 <button type="submit" class="button">{t(Text::AnswerButton)}</button>
             </ActionForm>
         }

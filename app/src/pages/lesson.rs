@@ -9,7 +9,7 @@ use crate::api::lessons::{
 };
 use crate::components::form::{
     action_error, coded_options, form_errors, last_success, ActingTeamField, CheckboxList,
-    FormAlert, FormField,
+    FormAlert, FormField, PersonalDataCheck,
 };
 use crate::components::load::Loaded;
 use crate::error::{AppError, FormErrors};
@@ -74,6 +74,7 @@ pub fn NewLessonPage() -> impl IntoView {
                     <FormAlert error />
                     <input type="hidden" name="team_id" value=form.team_id />
                     <LessonFields current=None agreement_options=form.agreement_options errors />
+                    <PersonalDataCheck errors />
                     <button type="submit" class="button">{t(Text::Save)}</button>
                 </ActionForm>
             }
@@ -128,6 +129,7 @@ fn lesson_view(l: LessonDetail, actions: LessonActions) -> impl IntoView {
                     <input type="hidden" name="team_id" value=l.team_id />
                     <input type="hidden" name="id" value=l.id />
                     <LessonFields current=Some(l.clone()) agreement_options=l.agreement_options.clone() errors />
+                    <PersonalDataCheck errors />
                     <button type="submit" class="button">{t(Text::Save)}</button>
                 </ActionForm>
             </section>
@@ -259,6 +261,7 @@ fn reactions_view(l: &LessonDetail, actions: LessonActions) -> impl IntoView {
             <input type="hidden" name="lesson_id" value=id />
             <ActingTeamField teams=reacting scope="reactie" errors />
             <FormField name="body" scope="reactie" label=t(Text::ReactionBody) kind="textarea" hint=t(Text::NoPersonalData) errors />
+            <PersonalDataCheck scope="reactie" errors />
             <button type="submit" class="button">{t(Text::React)}</button>
         </ActionForm>
     });

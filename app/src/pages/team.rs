@@ -7,6 +7,7 @@ use crate::api::team::{AddMember, RemoveMember, SendTeamMessage};
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::form::{
     action_error, form_errors, last_success, ActingTeamField, FormAlert, FormField,
+    PersonalDataCheck,
 };
 use crate::components::kept::kept;
 use crate::components::load::Loaded;
@@ -237,6 +238,7 @@ fn messages_view(
                     <input type="hidden" name="team_id" value=team_id />
                     <FormField name="to_team_id" scope="bericht" label=t(Text::MessageTo) options=partners errors />
                     <FormField name="body" scope="bericht" label=t(Text::MessageAnswer) kind="textarea" hint=t(Text::NoPersonalData) errors />
+                    <PersonalDataCheck scope="bericht" errors />
                     <button type="submit" class="button">{t(Text::MessageSend)}</button>
                 </ActionForm>
             }
@@ -249,6 +251,7 @@ fn messages_view(
                 <input type="hidden" name="to_team_id" value=team_id />
                 <ActingTeamField teams=asking scope="bericht" errors />
                 <FormField name="body" scope="bericht" label=t(Text::MessageQuestion) kind="textarea" hint=t(Text::NoPersonalData) errors />
+                <PersonalDataCheck scope="bericht" errors />
                 <button type="submit" class="button">{t(Text::MessageAsk)}</button>
             </ActionForm>
         }
