@@ -103,6 +103,16 @@ fn coordinator_of_team(actor: Actor) -> StatusCode {
     }
 }
 
+/// Only the coördinator of the target team or a beheerder with two-factor
+/// login, whose (deliberately absent) passage is then refused.
+fn redactor_input_refused(actor: Actor) -> StatusCode {
+    match actor {
+        Actor::Anonymous => StatusCode::UNAUTHORIZED,
+        Actor::CoordinatorOwnTeam | Actor::Beheerder => StatusCode::UNPROCESSABLE_ENTITY,
+        _ => StatusCode::FORBIDDEN,
+    }
+}
+
 /// Only bestuurders.
 fn bestuurder(actor: Actor) -> StatusCode {
     match actor {
@@ -462,6 +472,17 @@ fn matrix() -> Vec<Entry> {
                 ]
             },
             expect: bestuurder,
+        },
+        Entry {
+            path: "/api/redaction/redact",
+            form: |t| {
+                vec![
+                    ("kind", "canvas".into()),
+                    ("id", t.canvas.to_string()),
+                    ("passage", "Deze zin staat er niet in".into()),
+                ]
+            },
+            expect: redactor_input_refused,
         },
         Entry {
             path: "/api/canvases/detail",

@@ -31,6 +31,10 @@ pub enum Permission {
     ManageTeam(i32),
     /// Answer knelpunten and write dialogue notes.
     Govern,
+    /// Remove a passage that slipped through (personal data) from this
+    /// team's texts, their earlier versions, the search index and the
+    /// audit log: the team's coördinator, or a beheerder.
+    Redact(i32),
     /// Manage gemeenten, wijken, teams, organisations and accounts, and read
     /// the audit log. Needs two-factor login.
     Administer,
@@ -76,6 +80,12 @@ pub fn check(viewer: Option<&Viewer>, permission: Permission) -> Result<(), Refu
             viewer.role != AccountRole::Bestuurder && viewer.coordinates(team)
         }
         Permission::Govern => viewer.role == AccountRole::Bestuurder,
+        Permission::Redact(team) => {
+            if viewer.role == AccountRole::Beheerder {
+                return check(Some(viewer), Permission::Administer);
+            }
+            viewer.role != AccountRole::Bestuurder && viewer.coordinates(team)
+        }
         Permission::Administer => {
             if viewer.role == AccountRole::Beheerder && !viewer.two_factor {
                 return Err(Refusal::NeedsTwoFactor);
@@ -155,6 +165,18 @@ mod tests {
             check(Some(&bestuurder), Permission::Administer),
             Err(Refusal::NotAllowed)
         );
+        assert_eq!(check(Some(&coordinator), Permission::Redact(7)), Ok(()));
+        assert_eq!(check(Some(&beheerder), Permission::Redact(7)), Ok(()));
+        assert_eq!(
+            check(Some(&beheerder_1fa), Permission::Redact(7)),
+            Err(Refusal::NeedsTwoFactor)
+        );
+        for (who, team) in [(&teamlid, 7), (&coordinator, 8), (&bestuurder, 7)] {
+            assert_eq!(
+                check(Some(who), Permission::Redact(team)),
+                Err(Refusal::NotAllowed)
+            );
+        }
     }
 
     proptest! {

@@ -77,6 +77,38 @@ pub fn warnings<'a>(
     out
 }
 
+/// What a removed passage becomes, everywhere it was.
+pub const REDACTED: &str = "[verwijderd]";
+
+/// Fewest characters of a passage to remove: shorter ones would take
+/// ordinary words and digits with them.
+pub const PASSAGE_MIN_CHARS: usize = 3;
+
+/// Checks a passage to remove as typed; the passage trimmed, or the
+/// message for its field.
+pub fn passage(typed: &str) -> Result<&str, String> {
+    let passage = typed.trim();
+    let chars = passage.chars().count();
+    if chars < PASSAGE_MIN_CHARS {
+        Err(format!(
+            "Vul de tekst in die weg moet, precies zoals hij er staat (minstens {PASSAGE_MIN_CHARS} tekens)."
+        ))
+    } else if chars > crate::validation::TEXT_MAX_CHARS {
+        Err(format!(
+            "Gebruik hoogstens {} tekens.",
+            crate::validation::TEXT_MAX_CHARS
+        ))
+    } else {
+        Ok(passage)
+    }
+}
+
+/// `text` with every occurrence of `passage` replaced by `REDACTED`;
+/// `None` when it holds none.
+pub fn redact(text: &str, passage: &str) -> Option<String> {
+    (!passage.is_empty() && text.contains(passage)).then(|| text.replace(passage, REDACTED))
+}
+
 /// Whether `digits` (nine) pass the elfproef of a BSN.
 pub fn is_bsn(digits: &[u32]) -> bool {
     if digits.len() != 9 || digits.iter().all(|&d| d == 0) {
@@ -367,6 +399,18 @@ mod tests {
         // A BSN is no warning: it is refused outright.
         assert_eq!(warnings(&[("body", "BSN 123456782")], false, YEAR), vec![]);
         assert!(has_bsn("BSN 123456782"));
+    }
+
+    #[test]
+    fn a_redaction_removes_every_occurrence_and_nothing_else() {
+        let text = "Jan Jansen belde. Later belde Jan Jansen weer.";
+        assert_eq!(
+            redact(text, "Jan Jansen").as_deref(),
+            Some("[verwijderd] belde. Later belde [verwijderd] weer.")
+        );
+        assert_eq!(redact(text, "Piet"), None);
+        assert_eq!(passage("  Jan  "), Ok("Jan"));
+        assert!(passage(" 4 ").is_err());
     }
 
     #[test]

@@ -61,6 +61,8 @@ pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
         theme: AgreementTheme::from_code(&agreement.theme).unwrap_or(AgreementTheme::Werkwijze),
         viewer_writes: permissions::check(Some(&viewer), Permission::WriteTeam(agreement.team_id))
             .is_ok(),
+        viewer_redacts: permissions::check(Some(&viewer), Permission::Redact(agreement.team_id))
+            .is_ok(),
         adopted_from: crate::store::adoptions::origin(&state.db, id).await?,
         adoptions: adoptions
             .iter()

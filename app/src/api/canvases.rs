@@ -28,6 +28,7 @@ pub async fn load_canvas(id: i32) -> Result<CanvasView, AppError> {
         .unwrap_or_default();
     Ok(CanvasView {
         viewer_writes: permissions::check(Some(&viewer), Permission::WriteTeam(team_id)).is_ok(),
+        viewer_redacts: permissions::check(Some(&viewer), Permission::Redact(team_id)).is_ok(),
         ..canvases::view(canvas, team_name)
     })
 }

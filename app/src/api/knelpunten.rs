@@ -32,6 +32,11 @@ pub async fn load_knelpunt(id: i32) -> Result<KnelpuntView, AppError> {
     Ok(KnelpuntView {
         supporting_teams,
         viewer_governs: shared::permissions::check(Some(&viewer), Permission::Govern).is_ok(),
+        viewer_redacts: shared::permissions::check(
+            Some(&viewer),
+            Permission::Redact(knelpunt.team_id),
+        )
+        .is_ok(),
         ..knelpunten::view(&state.db, knelpunt).await?
     })
 }

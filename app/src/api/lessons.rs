@@ -55,6 +55,8 @@ pub async fn load_lesson(id: i32) -> Result<LessonDetail, AppError> {
             .map(|(agreement, team)| (*agreement, name(team)))
             .collect(),
         viewer_writes,
+        viewer_redacts: permissions::check(Some(&viewer), Permission::Redact(lesson.team_id))
+            .is_ok(),
         agreement_options: if viewer_writes {
             lessons::agreement_options(&state.db, lesson.team_id).await?
         } else {

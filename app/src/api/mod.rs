@@ -9,6 +9,7 @@ pub mod governance;
 pub mod knelpunten;
 pub mod lessons;
 pub mod network;
+pub mod redaction;
 pub mod results;
 pub mod structure;
 pub mod survey;

@@ -10,5 +10,6 @@ pub mod layout;
 pub mod live_saving;
 pub mod load;
 pub mod pager;
+pub mod redaction;
 pub mod run_chart;
 pub mod tiles;

@@ -11,6 +11,7 @@ use crate::components::form::{
     PersonalDataCheck,
 };
 use crate::components::load::Loaded;
+use crate::components::redaction::RedactForm;
 use crate::error::{AppError, FormErrors};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -91,6 +92,9 @@ fn agreement_view(
     let errors = form_errors(save.value());
     let error = action_error(save.value());
     let current = a.current.clone();
+    let redaction = a
+        .viewer_redacts
+        .then(|| view! { <RedactForm kind="afspraak" id=a.current.id /> });
     let edit = a.viewer_writes.then(|| {
         view! {
             <section aria-labelledby="wijzigen">
@@ -133,6 +137,7 @@ fn agreement_view(
         })}
         <p class="agreement-text">{a.current.body.clone()}</p>
         {edit}
+        {redaction}
         {adoption_view(&a, adopt)}
         <section aria-labelledby="geschiedenis">
             <h2 id="geschiedenis">{t(Text::History)}</h2>

@@ -9,6 +9,7 @@ use crate::components::form::{
 };
 use crate::components::live_saving::LiveSaving;
 use crate::components::load::Loaded;
+use crate::components::redaction::RedactForm;
 use crate::error::{AppError, FormErrors};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -140,6 +141,9 @@ fn route_text(cost: RouteCost) -> String {
 
 fn canvas_view(c: CanvasView, save: ServerAction<SaveCanvas>) -> impl IntoView {
     let current = c.clone();
+    let redaction = c
+        .viewer_redacts
+        .then(|| view! { <RedactForm kind="canvas" id=c.id /> });
     let edit = c.viewer_writes.then(move || {
         let c = current;
         let errors = form_errors(save.value());
@@ -187,5 +191,6 @@ fn canvas_view(c: CanvasView, save: ServerAction<SaveCanvas>) -> impl IntoView {
         <h2>{t(Text::CanvasSystemLesson)}</h2>
         <p class="agreement-text">{if c.system_lesson.is_empty() { "–".to_string() } else { c.system_lesson.clone() }}</p>
         {edit}
+        {redaction}
     }
 }

@@ -10,6 +10,7 @@ use crate::components::form::{
     PersonalDataCheck,
 };
 use crate::components::load::Loaded;
+use crate::components::redaction::RedactForm;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -110,6 +111,9 @@ fn knelpunt_view(
         KnelpuntStatus::label,
         false,
     );
+    let redaction = k
+        .viewer_redacts
+        .then(|| view! { <RedactForm kind="knelpunt" id=k.id /> });
     let answer_form = k.viewer_governs.then(|| {
         view! {
             <h3>{t(Text::AnswerTitle)}</h3>
@@ -142,6 +146,7 @@ fn knelpunt_view(
             {answers}
             {answer_form}
         </section>
+        {redaction}
         <section aria-labelledby="steun">
             <h2 id="steun">{t(Text::KnelpuntSupporters)}</h2>
             <p>

@@ -12,6 +12,7 @@ use crate::components::form::{
     FormAlert, FormField, PersonalDataCheck,
 };
 use crate::components::load::Loaded;
+use crate::components::redaction::RedactForm;
 use crate::error::{AppError, FormErrors};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -117,6 +118,9 @@ pub fn LessonPage() -> impl IntoView {
 
 fn lesson_view(l: LessonDetail, actions: LessonActions) -> impl IntoView {
     let current = l.clone();
+    let redaction = l
+        .viewer_redacts
+        .then(|| view! { <RedactForm kind="les" id=l.id /> });
     let edit = l.viewer_writes.then(move || {
         let l = current;
         let errors = form_errors(actions.save.value());
@@ -168,6 +172,7 @@ fn lesson_view(l: LessonDetail, actions: LessonActions) -> impl IntoView {
         <h2>{t(Text::LessonAgreements)}</h2>
         {agreements}
         {edit}
+        {redaction}
         {super::governance::discussed_in(&l.discussed_in)}
         {spread_view(&l, actions)}
         {reactions_view(&l, actions)}

@@ -62,16 +62,7 @@ pub async fn save(
             model.insert(db).await?
         }
     };
-    super::search::index(
-        db,
-        super::search::Kind::Agreement,
-        after.id,
-        team_id,
-        &after.theme,
-        &after.title,
-        &after.body,
-    )
-    .await?;
+    index(db, &after).await?;
     let version = agreement_version::Entity::find()
         .filter(agreement_version::Column::AgreementId.eq(after.id))
         .count(db)
@@ -93,6 +84,20 @@ pub async fn save(
     .insert(db)
     .await?;
     Ok((before, after))
+}
+
+/// Puts an agreement's current text in the search index.
+pub async fn index(db: &impl ConnectionTrait, a: &agreement::Model) -> Result<(), DbErr> {
+    super::search::index(
+        db,
+        super::search::Kind::Agreement,
+        a.id,
+        a.team_id,
+        &a.theme,
+        &a.title,
+        &a.body,
+    )
+    .await
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<agreement::Model>, DbErr> {

@@ -115,6 +115,7 @@ pub fn view(c: canvas::Model, team_name: String) -> CanvasView {
         law_reason: c.law_reason,
         system_lesson: c.system_lesson,
         viewer_writes: false,
+        viewer_redacts: false,
     }
 }
 

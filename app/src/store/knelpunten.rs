@@ -147,6 +147,7 @@ pub async fn view(db: &impl ConnectionTrait, k: knelpunt::Model) -> Result<Knelp
         supporting_teams: Vec::new(),
         discussed_in: super::dialogue::of_knelpunt(db, k.id).await?,
         viewer_governs: false,
+        viewer_redacts: false,
     })
 }
 

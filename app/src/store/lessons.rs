@@ -64,19 +64,7 @@ pub async fn save(
             model.insert(db).await?
         }
     };
-    super::search::index(
-        db,
-        super::search::Kind::Lesson,
-        after.id,
-        team_id,
-        "",
-        &after.title,
-        &format!(
-            "{} {} {} {}",
-            after.what_happened, after.what_worked, after.what_needed, after.tags
-        ),
-    )
-    .await?;
+    index(db, &after).await?;
     lesson_agreement::Entity::delete_many()
         .filter(lesson_agreement::Column::LessonId.eq(after.id))
         .exec(db)
@@ -96,6 +84,23 @@ pub async fn save(
             .await?;
     }
     Ok((before, after))
+}
+
+/// Puts a lesson's current text in the search index.
+pub async fn index(db: &impl ConnectionTrait, l: &lesson::Model) -> Result<(), DbErr> {
+    super::search::index(
+        db,
+        super::search::Kind::Lesson,
+        l.id,
+        l.team_id,
+        "",
+        &l.title,
+        &format!(
+            "{} {} {} {}",
+            l.what_happened, l.what_worked, l.what_needed, l.tags
+        ),
+    )
+    .await
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<lesson::Model>, DbErr> {

@@ -18,6 +18,7 @@ pub mod lessons;
 pub mod messages;
 pub mod network;
 pub mod outcomes;
+pub mod redaction;
 pub mod search;
 pub mod series;
 pub mod sessions;

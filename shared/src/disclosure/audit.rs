@@ -102,14 +102,22 @@ enum Term {
     Known(f64),
 }
 
+/// `Σ coef·var (op) rhs`.
+struct Constraint {
+    terms: Vec<(usize, f64)>,
+    op: ComparisonOp,
+    rhs: f64,
+    /// The published figure it comes from (`None`: a cell's own domain).
+    figure: Option<usize>,
+}
+
 /// One measure's cells as linear terms.
 struct Model {
     /// Per variable: its bounds.
     bounds: Vec<(f64, f64)>,
     /// Per cell: (n, s).
     cells: HashMap<Cell, (Term, Term)>,
-    /// Σ coef·var (op) rhs, with the figure it comes from.
-    constraints: Vec<(Vec<(usize, f64)>, ComparisonOp, f64, usize)>,
+    constraints: Vec<Constraint>,
 }
 
 impl Model {
@@ -119,7 +127,13 @@ impl Model {
     }
 
     /// Adds `Σ coef·term (op) rhs`, constants moved to the right.
-    fn constrain(&mut self, terms: &[(Term, f64)], op: ComparisonOp, rhs: f64, figure: usize) {
+    fn constrain(
+        &mut self,
+        terms: &[(Term, f64)],
+        op: ComparisonOp,
+        rhs: f64,
+        figure: Option<usize>,
+    ) {
         let mut rhs = rhs;
         let mut vars: Vec<(usize, f64)> = Vec::new();
         for &(term, coef) in terms {
@@ -132,7 +146,12 @@ impl Model {
             }
         }
         if !vars.is_empty() {
-            self.constraints.push((vars, op, rhs, figure));
+            self.constraints.push(Constraint {
+                terms: vars,
+                op,
+                rhs,
+                figure,
+            });
         }
     }
 }
@@ -185,8 +204,8 @@ fn audit_measure(
                 (_, Term::Known(n)) => model.var((low * n, high * n)),
                 (_, Term::Var(_)) => {
                     let s = model.var((0.0, f64::INFINITY));
-                    model.constrain(&[(s, 1.0), (n, -high)], ComparisonOp::Le, 0.0, usize::MAX);
-                    model.constrain(&[(s, 1.0), (n, -low)], ComparisonOp::Ge, 0.0, usize::MAX);
+                    model.constrain(&[(s, 1.0), (n, -high)], ComparisonOp::Le, 0.0, None);
+                    model.constrain(&[(s, 1.0), (n, -low)], ComparisonOp::Ge, 0.0, None);
                     s
                 }
             };
@@ -203,7 +222,7 @@ fn audit_measure(
                     .iter()
                     .map(|c| (model.cells[c].0, 1.0))
                     .collect();
-                model.constrain(&terms, ComparisonOp::Eq, figure.value, f);
+                model.constrain(&terms, ComparisonOp::Eq, figure.value, Some(f));
             }
             Quantity::Cases(m) if m == measure => {
                 let terms: Vec<(Term, f64)> = figure
@@ -211,7 +230,7 @@ fn audit_measure(
                     .iter()
                     .map(|c| (model.cells[c].0, 1.0))
                     .collect();
-                model.constrain(&terms, ComparisonOp::Eq, figure.value, f);
+                model.constrain(&terms, ComparisonOp::Eq, figure.value, Some(f));
             }
             Quantity::Value(m) if m == measure => {
                 let r = rounding(figure.quantity);
@@ -227,7 +246,7 @@ fn audit_measure(
                             [(s, 1.0), (n, -bound)]
                         })
                         .collect();
-                    model.constrain(&terms, op, 0.0, f);
+                    model.constrain(&terms, op, 0.0, Some(f));
                 }
             }
             _ => {}
@@ -240,8 +259,9 @@ fn audit_measure(
             let mut by: Vec<String> = model
                 .constraints
                 .iter()
-                .filter(|(vars, _, _, f)| *f != usize::MAX && vars.iter().any(|(v, _)| *v == var))
-                .map(|(_, _, _, f)| format!("{} ({:?})", figures[*f].scope, figures[*f].quantity))
+                .filter(|c| c.terms.iter().any(|(v, _)| *v == var))
+                .filter_map(|c| c.figure)
+                .map(|f| format!("{} ({:?})", figures[f].scope, figures[f].quantity))
                 .collect();
             by.dedup();
             by
@@ -314,9 +334,9 @@ fn components(model: &Model) -> Vec<usize> {
         }
         i
     }
-    for (vars, ..) in &model.constraints {
-        if let Some(&(first, _)) = vars.first() {
-            for &(v, _) in &vars[1..] {
+    for c in &model.constraints {
+        if let Some(&(first, _)) = c.terms.first() {
+            for &(v, _) in &c.terms[1..] {
                 let (a, b) = (root(&mut parent, first), root(&mut parent, v));
                 parent[a] = b;
             }
@@ -348,10 +368,10 @@ fn range(
             let objective = if v == target { 1.0 } else { 0.0 };
             index.insert(v, problem.add_var(objective, (lo, hi)));
         }
-        for (vars, op, rhs, _) in &model.constraints {
-            if components[vars[0].0] == group {
-                let terms: Vec<_> = vars.iter().map(|(v, c)| (index[v], *c)).collect();
-                problem.add_constraint(&terms[..], *op, *rhs);
+        for c in &model.constraints {
+            if components[c.terms[0].0] == group {
+                let terms: Vec<_> = c.terms.iter().map(|(v, k)| (index[v], *k)).collect();
+                problem.add_constraint(&terms[..], c.op, c.rhs);
             }
         }
         // Every variable is bounded and the truth satisfies every

@@ -598,6 +598,7 @@ pub struct AgreementDetail {
     /// Newest first.
     pub versions: Vec<AgreementVersionRow>,
     pub viewer_writes: bool,
+    pub viewer_redacts: bool,
     /// The viewer's other teams that may adopt it.
     pub adopting_teams: Vec<ActingTeam>,
 }

@@ -38,6 +38,9 @@ pub struct LessonDetail {
     pub adoptions: Vec<(i32, String)>,
     /// Whether the viewer may edit it (a member of its team).
     pub viewer_writes: bool,
+    /// Whether the viewer may remove a passage from it (its team's
+    /// coördinator, a beheerder).
+    pub viewer_redacts: bool,
     /// The team's agreements to link, when the viewer may edit: (id, title).
     pub agreement_options: Vec<(i32, String)>,
     /// The viewer's teams that may react.
@@ -85,6 +88,7 @@ pub struct CanvasView {
     /// RFC 3339, UTC.
     pub updated_at: String,
     pub viewer_writes: bool,
+    pub viewer_redacts: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -117,6 +121,7 @@ pub struct KnelpuntView {
     pub discussed_in: Vec<(i32, String)>,
     /// The viewer answers knelpunten (a bestuurder).
     pub viewer_governs: bool,
+    pub viewer_redacts: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

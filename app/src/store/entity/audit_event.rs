@@ -1,4 +1,6 @@
-//! One entry of the append-only audit log. The code has no update or delete path for it.
+//! One entry of the append-only audit log. The code has no update or
+//! delete path for it, save one: a redaction (`store::redaction`) replaces
+//! a removed passage in its before/after copies.
 
 use sea_orm::entity::prelude::*;
 

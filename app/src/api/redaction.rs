@@ -1,0 +1,58 @@
+//! Removing a passage of personal data that slipped into a team's text —
+//! by the team's coördinator or a beheerder — from the record, what hangs
+//! on it, its earlier versions, the search index and the audit log.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Replaces `passage` by "[verwijderd]" wherever the record `kind` `id`
+/// (les, afspraak, canvas, knelpunt) holds it, then returns to its page.
+/// The audit entry says that a redaction happened and how many texts it
+/// changed, never what was removed.
+#[server(endpoint = "redaction/redact")]
+pub async fn redact_text(kind: String, id: i32, passage: String) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::redaction::{self, Target};
+    use sea_orm::TransactionTrait;
+    use shared::permissions::Permission;
+
+    crate::auth::require(Permission::ReadNetwork)?;
+    let target = Target::from_code(&kind, id).ok_or_else(|| AppError::NotFound.with_status())?;
+    let state = crate::state::AppState::current();
+    let team_id = redaction::team_of(&state.db, target)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let (request, _) = crate::auth::require(Permission::Redact(team_id))?;
+    let refused = |message: &str| {
+        let mut errors = FormErrors::new(&[("passage", passage.as_str())]);
+        errors.add("passage", message);
+        errors.into_result()
+    };
+    let passage = match shared::personal_data::passage(&passage) {
+        Ok(checked) => checked,
+        Err(message) => return refused(&message),
+    };
+    let txn = state.db.begin().await?;
+    let changed = redaction::redact_record(&txn, target, passage).await?;
+    if changed == 0 {
+        // Nothing was changed; the transaction is dropped unused.
+        return refused(
+            "Deze tekst komt er niet in voor. Neem hem precies over, met hoofdletters en spaties.",
+        );
+    }
+    crate::auth::audit(
+        &txn,
+        &request,
+        "tekst-afschermen",
+        (target.code(), Some(id.to_string())),
+        crate::store::audit::Outcome::Ok,
+        (
+            None,
+            Some(serde_json::json!({ "teksten": changed }).to_string()),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&target.page());
+    Ok(())
+}
