@@ -148,11 +148,37 @@ async fn pages_match_the_publication(db: &DatabaseConnection, ids: &[i32], figur
 }
 
 /// Prints, per measure, the share of the team-months with data whose value
-/// shows outside the team, and the share of all cases that enter the
-/// combined figures (docs/privacy.md reports these).
+/// shows outside the team, the share of all cases that enter the combined
+/// figures, and how many combined figures (windows and margins) show a
+/// value, with the protection and without (docs/privacy.md reports these).
 fn report(name: &str, cells: &[TeamCells]) {
     let policy = SuppressionPolicy::default();
+    let shown_values = |figures: &[Published], measure: Measure| {
+        // Every figure but a team's single month.
+        let combined = |f: &&Published| !f.scope.starts_with("team ") || f.scope.contains("maanden");
+        let cases: Vec<&Published> = figures
+            .iter()
+            .filter(combined)
+            .filter(|f| f.quantity == Quantity::Cases(measure))
+            .collect();
+        let shown = cases
+            .iter()
+            .filter(|f| f.value >= f64::from(policy.min_denominator))
+            .count();
+        (shown, cases.len())
+    };
+    let after = published(cells, policy);
+    let before = shared::disclosure::publication::published_combining(
+        cells,
+        policy,
+        SuppressionPolicy::OWN_TEAM,
+    );
     for &measure in Measure::ALL {
+        let (shown_after, _) = shown_values(&after, measure);
+        let (shown_before, all) = shown_values(&before, measure);
+        eprintln!(
+            "{name} {measure:?}: combined figures with a value: {shown_before} of {all} before, {shown_after} after"
+        );
         let base = shared::disclosure::publication::Count::base_of(measure);
         let months = cells.iter().flat_map(|t| &t.months);
         let with_data = months.clone().filter(|o| base.of(o) > 0);

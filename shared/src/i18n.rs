@@ -147,7 +147,7 @@ catalogue! {
     ClientResponses => "Reacties cliënten",
     Month => "Maand",
 
-    SuppressionNote => "Om cliënten te beschermen tonen we een gemiddelde of percentage pas bij voldoende aantallen; aantallen onder de 5 staan er als ‘<5’. Een streepje (–) betekent: te weinig om te tonen of geen gegevens.",
+    SuppressionNote => "Om cliënten te beschermen tonen we een gemiddelde of percentage pas bij voldoende aantallen; aantallen onder de 5 staan er als ‘<5’. Een streepje (–) betekent: te weinig om te tonen of geen gegevens. Totalen, perioden en trechters tellen alleen de teammaanden mee die zelf getoond worden, zodat geen verborgen cijfer terug te rekenen is.",
     FigureHidden => "te weinig om te tonen",
     FigureNoData => "geen gegevens",
 

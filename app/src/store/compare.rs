@@ -3,7 +3,9 @@
 //! of cases. Suppressed as anything outside a team's own space: each team's
 //! months enter its figure, the centre and the spread only as the months
 //! themselves are shown (`Totals::add_as`), so no window tells more than
-//! its months (docs/privacy.md). A fixed number of queries.
+//! its months (docs/privacy.md). A fixed number of queries. Published
+//! outside a team: audited as the team and group windows of
+//! `shared::disclosure::publication`.
 
 use super::entity::{gemeente, outcome_period, team, wijk};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Select};

@@ -204,7 +204,9 @@ fn verdict<'a>(
     }
 }
 
-/// Per wijk (its teams added up per month) and per team.
+/// Per wijk (its teams added up per month) and per team. Published outside
+/// a team: the wijk months are built with `Totals::add_as`, as audited by
+/// `shared::disclosure::publication`.
 fn signals(
     teams: &[team::Model],
     wijken: &[wijk::Model],

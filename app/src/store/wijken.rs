@@ -1,6 +1,8 @@
 //! A wijk as a whole: its teams with their latest figures, the wijk's
 //! monthly totals per measure (weighted by the cases behind them), and its
 //! teams' lessons. A fixed number of queries, whatever the wijk's size.
+//! Published outside a team: its totals are built with `Totals::add_as`
+//! and audited as the wijk scopes of `shared::disclosure::publication`.
 
 use super::entity::{gemeente, lesson, outcome_period, team, wijk};
 use super::network::{doelgroep, headline};
