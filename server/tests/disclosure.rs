@@ -155,7 +155,8 @@ fn report(name: &str, cells: &[TeamCells]) {
     let policy = SuppressionPolicy::default();
     let shown_values = |figures: &[Published], measure: Measure| {
         // Every figure but a team's single month.
-        let combined = |f: &&Published| !f.scope.starts_with("team ") || f.scope.contains("maanden");
+        let combined =
+            |f: &&Published| !f.scope.starts_with("team ") || f.scope.contains("maanden");
         let cases: Vec<&Published> = figures
             .iter()
             .filter(combined)
