@@ -166,6 +166,16 @@ impl Measure {
         }
     }
 
+    /// The lowest and (if any) highest value the measure can take: a wait
+    /// is never negative, a share lies within 0–100 %, a grade within 1–10.
+    pub const fn possible_range(self) -> (f64, Option<f64>) {
+        match self {
+            Measure::Wait => (0.0, None),
+            Measure::WithoutHelp => (0.0, Some(1.0)),
+            Measure::ClientGrade => (1.0, Some(10.0)),
+        }
+    }
+
     pub const fn unit(self) -> crate::format::Unit {
         match self {
             Measure::Wait => crate::format::Unit::Days,

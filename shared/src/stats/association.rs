@@ -1,9 +1,11 @@
 //! Comparing two groups of teams (say, with and without an active agreement
 //! on a theme) on a measure: the difference of their mean team values with
-//! a 95% interval. An association, never proof of a cause.
+//! a 95% interval. An association, never proof of a cause. Groups of a few
+//! teams are small, so intervals use Student's t (Welch–Satterthwaite
+//! degrees of freedom for two groups), never the normal 1.96.
 
-use super::funnel::Z95;
 use serde::{Deserialize, Serialize};
+use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// Fewest teams per group for a comparison.
 pub const MIN_TEAMS: usize = 3;
@@ -16,7 +18,8 @@ pub struct GroupComparison {
     pub without_mean: f64,
     /// `with_mean - without_mean`.
     pub difference: f64,
-    /// 95% interval of the difference (Welch).
+    /// 95% interval of the difference (Welch: t with Welch–Satterthwaite
+    /// degrees of freedom).
     pub low: f64,
     pub high: f64,
 }
@@ -25,6 +28,25 @@ impl GroupComparison {
     /// Whether the interval leaves out zero.
     pub fn clear(&self) -> bool {
         self.low > 0.0 || self.high < 0.0
+    }
+}
+
+/// The two-sided 95% quantile of Student's t with `df` degrees of freedom
+/// (4.30 for 2, 2.78 for 4, towards 1.96 for many).
+pub fn t95(df: f64) -> f64 {
+    StudentsT::new(0.0, 1.0, df.max(1.0))
+        .map(|t| t.inverse_cdf(0.975))
+        .unwrap_or(f64::INFINITY)
+}
+
+/// The Welch–Satterthwaite degrees of freedom of two groups' variances
+/// of the mean, `a = s₁²/n₁` and `b = s₂²/n₂`.
+fn welch_df(a: f64, n1: usize, b: f64, n2: usize) -> f64 {
+    let denominator = a * a / (n1 as f64 - 1.0) + b * b / (n2 as f64 - 1.0);
+    if denominator > 0.0 {
+        (a + b).powi(2) / denominator
+    } else {
+        (n1 + n2) as f64 - 2.0
     }
 }
 
@@ -43,7 +65,9 @@ pub fn compare(with: &[f64], without: &[f64]) -> Option<GroupComparison> {
     }
     let (m1, v1) = mean_and_variance(with);
     let (m2, v2) = mean_and_variance(without);
-    let se = (v1 / with.len() as f64 + v2 / without.len() as f64).sqrt();
+    let (a, b) = (v1 / with.len() as f64, v2 / without.len() as f64);
+    let se = (a + b).sqrt();
+    let t = t95(welch_df(a, with.len(), b, without.len()));
     let difference = m1 - m2;
     Some(GroupComparison {
         with_teams: with.len() as u32,
@@ -51,8 +75,8 @@ pub fn compare(with: &[f64], without: &[f64]) -> Option<GroupComparison> {
         without_teams: without.len() as u32,
         without_mean: m2,
         difference,
-        low: difference - Z95 * se,
-        high: difference + Z95 * se,
+        low: difference - t * se,
+        high: difference + t * se,
     })
 }
 
@@ -94,11 +118,12 @@ pub fn before_after(changes: &[f64]) -> Option<BeforeAfter> {
     }
     let (mean, variance) = mean_and_variance(changes);
     let se = (variance / changes.len() as f64).sqrt();
+    let t = t95(changes.len() as f64 - 1.0);
     Some(BeforeAfter {
         agreements: changes.len() as u32,
         mean_change: mean,
-        low: mean - Z95 * se,
-        high: mean + Z95 * se,
+        low: mean - t * se,
+        high: mean + t * se,
     })
 }
 
@@ -109,13 +134,33 @@ mod tests {
 
     #[test]
     fn known_answer() {
-        // Means 0.7 and 0.6; variances 0.01 each over 4 teams: se 0.0707.
+        // Means 0.7 and 0.6; variances 0.02/3 each over 4 teams: equal
+        // groups give Welch–Satterthwaite df 6, t = 2.4469.
         let c = compare(&[0.6, 0.7, 0.7, 0.8], &[0.5, 0.6, 0.6, 0.7]).unwrap();
         assert!((c.difference - 0.1).abs() < 1e-12);
         let se = (0.02 / 3.0 / 4.0 * 2.0f64).sqrt();
-        assert!((c.high - (0.1 + Z95 * se)).abs() < 1e-9);
+        assert!((c.high - (0.1 + 2.446912 * se)).abs() < 1e-6);
         assert!(!c.clear());
         assert_eq!(compare(&[1.0, 2.0], &[1.0, 2.0, 3.0]), None);
+        // [1, 2, 3] against [4, 5, 6]: df 4, t 2.7764, −3 ± 2.267.
+        let c = compare(&[1.0, 2.0, 3.0], &[4.0, 5.0, 6.0]).unwrap();
+        assert!((c.low - (-3.0 - 2.776445 * (2.0f64 / 3.0).sqrt())).abs() < 1e-5);
+        // Unequal spreads: [1, 2, 3] (var 1) against [0, 10, 20, 30]
+        // (var 166.7): df = (1/3 + 41.67)² / ((1/3)²/2 + 41.67²/3) ≈ 3.05.
+        let df = welch_df(1.0 / 3.0, 3, 500.0 / 3.0 / 4.0, 4);
+        assert!((df - 3.0479).abs() < 1e-3, "{df}");
+    }
+
+    #[test]
+    fn known_t_quantiles() {
+        for (df, t) in [
+            (2.0, 4.302653),
+            (4.0, 2.776445),
+            (10.0, 2.228139),
+            (1000.0, 1.962339),
+        ] {
+            assert!((t95(df) - t).abs() < 1e-5, "{df}: {}", t95(df));
+        }
     }
 
     #[test]

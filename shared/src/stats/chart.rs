@@ -65,7 +65,7 @@ pub fn series(
         measure,
         points,
         mean: (!values.is_empty()).then_some(analysis.mean),
-        limits: analysis.limits,
+        limits: analysis.limits.map(|l| l.within(measure.possible_range())),
         variation: analysis.variation,
         annotations,
     }
@@ -170,6 +170,37 @@ mod tests {
 
     fn m(i: i32) -> Month {
         Month::new(2024, 11).unwrap().plus(i)
+    }
+
+    #[test]
+    fn limits_stay_within_what_a_measure_can_be() {
+        // A share around 95 % that jumps about: its upper limit would pass
+        // 100 %; a short wait's lower limit would fall below 0.
+        let figures = |values: &[f64]| -> Vec<(Month, Figure)> {
+            values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (m(i as i32), Figure::Value(*v)))
+                .collect()
+        };
+        let share = series(
+            Measure::WithoutHelp,
+            &figures(&[0.9, 1.0].repeat(6)),
+            Vec::new(),
+        );
+        let limits = share.limits.unwrap();
+        assert_eq!(limits.upper, 1.0);
+        assert!(limits.lower > 0.0 && limits.lower < 0.9);
+        let wait = series(Measure::Wait, &figures(&[1.0, 5.0].repeat(6)), Vec::new());
+        assert_eq!(wait.limits.unwrap().lower, 0.0);
+        let grade = series(
+            Measure::ClientGrade,
+            &figures(&[9.0, 10.0].repeat(6)),
+            Vec::new(),
+        );
+        assert_eq!(grade.limits.unwrap().upper, 10.0);
+        // The sigma of two of three is the process's, not the drawn one's.
+        assert!((limits.sigma() - 2.66 * 0.1 / 3.0).abs() < 1e-12);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! XmR (individuals and moving range) charts, as NHS "Making Data Count"
-//! uses them: the mean, process limits at mean ± 2.66 × the mean moving
-//! range, the four rules for special cause variation, and the variation
-//! and assurance verdicts a bestuurder reads as icons.
+//! uses them and NHSRplotthedots (the NHS-R reference) computes them: the
+//! mean, process limits at mean ± 2.66 × the mean moving range after
+//! leaving out moving ranges of at least 3.267 × their mean (one jump does
+//! not widen the limits), the four rules for special cause variation, and
+//! the variation and assurance verdicts a bestuurder reads as icons.
 
 use crate::outcomes::Better;
 use serde::{Deserialize, Serialize};
@@ -13,6 +15,9 @@ pub const MIN_POINTS: usize = 12;
 pub const RUN_LENGTH: usize = 7;
 /// Process limits lie this many mean moving ranges from the mean (3σ).
 pub const LIMIT_FACTOR: f64 = 2.66;
+/// A moving range of at least this many mean moving ranges is left out
+/// before the limits are set (the upper limit of a moving range chart).
+pub const MOVING_RANGE_SCREEN: f64 = 3.267;
 
 /// The side of the mean a signal points to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,17 +26,20 @@ pub enum Side {
     Low,
 }
 
-/// Which of the four rules flagged a point (the first that did).
+/// Which of the four rules flagged a point: the first that did, in the
+/// reference's order (a trend before two of three and a run, so a trend
+/// point takes the trend's direction — as the MDC tool colours it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Rule {
     /// A point beyond a process limit.
     BeyondLimit,
-    /// Two of three points beyond two sigma on one side.
+    /// Seven or more points each rising (or falling) from the one before.
+    Trend,
+    /// Two of three points on one side of the mean, beyond two sigma but
+    /// within the process limits (the third on the same side, unflagged).
     TwoOfThree,
     /// Seven or more points on one side of the mean.
     Run,
-    /// Seven or more points rising or falling.
-    Trend,
 }
 
 /// A flagged point: which rule, and to which side.
@@ -70,7 +78,17 @@ pub struct Limits {
 impl Limits {
     /// One sigma, estimated from the mean moving range.
     pub fn sigma(&self) -> f64 {
-        (self.upper - self.lower) / 6.0
+        LIMIT_FACTOR * self.mean_moving_range / 3.0
+    }
+
+    /// The limits as drawn: within what the measure can be (a share's
+    /// upper limit at most 100 %, a wait's lower limit at least 0).
+    pub fn within(self, (low, high): (f64, Option<f64>)) -> Limits {
+        Limits {
+            lower: self.lower.max(low),
+            upper: high.map_or(self.upper, |high| self.upper.min(high)),
+            ..self
+        }
     }
 }
 
@@ -105,8 +123,7 @@ pub fn analyse(values: &[f64], better: Better, target: Option<f64>) -> Xmr {
             assurance: None,
         };
     }
-    let mean_moving_range =
-        values.windows(2).map(|w| (w[1] - w[0]).abs()).sum::<f64>() / (n - 1) as f64;
+    let mean_moving_range = screened_mean_moving_range(values);
     let limits = Limits {
         mean_moving_range,
         lower: mean - LIMIT_FACTOR * mean_moving_range,
@@ -138,6 +155,27 @@ pub fn analyse(values: &[f64], better: Better, target: Option<f64>) -> Xmr {
         variation,
         assurance,
     }
+}
+
+/// The mean moving range, recomputed once without the moving ranges of at
+/// least `MOVING_RANGE_SCREEN` times the first mean (NHSRplotthedots'
+/// default; the mean of the values keeps every point).
+pub fn screened_mean_moving_range(values: &[f64]) -> f64 {
+    let ranges: Vec<f64> = values.windows(2).map(|w| (w[1] - w[0]).abs()).collect();
+    let mean = |r: &[f64]| {
+        if r.is_empty() {
+            0.0
+        } else {
+            r.iter().sum::<f64>() / r.len() as f64
+        }
+    };
+    let first = mean(&ranges);
+    let kept: Vec<f64> = ranges
+        .iter()
+        .copied()
+        .filter(|&r| r < MOVING_RANGE_SCREEN * first)
+        .collect();
+    mean(&kept)
 }
 
 /// Whether a signal to `side` is good news for a measure improving `better`.
@@ -181,20 +219,38 @@ fn signals(values: &[f64], mean: f64, limits: &Limits) -> Vec<Option<Signal>> {
             flag(i, Rule::BeyondLimit, Side::Low, &mut flags);
         }
     }
-    // 2. Two of three beyond two sigma on the same side.
+    // 2. Two of three points beyond two sigma but within the limits, all
+    //    three on the same side of the mean; the close points are flagged.
     let two_sigma = 2.0 * limits.sigma();
+    let close = |i: usize| -> Option<Side> {
+        let v = values[i];
+        let outside = side_of(v, limits.upper) == Some(Side::High)
+            || side_of(v, limits.lower) == Some(Side::Low);
+        if outside {
+            None
+        } else if side_of(v, mean + two_sigma) == Some(Side::High) {
+            Some(Side::High)
+        } else if side_of(v, mean - two_sigma) == Some(Side::Low) {
+            Some(Side::Low)
+        } else {
+            None
+        }
+    };
     for start in 0..n.saturating_sub(2) {
-        for side in [Side::High, Side::Low] {
-            let beyond: Vec<usize> = (start..start + 3)
-                .filter(|&i| match side {
-                    Side::High => side_of(values[i], mean + two_sigma) == Some(Side::High),
-                    Side::Low => side_of(values[i], mean - two_sigma) == Some(Side::Low),
-                })
-                .collect();
-            if beyond.len() >= 2 {
-                for i in beyond {
-                    flag(i, Rule::TwoOfThree, side, &mut flags);
-                }
+        let window = start..start + 3;
+        let Some(side) = side_of(values[start], mean) else {
+            continue;
+        };
+        if window
+            .clone()
+            .any(|i| side_of(values[i], mean) != Some(side))
+        {
+            continue;
+        }
+        let near: Vec<usize> = window.filter(|&i| close(i) == Some(side)).collect();
+        if near.len() >= 2 {
+            for i in near {
+                flag(i, Rule::TwoOfThree, side, &mut flags);
             }
         }
     }
@@ -317,16 +373,138 @@ mod tests {
         assert_eq!(xmr.signals[0], None);
     }
 
+    /// `set.seed(123); rnorm(20)` in R, the data of NHSRplotthedots'
+    /// tests/testthat/test-ptd_spc_standard.R.
+    const RNORM_20: [f64; 20] = [
+        -0.56047565,
+        -0.23017749,
+        1.55870831,
+        0.07050839,
+        0.12928774,
+        1.71506499,
+        0.46091621,
+        -1.26506123,
+        -0.68685285,
+        -0.44566197,
+        1.22408180,
+        0.35981383,
+        0.40077145,
+        0.11068272,
+        -0.55584113,
+        1.78691314,
+        0.49785048,
+        -1.96661716,
+        0.70135590,
+        -0.47279141,
+    ];
+
+    fn near(a: f64, b: f64, digits: i32) -> bool {
+        (a - b).abs() < 0.5 * 10f64.powi(-digits)
+    }
+
     #[test]
-    fn two_of_three_beyond_two_sigma() {
-        let mut values: Vec<f64> = [10.0, 10.4].repeat(6);
-        values.extend([11.6, 10.2, 11.6]);
+    fn known_answers_of_the_reference() {
+        // Nothing to screen: the reference's limits, all common cause.
+        let xmr = analyse(&RNORM_20, Better::Higher, None);
+        let l = xmr.limits.unwrap();
+        assert!(near(xmr.mean, 0.1416238, 7));
+        assert!(near(l.mean_moving_range, 1.185340, 6));
+        assert!(near(l.lower, -3.01138, 5) && near(l.upper, 3.294627, 6));
+        assert!(xmr.signals.iter().all(Option::is_none));
+        // One value made 10: its two moving ranges (9.9 and 8.2, over
+        // 3.267 × 1.98) are left out; the mean keeps it.
+        let mut jump = RNORM_20;
+        jump[14] = 10.0;
+        let xmr = analyse(&jump, Better::Higher, None);
+        let l = xmr.limits.unwrap();
+        assert!(near(xmr.mean, 0.6694159, 7));
+        assert!(near(l.mean_moving_range, 1.147775, 6));
+        assert!(near(l.lower, -2.383666, 6) && near(l.upper, 3.722497, 6));
+        assert_eq!(
+            xmr.signals[14],
+            Some(Signal {
+                rule: Rule::BeyondLimit,
+                side: Side::High
+            })
+        );
+        // The reference's "deviations" vignette: screened limits 4.60 and
+        // −0.72 (the MDC spreadsheet, unscreened, draws 6.95 and −3.06);
+        // only the fifth point is special.
+        let values = [
+            1.0, 2.0, 1.0, 2.0, 10.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0,
+            1.0,
+        ];
         let xmr = analyse(&values, Better::Higher, None);
-        let limits = xmr.limits.unwrap();
-        assert!(11.6 < limits.upper && 11.6 > xmr.mean + 2.0 * limits.sigma());
-        assert_eq!(xmr.signals[12].map(|s| s.rule), Some(Rule::TwoOfThree));
-        assert_eq!(xmr.signals[14].map(|s| s.rule), Some(Rule::TwoOfThree));
-        assert_eq!(xmr.signals[13], None);
+        let l = xmr.limits.unwrap();
+        assert!(near(xmr.mean, 1.944444, 6) && near(l.mean_moving_range, 1.0, 9));
+        assert!(near(l.upper, 4.604444, 6) && near(l.lower, -0.715556, 6));
+        let special: Vec<usize> = (0..values.len())
+            .filter(|&i| xmr.signals[i].is_some())
+            .collect();
+        assert_eq!(special, vec![4]);
+        assert_eq!(xmr.variation, Variation::CommonCause);
+    }
+
+    #[test]
+    fn two_of_three_needs_the_same_side_and_stays_within_the_limits() {
+        // The reference's test: ±1 alternating, then 5.5 and −5.5 — both
+        // beyond two sigma but on opposite sides: common cause.
+        let mut values: Vec<f64> = [1.0, -1.0].repeat(8);
+        values[14] = 5.5;
+        values[15] = -5.5;
+        let xmr = analyse(&values, Better::Higher, None);
+        let l = xmr.limits.unwrap();
+        assert!(near(l.mean_moving_range, 2.321429, 6) && near(l.upper, 6.175, 9));
+        assert_eq!((xmr.signals[14], xmr.signals[15]), (None, None));
+        // Two close points with the third between them on the same side:
+        // 10 and 11 alternating, then 13, 11, 13 (mean 10.67, two sigma
+        // at 12.61, the upper limit at 13.58).
+        let mut values: Vec<f64> = [10.0, 11.0].repeat(15);
+        values.extend([13.0, 11.0, 13.0]);
+        let xmr = analyse(&values, Better::Higher, None);
+        let (l, n) = (xmr.limits.unwrap(), values.len());
+        assert!(13.0 > xmr.mean + 2.0 * l.sigma() && 13.0 < l.upper && 11.0 > xmr.mean);
+        let rules: Vec<Option<Rule>> = xmr.signals[n - 3..]
+            .iter()
+            .map(|s| s.map(|s| s.rule))
+            .collect();
+        assert_eq!(
+            rules,
+            vec![Some(Rule::TwoOfThree), None, Some(Rule::TwoOfThree)]
+        );
+        // The middle point below the mean breaks it.
+        values[n - 2] = 10.0;
+        let xmr = analyse(&values, Better::Higher, None);
+        assert!(10.0 < xmr.mean);
+        assert!(
+            xmr.signals[n - 3..].iter().all(Option::is_none),
+            "{:?}",
+            xmr.signals
+        );
+        // A point beyond the limit does not count towards two of three.
+        values[n - 2] = 11.0;
+        values[n - 3] = 30.0;
+        let xmr = analyse(&values, Better::Higher, None);
+        assert_eq!(xmr.signals[n - 3].map(|s| s.rule), Some(Rule::BeyondLimit));
+        assert_eq!(xmr.signals[n - 1], None, "{:?}", xmr.limits);
+    }
+
+    #[test]
+    fn a_trend_point_takes_the_trends_direction() {
+        // 0..=7 rising (the reference: below the lower limit, six trend
+        // points, above the upper limit); the trend's points below the
+        // mean are still "rising", as the MDC tool colours them.
+        let values: Vec<f64> = (0..8).map(f64::from).chain([3.5, 3.5, 3.5, 3.5]).collect();
+        let xmr = analyse(&values, Better::Higher, None);
+        // Points 0, 1, 6 and 7 lie beyond the limits; 2 and 3 are below
+        // the mean of 3.5, 4 and 5 above.
+        for i in 2..6 {
+            assert_eq!(
+                xmr.signals[i].map(|s| (s.rule, s.side)),
+                Some((Rule::Trend, Side::High)),
+                "{i}"
+            );
+        }
     }
 
     #[test]
