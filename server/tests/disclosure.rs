@@ -123,6 +123,7 @@ async fn pages_match_the_publication(db: &DatabaseConnection, ids: &[i32], figur
                 doelgroep: None,
                 gemeente_id: None,
                 months,
+                adjusted: true,
             };
             let comparison = app::store::compare::compare(db, query, policy)
                 .await

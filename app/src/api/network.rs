@@ -93,11 +93,13 @@ pub async fn load_compare(
     gemeente: String,
     months: String,
     #[server(default)] page: String,
+    #[server(default)] spreiding: String,
 ) -> Result<dto::ComparePage, AppError> {
     use shared::permissions::Permission;
     let (request, _) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
-    let query = dto::CompareQuery::from_params(&measure, &doelgroep, &gemeente, &months);
+    let query =
+        dto::CompareQuery::from_params(&measure, &doelgroep, &gemeente, &months, &spreiding);
     Ok(state
         .insight
         .compare(&state.db, request.seen, query, state.suppression)

@@ -32,10 +32,11 @@ pub fn ComparePage() -> impl IntoView {
                 get("gemeente"),
                 get("periode"),
                 get("pagina"),
+                get("spreiding"),
             )
         },
-        |(measure, doelgroep, gemeente, months, page)| {
-            load_compare(measure, doelgroep, gemeente, months, page)
+        |(measure, doelgroep, gemeente, months, page, spread)| {
+            load_compare(measure, doelgroep, gemeente, months, page, spread)
         },
     );
     view! {
@@ -119,6 +120,7 @@ fn compare_parts(paged: ComparePage) -> impl IntoView {
             {choice("doelgroep", t(Text::Doelgroep), doelgroepen, q.doelgroep.map(|d| d.code().to_string()).unwrap_or_default())}
             {choice("gemeente", t(Text::Gemeente), gemeenten, q.gemeente_id.map(|g| g.to_string()).unwrap_or_default())}
             {choice("periode", t(Text::ComparePeriod), periods, q.months.to_string())}
+            {(!q.adjusted).then(|| view! { <input type="hidden" name="spreiding" value=CompareQuery::WITHIN_TEAMS /> })}
             <button type="submit" class="button">{t(Text::CompareShow)}</button>
         </Form>
     };
@@ -154,6 +156,7 @@ fn compare_parts(paged: ComparePage) -> impl IntoView {
                 funnel.shown
             );
             let multiples = small_multiples(&page, table_page.pages > 1);
+            let spread = spread_note(&page);
             let pages = pager(table_page, format!("/vergelijken?{}", q.to_params()));
             let rows = page
                 .rows
@@ -183,6 +186,7 @@ fn compare_parts(paged: ComparePage) -> impl IntoView {
                 .collect();
             view! {
                 <p>{summary}</p>
+                {spread}
                 <figure class="chart">
                     <img src=format!("/grafieken/vergelijken.svg?{}", q.to_params()) alt=alt width="720" height="360" />
                     <figcaption>{format!("{}: {}", t(Text::CompareFunnel), q.measure.label())}</figcaption>
@@ -203,6 +207,58 @@ fn compare_parts(paged: ComparePage) -> impl IntoView {
     view! {
         {form}
         {result}
+    }
+}
+
+/// How the funnel's limits were set: widened for overdispersion or not,
+/// the other view one link away, how a mean's spread is estimated, and a
+/// warning when doelgroepen share one funnel.
+fn spread_note(page: &Comparison) -> impl IntoView {
+    let q = &page.query;
+    let other = CompareQuery {
+        adjusted: !q.adjusted,
+        ..q.clone()
+    };
+    let link = format!("/vergelijken?{}", other.to_params());
+    let od = page.overdispersion.map(|od| {
+        let phi = format::decimal_nl(od.phi, 1);
+        let (text, link_text) = match (od.adjusted, q.adjusted) {
+            (true, true) => (
+                format!(
+                    "{} {phi} {}",
+                    t(Text::FunnelAdjustedBefore),
+                    t(Text::FunnelAdjustedAfter)
+                ),
+                Some(t(Text::FunnelShowUnadjusted)),
+            ),
+            (true, false) => (
+                format!(
+                    "{} {phi}{}",
+                    t(Text::FunnelUnadjustedBefore),
+                    t(Text::FunnelUnadjustedAfter)
+                ),
+                Some(t(Text::FunnelShowAdjusted)),
+            ),
+            (false, _) => (
+                format!(
+                    "{} {phi}{}",
+                    t(Text::FunnelNoOverdispersionBefore),
+                    t(Text::FunnelNoOverdispersionAfter)
+                ),
+                None,
+            ),
+        };
+        view! {
+            <p class="note">
+                {text}
+                {link_text.map(|l| view! { " " <a href=link.clone()>{l}</a> })}
+            </p>
+        }
+    });
+    view! {
+        {od}
+        {(q.measure != Measure::WithoutHelp).then(|| view! { <p class="note">{t(Text::FunnelMeanSpread)}</p> })}
+        {q.doelgroep.is_none().then(|| view! { <p class="note">{t(Text::CompareAllDoelgroepen)}</p> })}
     }
 }
 

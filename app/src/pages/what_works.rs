@@ -64,6 +64,7 @@ pub(crate) fn more_standouts(
             doelgroep: None,
             gemeente_id,
             months: 12,
+            adjusted: true,
         };
         view! {
             <p>

@@ -100,6 +100,27 @@ pub async fn compare(
             None => Some((v, v)),
             Some((lo, hi)) => Some((f64::min(lo, v), f64::max(hi, v))),
         });
+    // How much more the shown teams differ than chance alone: the limits
+    // widen by √φ unless the within-team view is asked for.
+    let shown_teams: Vec<(f64, u32)> = teams
+        .iter()
+        .filter_map(|t| {
+            let totals = per_team.get(&t.id)?;
+            let value = totals.figure(query.measure, policy).value()?;
+            Some((value, totals.value(query.measure).1))
+        })
+        .collect();
+    let overdispersion = centre.and_then(|c| {
+        let z: Vec<f64> = shown_teams
+            .iter()
+            .filter_map(|&(v, n)| funnel::z_score(v, c, n, proportion, spread))
+            .collect();
+        funnel::overdispersion(&z)
+    });
+    let inflation = match overdispersion {
+        Some(od) if query.adjusted => od.inflation(),
+        _ => 1.0,
+    };
     let rows: Vec<CompareRow> = teams
         .iter()
         .map(|t| {
@@ -109,7 +130,7 @@ pub async fn compare(
             let position = match (shown, centre) {
                 (Figure::Value(v), Some(c)) => Some(funnel::position(
                     v,
-                    &funnel::limits(c, n, proportion, spread),
+                    &funnel::limits(c, n, proportion, spread, inflation),
                 )),
                 _ => None,
             };
@@ -134,6 +155,8 @@ pub async fn compare(
         centre,
         cases: policy.count(cases),
         spread,
+        overdispersion,
+        inflation,
         monthly_range,
         rows,
         html: Default::default(),
@@ -148,6 +171,8 @@ fn empty(query: CompareQuery, gemeenten: Vec<(i32, String)>) -> Comparison {
         centre: None,
         cases: Figure::NoData,
         spread: 0.0,
+        overdispersion: None,
+        inflation: 1.0,
         monthly_range: None,
         rows: Vec::new(),
         html: Default::default(),

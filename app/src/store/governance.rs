@@ -5,7 +5,7 @@
 //! Figures are suppressed as anywhere outside a team's own space; a fixed
 //! number of queries, whatever the number of teams.
 
-use super::compare::{compare, months_of};
+use super::compare::months_of;
 use super::entity::{
     adoption, canvas, dialogue_note, gemeente, knelpunt, knelpunt_support, lesson, lesson_useful,
     outcome_period, team, wijk,
@@ -107,10 +107,9 @@ pub async fn table_within(
             doelgroep: None,
             gemeente_id,
             months: 12,
+            adjusted: true,
         };
-        standouts.extend(super::what_works::standouts_of(
-            &compare(db, query, policy).await?,
-        ));
+        standouts.extend(super::what_works::standouts_within_doelgroep(db, query, policy).await?);
     }
 
     let notes = notes(db, gemeente_id, &gemeenten).await?;

@@ -13,7 +13,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::dto::{CompareQuery, Comparison, Standout, Standouts, ThemeAssociation, WhatWorks};
-use shared::network::{AgreementStatus, AgreementTheme, Measure};
+use shared::network::{AgreementStatus, AgreementTheme, Doelgroep, Measure};
 use shared::stats::association;
 use shared::suppression::SuppressionPolicy;
 use shared::Month;
@@ -79,10 +79,11 @@ pub async fn what_works(
             doelgroep: None,
             gemeente_id: None,
             months: 12,
+            adjusted: true,
         };
-        let comparison = compare(db, query, policy).await?;
+        let comparison = compare(db, query.clone(), policy).await?;
         period = period.or(comparison.period);
-        standouts.extend(standouts_of(&comparison));
+        standouts.extend(standouts_within_doelgroep(db, query, policy).await?);
         let values: Vec<(i32, f64)> = comparison
             .rows
             .iter()
@@ -172,6 +173,25 @@ async fn changes_around(
         }
     }
     Ok(changes)
+}
+
+/// The teams beyond the favourable funnel limit of their own doelgroep:
+/// ouderenzorg waits are a third of jeugdhulp waits, so a shared funnel
+/// would name the doelgroep, not the collaboration.
+pub async fn standouts_within_doelgroep(
+    db: &impl ConnectionTrait,
+    query: CompareQuery,
+    policy: SuppressionPolicy,
+) -> Result<Vec<Standout>, DbErr> {
+    let mut standouts = Vec::new();
+    for &doelgroep in Doelgroep::ALL {
+        let within = CompareQuery {
+            doelgroep: Some(doelgroep),
+            ..query.clone()
+        };
+        standouts.extend(standouts_of(&compare(db, within, policy).await?));
+    }
+    Ok(standouts)
 }
 
 /// The teams of a comparison beyond its favourable funnel limit.

@@ -41,8 +41,13 @@ fn draw(c: &Comparison, svg: &mut String) -> Result<(), Box<dyn std::error::Erro
         (1..=60)
             .map(|i| {
                 let n = max_n * f64::from(i) / 60.0;
-                let limits =
-                    funnel::limits(centre, n.round().max(1.0) as u32, proportion, c.spread);
+                let limits = funnel::limits(
+                    centre,
+                    n.round().max(1.0) as u32,
+                    proportion,
+                    c.spread,
+                    c.inflation,
+                );
                 (n, pick(&limits))
             })
             .collect()
@@ -52,7 +57,13 @@ fn draw(c: &Comparison, svg: &mut String) -> Result<(), Box<dyn std::error::Erro
     let mut ys: Vec<f64> = points.iter().map(|p| p.1).collect();
     // The limits' extent where the teams are, not at n = 1.
     let min_n = points.iter().map(|p| p.0).fold(max_n, f64::min);
-    let at_smallest = funnel::limits(centre, min_n.round().max(1.0) as u32, proportion, c.spread);
+    let at_smallest = funnel::limits(
+        centre,
+        min_n.round().max(1.0) as u32,
+        proportion,
+        c.spread,
+        c.inflation,
+    );
     ys.extend([centre, at_smallest.lower998, at_smallest.upper998]);
     let (low, high) = ys
         .iter()

@@ -126,6 +126,7 @@ pub async fn compare_funnel(
         get("doelgroep"),
         get("gemeente"),
         get("periode"),
+        get("spreiding"),
     );
     let comparison = loaded(
         state

@@ -101,16 +101,30 @@ pub struct CompareQuery {
     pub gemeente_id: Option<i32>,
     /// How many recent months (3, 6 or 12).
     pub months: u32,
+    /// Whether the limits are widened for real differences between teams
+    /// when there are any (the default); else from the spread within teams
+    /// alone (`spreiding=binnen-teams`).
+    pub adjusted: bool,
 }
 
 impl CompareQuery {
     /// Months that may be compared.
     pub const PERIODS: [u32; 3] = [3, 6, 12];
 
+    /// The `spreiding` parameter of the view without the overdispersion
+    /// adjustment.
+    pub const WITHIN_TEAMS: &'static str = "binnen-teams";
+
     /// The query from the page's parameters as typed in the address:
     /// anything unknown falls back to its default (share without help,
-    /// every doelgroep and gemeente, twelve months).
-    pub fn from_params(measure: &str, doelgroep: &str, gemeente: &str, months: &str) -> Self {
+    /// every doelgroep and gemeente, twelve months, adjusted limits).
+    pub fn from_params(
+        measure: &str,
+        doelgroep: &str,
+        gemeente: &str,
+        months: &str,
+        spread: &str,
+    ) -> Self {
         let months = months
             .parse()
             .ok()
@@ -122,17 +136,23 @@ impl CompareQuery {
             doelgroep: Doelgroep::from_code(doelgroep),
             gemeente_id: gemeente.parse().ok(),
             months,
+            adjusted: spread != Self::WITHIN_TEAMS,
         }
     }
 
     /// The query string of this query, e.g. for the funnel plot's address.
     pub fn to_params(&self) -> String {
         format!(
-            "maat={}&doelgroep={}&gemeente={}&periode={}",
+            "maat={}&doelgroep={}&gemeente={}&periode={}{}",
             self.measure.code(),
             self.doelgroep.map(|d| d.code()).unwrap_or(""),
             self.gemeente_id.map(|g| g.to_string()).unwrap_or_default(),
-            self.months
+            self.months,
+            if self.adjusted {
+                String::new()
+            } else {
+                format!("&spreiding={}", Self::WITHIN_TEAMS)
+            }
         )
     }
 }
@@ -153,6 +173,12 @@ pub struct Comparison {
     pub cases: Figure,
     /// Spread of single cases behind a mean (for the limits); 0 for shares.
     pub spread: f64,
+    /// How much more the teams differ than chance (`None` below two teams
+    /// with a value).
+    pub overdispersion: Option<crate::stats::funnel::Overdispersion>,
+    /// What the limits' standard errors are multiplied by: √φ when the
+    /// query is adjusted and the teams are overdispersed, else 1.
+    pub inflation: f64,
     /// The lowest and highest monthly figure shown in the period: one scale
     /// for the small multiples.
     pub monthly_range: Option<(f64, f64)>,
@@ -189,6 +215,8 @@ impl Comparison {
                 centre: self.centre,
                 cases: self.cases,
                 spread: self.spread,
+                overdispersion: self.overdispersion,
+                inflation: self.inflation,
                 monthly_range: self.monthly_range,
                 rows: self.rows[page.range()].to_vec(),
                 html: self.html.clone(),
@@ -688,16 +716,30 @@ mod tests {
     }
 
     #[test]
+    fn the_within_team_view_has_its_own_address() {
+        let adjusted = CompareQuery::from_params("wachttijd", "jeugd", "", "6", "");
+        assert!(adjusted.adjusted && !adjusted.to_params().contains("spreiding"));
+        let within = CompareQuery::from_params("wachttijd", "jeugd", "", "6", "binnen-teams");
+        assert!(!within.adjusted);
+        assert_eq!(
+            within.to_params(),
+            "maat=wachttijd&doelgroep=jeugd&gemeente=&periode=6&spreiding=binnen-teams"
+        );
+    }
+
+    #[test]
     fn a_page_of_a_comparison_counts_the_whole_funnel() {
         use FunnelPosition::*;
         let positions = [Some(Within), Some(AboveControl), Some(BelowWarning), None];
         let comparison = Comparison {
-            query: CompareQuery::from_params("verder-zonder-hulp", "", "", "12"),
+            query: CompareQuery::from_params("verder-zonder-hulp", "", "", "12", ""),
             gemeenten: vec![],
             period: None,
             centre: Some(0.5),
             cases: Figure::Hidden,
             spread: 0.0,
+            overdispersion: None,
+            inflation: 1.0,
             monthly_range: None,
             rows: (0..120).map(|i| row(i, positions[i % 4])).collect(),
             html: KeptHtml::default(),

@@ -1,8 +1,12 @@
 //! Funnel plots: whether a team's proportion or mean differs from the
 //! network's by more than chance, given how many cases it rests on. Small
-//! teams get wide limits, so they are not ranked on noise.
+//! teams get wide limits, so they are not ranked on noise. Teams differ
+//! for real too (overdispersion): limits are widened by Spiegelhalter's
+//! multiplicative factor when the teams' spread shows it (2005, "Funnel
+//! plots for comparing institutional performance"; as FunnelPlotR does).
 
 use serde::{Deserialize, Serialize};
+use statrs::distribution::{ChiSquared, ContinuousCDF};
 
 /// z for two-sided 95% limits.
 pub const Z95: f64 = 1.959_964;
@@ -21,7 +25,12 @@ pub struct FunnelLimits {
 /// Limits for a proportion around `centre` (0–1) with denominator `n`,
 /// kept within 0–1.
 pub fn proportion_limits(centre: f64, n: u32) -> FunnelLimits {
-    let se = (centre * (1.0 - centre) / f64::from(n.max(1))).sqrt();
+    inflated_proportion_limits(centre, n, 1.0)
+}
+
+/// `proportion_limits` with the standard error times `inflation`.
+fn inflated_proportion_limits(centre: f64, n: u32, inflation: f64) -> FunnelLimits {
+    let se = inflation * proportion_se(centre, n);
     let at = |z: f64| (centre + z * se).clamp(0.0, 1.0);
     FunnelLimits {
         lower998: at(-Z998),
@@ -60,13 +69,85 @@ pub fn case_spread(groups: &[(f64, u32)], centre: f64) -> f64 {
 }
 
 /// The limits for a measure: a proportion's from its binomial spread, a
-/// mean's from `spread`.
-pub fn limits(centre: f64, n: u32, proportion: bool, spread: f64) -> FunnelLimits {
+/// mean's from `spread`, both widened by `inflation` (√φ, or 1).
+pub fn limits(centre: f64, n: u32, proportion: bool, spread: f64, inflation: f64) -> FunnelLimits {
     if proportion {
-        proportion_limits(centre, n)
+        inflated_proportion_limits(centre, n, inflation)
     } else {
-        mean_limits(centre, spread, n)
+        mean_limits(centre, spread * inflation, n)
     }
+}
+
+fn proportion_se(centre: f64, n: u32) -> f64 {
+    (centre * (1.0 - centre) / f64::from(n.max(1))).sqrt()
+}
+
+/// A team's z-score against `centre`: how many standard errors (from the
+/// within-team spread alone) its value lies away; `None` without a spread.
+pub fn z_score(value: f64, centre: f64, n: u32, proportion: bool, spread: f64) -> Option<f64> {
+    let se = if proportion {
+        proportion_se(centre, n)
+    } else {
+        spread / f64::from(n.max(1)).sqrt()
+    };
+    (se > 0.0).then(|| (value - centre) / se)
+}
+
+/// The share of z-scores pulled in at each end before φ is estimated.
+pub const WINSORISED: f64 = 0.1;
+
+/// How much more the teams differ than chance alone would make them.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overdispersion {
+    /// φ: the mean squared winsorised z-score (1 under chance alone).
+    pub phi: f64,
+    /// The teams it was estimated from.
+    pub teams: u32,
+    /// Whether the limits are widened by √φ: when k·φ passes the 95 %
+    /// point of χ² with k − 1 degrees of freedom.
+    pub adjusted: bool,
+}
+
+impl Overdispersion {
+    /// What the limits' standard errors are multiplied by.
+    pub fn inflation(&self) -> f64 {
+        if self.adjusted {
+            self.phi.sqrt()
+        } else {
+            1.0
+        }
+    }
+}
+
+/// `z` with its lowest and highest `WINSORISED` share (rounded down)
+/// replaced by the nearest value that stays.
+pub fn winsorise(z: &[f64]) -> Vec<f64> {
+    let mut sorted = z.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let cut = (z.len() as f64 * WINSORISED).floor() as usize;
+    if sorted.is_empty() || 2 * cut >= sorted.len() {
+        return z.to_vec();
+    }
+    let (low, high) = (sorted[cut], sorted[sorted.len() - 1 - cut]);
+    z.iter().map(|v| v.clamp(low, high)).collect()
+}
+
+/// Spiegelhalter's multiplicative overdispersion of the teams' z-scores;
+/// `None` below two teams.
+pub fn overdispersion(z: &[f64]) -> Option<Overdispersion> {
+    let k = z.len();
+    if k < 2 {
+        return None;
+    }
+    let phi = winsorise(z).iter().map(|v| v * v).sum::<f64>() / k as f64;
+    let critical = ChiSquared::new(k as f64 - 1.0)
+        .map(|c| c.inverse_cdf(0.95))
+        .unwrap_or(f64::INFINITY);
+    Some(Overdispersion {
+        phi,
+        teams: k as u32,
+        adjusted: k as f64 * phi > critical,
+    })
 }
 
 /// Where a unit lies in the funnel.
@@ -141,6 +222,29 @@ mod tests {
         assert_eq!(position(0.62, &l), FunnelPosition::AboveWarning);
         assert_eq!(position(0.5, &l), FunnelPosition::Within);
         assert_eq!(position(0.3, &l), FunnelPosition::BelowControl);
+    }
+
+    #[test]
+    fn overdispersion_known_answers() {
+        // Ten z-scores: the lowest (−3) and highest (3) are pulled in to
+        // −2 and 2; φ = 20.75 / 10 = 2.075; 10 × 2.075 = 20.75 > χ²₉(95 %)
+        // = 16.919, so the limits widen by √2.075 = 1.4405.
+        let z = [-3.0, -1.0, 0.0, 1.0, 3.0, 0.5, -0.5, 2.0, -2.0, 1.5];
+        assert_eq!(winsorise(&z)[0], -2.0);
+        assert_eq!(winsorise(&z)[4], 2.0);
+        let od = overdispersion(&z).unwrap();
+        assert!((od.phi - 2.075).abs() < 1e-12 && od.adjusted);
+        assert!((od.inflation() - 2.075f64.sqrt()).abs() < 1e-12);
+        // Chance alone: z of about one, no widening.
+        let calm = [-1.0, 1.0, -0.5, 0.5, 0.0, 1.2, -1.2, 0.8, -0.8, 0.3];
+        let od = overdispersion(&calm).unwrap();
+        assert!(!od.adjusted && od.inflation() == 1.0, "{od:?}");
+        assert_eq!(overdispersion(&[1.0]), None);
+        // A widened funnel: p = 0.5, n = 100, φ = 4 doubles the width.
+        let wide = limits(0.5, 100, true, 0.0, 2.0);
+        assert!((wide.upper95 - (0.5 + 2.0 * Z95 * 0.05)).abs() < 1e-12);
+        assert!((z_score(0.6, 0.5, 100, true, 0.0).unwrap() - 2.0).abs() < 1e-9);
+        assert_eq!(z_score(8.0, 7.5, 36, false, 0.0), None);
     }
 
     #[test]
