@@ -41,6 +41,10 @@ pub struct ServeArgs {
         global = true
     )]
     pub min_denominator: u32,
+    /// Fewest clients a count shown outside a team may hold; a smaller one
+    /// shows as "<N" and stays out of every total (docs/privacy.md).
+    #[arg(long, env = "WIJKWIJS_MIN_COUNT", default_value_t = 5, global = true)]
+    pub min_count: u32,
     /// The public origin, e.g. https://wijkwijs.example.nl; state-changing
     /// requests must come from it. Default: the request's own host.
     #[arg(long, env = "WIJKWIJS_PUBLIC_ORIGIN", global = true)]

@@ -38,30 +38,32 @@ pub fn figure(figure: Figure, unit: Unit) -> String {
     }
 }
 
+/// The Dutch names of the months, January first.
+pub const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// An ISO date (YYYY-MM-DD) in Dutch words, e.g. "1 maart 2026"; anything
 /// else is returned as it came.
 pub fn date_nl(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let mut parts = iso.splitn(3, '-').map(|p| p.parse::<usize>().ok());
     match (
         parts.next().flatten(),
         parts.next().flatten(),
         parts.next().flatten(),
     ) {
-        (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) => format!("{d} {} {y}", MONTHS_NL[m - 1]),
         _ => iso.to_string(),
     }
 }

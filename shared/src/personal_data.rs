@@ -219,21 +219,6 @@ fn bsn(tokens: &[Token]) -> bool {
     })
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// A full date (12-03-2011, 12/3/2011, 12 maart 2011) after "geboren" or
 /// "geb.", or more than two years before `this_year`.
 fn birth_date(text: &str, tokens: &[Token], this_year: i32) -> bool {
@@ -250,7 +235,7 @@ fn birth_date(text: &str, tokens: &[Token], this_year: i32) -> bool {
             && ["-", "/", "."].contains(&w[1].before)
             && w[2].before == w[1].before;
         let named_month = !w[1].digits
-            && MONTHS.contains(&w[1].text.to_lowercase().as_str())
+            && crate::format::MONTHS_NL.contains(&w[1].text.to_lowercase().as_str())
             && w[1].before == " "
             && w[2].before == " ";
         let year = w[2].digits && w[2].text.len() == 4;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 /// Replaces `passage` by "[verwijderd]" wherever the record `kind` `id`
 /// (les, afspraak, canvas, knelpunt) holds it, then returns to its page.
-/// The audit entry says that a redaction happened and how many texts it
+/// The audit entry says that a redaction happened and how many rows it
 /// changed, never what was removed.
 #[server(endpoint = "redaction/redact")]
 pub async fn redact_text(kind: String, id: i32, passage: String) -> Result<(), AppError> {
@@ -48,7 +48,7 @@ pub async fn redact_text(kind: String, id: i32, passage: String) -> Result<(), A
         crate::store::audit::Outcome::Ok,
         (
             None,
-            Some(serde_json::json!({ "teksten": changed }).to_string()),
+            Some(serde_json::json!({ "rijen": changed }).to_string()),
         ),
     )
     .await?;

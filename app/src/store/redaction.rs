@@ -9,12 +9,12 @@ use super::entity::{
     agreement, agreement_version, audit_event, canvas, knelpunt, knelpunt_answer, lesson,
     lesson_reaction,
 };
-use sea_orm::sea_query::{Expr, LikeExpr};
+use sea_orm::sea_query::{Alias, Expr, Func, LikeExpr, SimpleExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
     QueryFilter, Set,
 };
-use shared::personal_data::redact;
+use shared::personal_data::{redact, REDACTED};
 
 /// A record whose texts can be redacted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,145 +90,103 @@ pub async fn team_of(db: &impl ConnectionTrait, target: Target) -> Result<Option
     })
 }
 
-/// Replaces `passage` wherever the record holds it; returns how many texts
+/// Replaces `passage` wherever the record holds it; returns how many rows
 /// changed (0 when the passage was nowhere). Call inside a transaction.
 pub async fn redact_record(
     db: &impl ConnectionTrait,
     target: Target,
     passage: &str,
-) -> Result<u32, DbErr> {
-    let mut changed = 0;
-    // Each text of a row: replaced when it holds the passage.
-    let mut apply = |text: &mut String| {
-        if let Some(redacted) = redact(text, passage) {
-            *text = redacted;
-            changed += 1;
-            true
-        } else {
-            false
-        }
-    };
-    match target {
+) -> Result<u64, DbErr> {
+    let changed = match target {
         Target::Lesson(id) => {
-            if let Some(row) = lesson::Entity::find_by_id(id).one(db).await? {
-                let mut l = row.clone();
-                let hit = [
-                    &mut l.title,
-                    &mut l.what_happened,
-                    &mut l.what_worked,
-                    &mut l.what_needed,
-                    &mut l.tags,
-                ]
-                .into_iter()
-                .map(&mut apply)
-                .filter(|&changed| changed)
-                .count()
-                    > 0;
-                if hit {
-                    let saved = lesson::ActiveModel {
-                        title: Set(l.title),
-                        what_happened: Set(l.what_happened),
-                        what_worked: Set(l.what_worked),
-                        what_needed: Set(l.what_needed),
-                        tags: Set(l.tags),
-                        ..row.into_active_model()
-                    }
-                    .update(db)
-                    .await?;
-                    super::lessons::index(db, &saved).await?;
-                }
+            use lesson::Column as C;
+            let own = replace_in::<lesson::Entity>(
+                db,
+                &[
+                    C::Title,
+                    C::WhatHappened,
+                    C::WhatWorked,
+                    C::WhatNeeded,
+                    C::Tags,
+                ],
+                (C::Id, id),
+                passage,
+            )
+            .await?;
+            if let (true, Some(l)) = (own > 0, lesson::Entity::find_by_id(id).one(db).await?) {
+                super::lessons::index(db, &l).await?;
             }
-            for row in lesson_reaction::Entity::find()
-                .filter(lesson_reaction::Column::LessonId.eq(id))
-                .all(db)
+            use lesson_reaction::Column as R;
+            own + replace_in::<lesson_reaction::Entity>(db, &[R::Body], (R::LessonId, id), passage)
                 .await?
-            {
-                let mut body = row.body.clone();
-                if apply(&mut body) {
-                    let mut active = row.into_active_model();
-                    active.body = Set(body);
-                    active.update(db).await?;
-                }
-            }
         }
         Target::Agreement(id) => {
-            if let Some(row) = agreement::Entity::find_by_id(id).one(db).await? {
-                let (mut title, mut body) = (row.title.clone(), row.body.clone());
-                if apply(&mut title) | apply(&mut body) {
-                    let mut active = row.into_active_model();
-                    active.title = Set(title);
-                    active.body = Set(body);
-                    let saved = active.update(db).await?;
-                    super::agreements::index(db, &saved).await?;
-                }
+            use agreement::Column as C;
+            let own =
+                replace_in::<agreement::Entity>(db, &[C::Title, C::Body], (C::Id, id), passage)
+                    .await?;
+            if let (true, Some(a)) = (own > 0, agreement::Entity::find_by_id(id).one(db).await?) {
+                super::agreements::index(db, &a).await?;
             }
-            for row in agreement_version::Entity::find()
-                .filter(agreement_version::Column::AgreementId.eq(id))
-                .all(db)
-                .await?
-            {
-                let (mut title, mut body) = (row.title.clone(), row.body.clone());
-                if apply(&mut title) | apply(&mut body) {
-                    let mut active = row.into_active_model();
-                    active.title = Set(title);
-                    active.body = Set(body);
-                    active.update(db).await?;
-                }
-            }
+            use agreement_version::Column as V;
+            own + replace_in::<agreement_version::Entity>(
+                db,
+                &[V::Title, V::Body],
+                (V::AgreementId, id),
+                passage,
+            )
+            .await?
         }
         Target::Canvas(id) => {
-            if let Some(row) = canvas::Entity::find_by_id(id).one(db).await? {
-                let mut c = row.clone();
-                let hit = [
-                    &mut c.title,
-                    &mut c.family_wants,
-                    &mut c.law_reason,
-                    &mut c.system_lesson,
-                ]
-                .into_iter()
-                .map(&mut apply)
-                .filter(|&changed| changed)
-                .count()
-                    > 0;
-                if hit {
-                    canvas::ActiveModel {
-                        title: Set(c.title),
-                        family_wants: Set(c.family_wants),
-                        law_reason: Set(c.law_reason),
-                        system_lesson: Set(c.system_lesson),
-                        ..row.into_active_model()
-                    }
-                    .update(db)
-                    .await?;
-                }
-            }
+            use canvas::Column as C;
+            replace_in::<canvas::Entity>(
+                db,
+                &[C::Title, C::FamilyWants, C::LawReason, C::SystemLesson],
+                (C::Id, id),
+                passage,
+            )
+            .await?
         }
         Target::Knelpunt(id) => {
-            if let Some(row) = knelpunt::Entity::find_by_id(id).one(db).await? {
-                let (mut title, mut description) = (row.title.clone(), row.description.clone());
-                if apply(&mut title) | apply(&mut description) {
-                    let mut active = row.into_active_model();
-                    active.title = Set(title);
-                    active.description = Set(description);
-                    active.update(db).await?;
-                }
-            }
-            for row in knelpunt_answer::Entity::find()
-                .filter(knelpunt_answer::Column::KnelpuntId.eq(id))
-                .all(db)
+            use knelpunt::Column as C;
+            use knelpunt_answer::Column as A;
+            replace_in::<knelpunt::Entity>(db, &[C::Title, C::Description], (C::Id, id), passage)
                 .await?
-            {
-                let mut body = row.body.clone();
-                if apply(&mut body) {
-                    let mut active = row.into_active_model();
-                    active.body = Set(body);
-                    active.update(db).await?;
-                }
-            }
+                + replace_in::<knelpunt_answer::Entity>(
+                    db,
+                    &[A::Body],
+                    (A::KnelpuntId, id),
+                    passage,
+                )
+                .await?
         }
+    };
+    Ok(changed + redact_audit(db, target, passage).await?)
+}
+
+/// In the rows of `E` whose `key` is `id`, replaces `passage` in each of
+/// `columns` by `REDACTED` (SQL `REPLACE`, the same on SQLite and
+/// PostgreSQL); the number of rows that changed.
+async fn replace_in<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    columns: &[E::Column],
+    (key, id): (E::Column, i32),
+    passage: &str,
+) -> Result<u64, DbErr> {
+    let replaced = |column: E::Column| -> SimpleExpr {
+        Func::cust(Alias::new("REPLACE"))
+            .arg(Expr::col(column))
+            .arg(passage)
+            .arg(REDACTED)
+            .into()
+    };
+    let mut update = E::update_many().filter(key.eq(id));
+    let mut holds = Condition::any();
+    for &column in columns {
+        update = update.col_expr(column, replaced(column));
+        holds = holds.add(Expr::col(column).ne(replaced(column)));
     }
-    changed += redact_audit(db, target, passage).await?;
-    Ok(changed)
+    Ok(update.filter(holds).exec(db).await?.rows_affected)
 }
 
 /// The audit log's copies of the record (before and after each change)
@@ -237,7 +195,7 @@ async fn redact_audit(
     db: &impl ConnectionTrait,
     target: Target,
     passage: &str,
-) -> Result<u32, DbErr> {
+) -> Result<u64, DbErr> {
     // The passage as serde_json writes it inside a string.
     let quoted = serde_json::to_string(passage).unwrap_or_default();
     let inner = &quoted[1..quoted.len().saturating_sub(1).max(1)];
@@ -259,12 +217,7 @@ async fn redact_audit(
         .await?;
     let mut changed = 0;
     for row in rows {
-        let scrub = |payload: &Option<String>| {
-            payload.as_deref().and_then(|p| {
-                p.contains(inner)
-                    .then(|| p.replace(inner, shared::personal_data::REDACTED))
-            })
-        };
+        let scrub = |payload: &Option<String>| payload.as_deref().and_then(|p| redact(p, inner));
         let (before, after) = (scrub(&row.before), scrub(&row.after));
         if before.is_none() && after.is_none() {
             continue;

@@ -71,7 +71,7 @@ pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
         db,
         suppression: SuppressionPolicy {
             min_denominator: args.min_denominator,
-            ..SuppressionPolicy::default()
+            min_count: args.min_count,
         },
         public_origin: args.public_origin.clone(),
         insight: Default::default(),

@@ -201,6 +201,7 @@ impl Client {
             addr: "127.0.0.1:0".parse().unwrap(),
             site_root: std::env::temp_dir(),
             min_denominator: 10,
+            min_count: 5,
             public_origin: None,
         };
         Self {

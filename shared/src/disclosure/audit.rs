@@ -216,15 +216,8 @@ fn audit_measure(
     // The published figures.
     for (f, figure) in figures.iter().enumerate() {
         match figure.quantity {
-            Quantity::Count(c) if c == base => {
-                let terms: Vec<(Term, f64)> = figure
-                    .cells
-                    .iter()
-                    .map(|c| (model.cells[c].0, 1.0))
-                    .collect();
-                model.constrain(&terms, ComparisonOp::Eq, figure.value, Some(f));
-            }
-            Quantity::Cases(m) if m == measure => {
+            // A count, or the cases behind a mean: Σ n = N.
+            q if q.counted() == Some(base) => {
                 let terms: Vec<(Term, f64)> = figure
                     .cells
                     .iter()

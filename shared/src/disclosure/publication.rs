@@ -76,6 +76,17 @@ pub enum Quantity {
     Cases(Measure),
 }
 
+impl Quantity {
+    /// The count a figure sums: its own, or a mean's cases.
+    pub fn counted(self) -> Option<Count> {
+        match self {
+            Quantity::Count(c) => Some(c),
+            Quantity::Cases(m) => Some(Count::base_of(m)),
+            Quantity::Value(_) => None,
+        }
+    }
+}
+
 /// One figure as a viewer outside the team sees it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Published {
