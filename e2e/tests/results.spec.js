@@ -47,4 +47,9 @@ test('a teamlid corrects the latest month, sees its history and the tiles change
   await expect(tiles.getByRole('listitem').filter({ hasText: 'Wachttijd' })).toContainText('11,5');
   await expect(tiles.getByRole('listitem').filter({ hasText: 'Cijfer cliënten' })).toContainText('7,8');
   await expect(tiles.getByRole('listitem').first()).toContainText('sep 2026');
+  // Two months prove nothing: the change is said in neutral words, and
+  // only the run chart's verdict says improvement or concern.
+  const wait = tiles.getByRole('listitem').filter({ hasText: 'Wachttijd' });
+  await expect(wait).toContainText(/Grafiek: (gewone variatie|bijzondere variatie: (verbetering|zorg)|te weinig maanden)/);
+  await expect(wait.locator('.tile-trend')).not.toContainText(/verbetering|verslechtering/);
 });

@@ -1,5 +1,7 @@
 //! Headline tiles: the latest month's key figures, each with its change
-//! since the month before, said in words (and only then in colour), and a
+//! since the month before in neutral words, the verdict of its run chart
+//! (Making Data Count: two months never prove a change, so only the chart
+//! says improvement or concern, in words and only then in colour), and a
 //! sparkline of the last twelve months.
 
 use crate::components::data_table::FigureText;
@@ -8,7 +10,8 @@ use shared::dto::HeadlineFigures;
 use shared::format::{self, Unit};
 use shared::i18n::{t, Text};
 use shared::network::Measure;
-use shared::outcomes::{change, Better};
+use shared::stats::chart::variation_label;
+use shared::stats::xmr::Variation;
 use shared::suppression::Figure;
 
 #[component]
@@ -18,6 +21,9 @@ pub fn HeadlineTiles(
     /// Adds each outcome measure's sparkline when given.
     #[prop(optional)]
     team_id: Option<i32>,
+    /// Each measure's run chart verdict, said beside its figure.
+    #[prop(optional)]
+    variations: Vec<(Measure, Variation)>,
 ) -> impl IntoView {
     let tiles = [
         (
@@ -26,7 +32,6 @@ pub fn HeadlineTiles(
             latest.mean_wait_days,
             previous.map(|p| p.mean_wait_days),
             Unit::Days,
-            Better::Lower,
         ),
         (
             Some(Measure::WithoutHelp),
@@ -34,7 +39,6 @@ pub fn HeadlineTiles(
             latest.share_without_help,
             previous.map(|p| p.share_without_help),
             Unit::Percent,
-            Better::Higher,
         ),
         (
             Some(Measure::ClientGrade),
@@ -42,7 +46,6 @@ pub fn HeadlineTiles(
             latest.client_grade,
             previous.map(|p| p.client_grade),
             Unit::Grade,
-            Better::Higher,
         ),
         (
             None,
@@ -50,7 +53,6 @@ pub fn HeadlineTiles(
             latest.professional_grade,
             previous.map(|p| p.professional_grade),
             Unit::Grade,
-            Better::Higher,
         ),
     ];
     let since = previous.map(|p| p.month.label_nl()).unwrap_or_default();
@@ -58,8 +60,11 @@ pub fn HeadlineTiles(
         <ul class="tiles" aria-label=format!("{} {}", t(Text::HeadlineFigures), latest.month.label_nl())>
             {tiles
                 .into_iter()
-                .map(|(measure, label, figure, before, unit, better)| {
-                    let trend = trend(figure, before, unit, better, &since);
+                .map(|(measure, label, figure, before, unit)| {
+                    let trend = trend(figure, before, unit, &since);
+                    let verdict = measure
+                        .and_then(|m| variations.iter().find(|(v, _)| *v == m))
+                        .map(|(_, variation)| verdict(*variation));
                     // Decorative: the run charts below carry the text.
                     let spark = measure.zip(team_id).map(|(m, id)| view! {
                         <img class="spark" src=format!("/grafieken/teams/{id}/{}-lijn.svg?maanden=12", m.code()) alt="" width="160" height="40" />
@@ -69,6 +74,7 @@ pub fn HeadlineTiles(
                             <p class="tile-label">{label}</p>
                             <p class="tile-value"><FigureText figure unit /></p>
                             {trend}
+                            {verdict}
                             {spark}
                         </li>
                     }
@@ -78,17 +84,17 @@ pub fn HeadlineTiles(
     }
 }
 
-fn trend(
-    figure: Figure,
-    before: Option<Figure>,
-    unit: Unit,
-    better: Better,
-    since: &str,
-) -> impl IntoView {
+/// The change since the month before, in neutral words: a difference of
+/// two months is no verdict.
+fn trend(figure: Figure, before: Option<Figure>, unit: Unit, since: &str) -> impl IntoView {
     let (Some(now), Some(then)) = (figure.value(), before.and_then(Figure::value)) else {
         return view! { <p class="tile-trend">{t(Text::NoComparison)}</p> }.into_any();
     };
-    let (delta, improved) = change(now, then, better);
+    let delta = now - then;
+    if delta.abs() < 1e-9 {
+        return view! { <p class="tile-trend">{format!("{} ({since})", t(Text::Unchanged))}</p> }
+            .into_any();
+    }
     let amount = match unit {
         Unit::Percent => format!(
             "{} {}",
@@ -98,25 +104,20 @@ fn trend(
         Unit::Days => format!("{} {}", format::decimal_nl(delta.abs(), 1), t(Text::Days)),
         _ => format::decimal_nl(delta.abs(), 1),
     };
-    let (arrow, direction) = if delta < 0.0 {
-        ("▼", t(Text::LowerThan))
+    let direction = if delta < 0.0 {
+        t(Text::LowerThan)
     } else {
-        ("▲", t(Text::HigherThan))
+        t(Text::HigherThan)
     };
-    let (class, verdict) = match improved {
-        Some(true) => ("tile-trend trend-good", t(Text::Improvement)),
-        Some(false) => ("tile-trend trend-concern", t(Text::Deterioration)),
-        None => ("tile-trend", t(Text::Unchanged)),
+    view! { <p class="tile-trend">{format!("{amount} {direction} {since}")}</p> }.into_any()
+}
+
+/// What the measure's run chart says, in words and then in colour.
+fn verdict(variation: Variation) -> impl IntoView {
+    let class = match variation {
+        Variation::SpecialCauseImprovement => "tile-verdict trend-good",
+        Variation::SpecialCauseConcern => "tile-verdict trend-concern",
+        _ => "tile-verdict",
     };
-    let text = match improved {
-        None => format!("{verdict} ({since})"),
-        Some(_) => format!("{amount} {direction} {since}: {verdict}"),
-    };
-    view! {
-        <p class=class>
-            <span aria-hidden="true">{improved.map(|_| arrow)}" "</span>
-            {text}
-        </p>
-    }
-    .into_any()
+    view! { <p class=class>{format!("{}: {}", t(Text::TileChartSays), variation_label(variation))}</p> }
 }

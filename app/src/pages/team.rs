@@ -70,6 +70,11 @@ fn team_view(
     // viewer's, so it stays outside the kept parts.
     let (id, writes, html) = (team.id, team.viewer_writes, team.html.clone());
     let title = team.name.clone();
+    let variations: Vec<_> = team
+        .charts
+        .iter()
+        .map(|c| (c.measure, c.variation))
+        .collect();
     let button = move |path: &str, text: Text| {
         writes.then(|| {
             view! { <p><a class="button" href=format!("/teams/{id}/{path}")>{t(text)}</a></p> }
@@ -92,7 +97,7 @@ fn team_view(
             <p class="lead">
                 {format!("{}: {}", t(Text::Doelgroep), team.doelgroep.label())}
             </p>
-            {team.latest.map(|latest| view! { <HeadlineTiles latest previous=team.previous team_id=id /> })}
+            {team.latest.map(|latest| view! { <HeadlineTiles latest previous=team.previous team_id=id variations /> })}
             <div class="columns">
                 <section aria-labelledby="contact">
                     <h2 id="contact">{t(Text::TeamContact)}</h2>

@@ -141,7 +141,7 @@ fn what_works_parts(page: WhatWorks) -> impl IntoView {
                             t(Text::To),
                             difference(c.high, measure)
                         )),
-                        Cell::Text(if !c.clear() {
+                        Cell::Text(if !c.clear {
                             t(Text::WhatWorksUnclear).to_string()
                         } else {
                             let favourable = (c.difference < 0.0) == (measure.better() == Better::Lower);
@@ -209,6 +209,7 @@ fn what_works_parts(page: WhatWorks) -> impl IntoView {
         {sections}
         {spread}
         <p class="note">{t(Text::WhatWorksCaution)}</p>
+        <p class="note">{t(Text::WhatWorksManyTests)}</p>
         <p class="note">{t(Text::SuppressionNote)}</p>
     }
 }

@@ -27,7 +27,7 @@ use shared::suppression::{Figure, SuppressionPolicy};
 use std::collections::{BTreeMap, HashMap};
 
 /// The months the verdicts look at.
-const VERDICT_MONTHS: i32 = 24;
+const VERDICT_MONTHS: i32 = shared::stats::chart::ANALYSED_MONTHS;
 /// How many notable lessons the table lists, from how many days back.
 const LESSONS: usize = 10;
 const LESSON_DAYS: i64 = 365;

@@ -107,6 +107,13 @@ pub async fn what_works(
             });
         }
     }
+    // Every theme on every measure is tested at once: "clear" only after
+    // Holm's adjustment for all of them.
+    let mut comparisons: Vec<&mut association::GroupComparison> = themes
+        .iter_mut()
+        .filter_map(|t| t.comparison.as_mut())
+        .collect();
+    association::adjust_for_multiple_tests(&mut comparisons);
     Ok(WhatWorks {
         period,
         standouts: Standouts::of(standouts),

@@ -81,7 +81,8 @@ fn draw(series: &ChartSeries, svg: &mut String) -> Result<(), Box<dyn std::error
         .label_style(("sans-serif", 12).into_font().color(&TEXT))
         .draw()?;
 
-    let span = [-0.5, n as f64 - 0.5];
+    // Mean and limits over the months analysed only.
+    let span = [series.analysed_from as f64 - 0.5, n as f64 - 0.5];
     if let Some(mean) = series.mean {
         chart.draw_series(LineSeries::new(
             span.map(|x| (x, mean)),

@@ -22,12 +22,36 @@ pub struct GroupComparison {
     /// degrees of freedom).
     pub low: f64,
     pub high: f64,
+    /// Two-sided p-value of the difference (Welch's t-test).
+    pub p_value: f64,
+    /// Whether the difference is clear: the interval leaves out zero, and
+    /// once `holm` has run, it still is among all the tests done at once.
+    pub clear: bool,
 }
 
-impl GroupComparison {
-    /// Whether the interval leaves out zero.
-    pub fn clear(&self) -> bool {
-        self.low > 0.0 || self.high < 0.0
+/// Holm's step-down adjustment: which of `p_values` stay significant at
+/// `alpha` when they are tested at once. The smallest p must pass
+/// alpha/m, the next alpha/(m − 1), and so on, until one fails.
+pub fn holm(p_values: &[f64], alpha: f64) -> Vec<bool> {
+    let m = p_values.len();
+    let mut order: Vec<usize> = (0..m).collect();
+    order.sort_by(|&a, &b| p_values[a].total_cmp(&p_values[b]));
+    let mut significant = vec![false; m];
+    for (rank, &i) in order.iter().enumerate() {
+        if p_values[i] > alpha / (m - rank) as f64 {
+            break;
+        }
+        significant[i] = true;
+    }
+    significant
+}
+
+/// Marks as clear only the comparisons that stay so after Holm's
+/// adjustment for all of them tested at once.
+pub fn adjust_for_multiple_tests(comparisons: &mut [&mut GroupComparison]) {
+    let p: Vec<f64> = comparisons.iter().map(|c| c.p_value).collect();
+    for (c, significant) in comparisons.iter_mut().zip(holm(&p, 0.05)) {
+        c.clear = c.clear && significant;
     }
 }
 
@@ -67,16 +91,29 @@ pub fn compare(with: &[f64], without: &[f64]) -> Option<GroupComparison> {
     let (m2, v2) = mean_and_variance(without);
     let (a, b) = (v1 / with.len() as f64, v2 / without.len() as f64);
     let se = (a + b).sqrt();
-    let t = t95(welch_df(a, with.len(), b, without.len()));
+    let df = welch_df(a, with.len(), b, without.len());
+    let t = t95(df);
     let difference = m1 - m2;
+    let p_value = if se > 0.0 {
+        StudentsT::new(0.0, 1.0, df.max(1.0))
+            .map(|dist| 2.0 * (1.0 - dist.cdf((difference / se).abs())))
+            .unwrap_or(1.0)
+    } else if difference == 0.0 {
+        1.0
+    } else {
+        0.0
+    };
+    let (low, high) = (difference - t * se, difference + t * se);
     Some(GroupComparison {
         with_teams: with.len() as u32,
         with_mean: m1,
         without_teams: without.len() as u32,
         without_mean: m2,
         difference,
-        low: difference - t * se,
-        high: difference + t * se,
+        low,
+        high,
+        p_value,
+        clear: low > 0.0 || high < 0.0,
     })
 }
 
@@ -140,7 +177,7 @@ mod tests {
         assert!((c.difference - 0.1).abs() < 1e-12);
         let se = (0.02 / 3.0 / 4.0 * 2.0f64).sqrt();
         assert!((c.high - (0.1 + 2.446912 * se)).abs() < 1e-6);
-        assert!(!c.clear());
+        assert!(!c.clear);
         assert_eq!(compare(&[1.0, 2.0], &[1.0, 2.0, 3.0]), None);
         // [1, 2, 3] against [4, 5, 6]: df 4, t 2.7764, −3 ± 2.267.
         let c = compare(&[1.0, 2.0, 3.0], &[4.0, 5.0, 6.0]).unwrap();
@@ -149,6 +186,27 @@ mod tests {
         // (var 166.7): df = (1/3 + 41.67)² / ((1/3)²/2 + 41.67²/3) ≈ 3.05.
         let df = welch_df(1.0 / 3.0, 3, 500.0 / 3.0 / 4.0, 4);
         assert!((df - 3.0479).abs() < 1e-3, "{df}");
+    }
+
+    #[test]
+    fn holm_known_answer() {
+        // Sorted: 0.005 ≤ 0.05/4, 0.01 ≤ 0.05/3, 0.03 > 0.05/2: stop.
+        assert_eq!(
+            holm(&[0.01, 0.04, 0.03, 0.005], 0.05),
+            vec![true, false, false, true]
+        );
+        assert_eq!(holm(&[0.04], 0.05), vec![true]);
+        assert_eq!(holm(&[], 0.05), Vec::<bool>::new());
+        // A clear difference among many tests need not stay clear.
+        let mut one = compare(&[1.0, 2.0, 3.0], &[4.0, 5.0, 6.0]).unwrap();
+        assert!(one.clear && one.p_value < 0.05 && one.p_value > 0.01);
+        let mut others: Vec<GroupComparison> = (0..29)
+            .map(|_| compare(&[1.0, 2.0, 3.0], &[1.5, 2.0, 2.5]).unwrap())
+            .collect();
+        let mut all: Vec<&mut GroupComparison> = others.iter_mut().collect();
+        all.push(&mut one);
+        adjust_for_multiple_tests(&mut all);
+        assert!(!one.clear);
     }
 
     #[test]

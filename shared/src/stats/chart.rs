@@ -25,27 +25,41 @@ pub struct Annotation {
     pub label: String,
 }
 
+/// The months a verdict speaks of: the chart's mean, limits and signals
+/// and the bestuurderstafel's icons all look at the latest this many
+/// months, so the icon and the chart it links to never disagree.
+pub const ANALYSED_MONTHS: i32 = 24;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChartSeries {
     pub measure: Measure,
     /// Oldest first.
     pub points: Vec<ChartPoint>,
-    /// Over the shown figures; `None` when none may be shown.
+    /// The first point the analysis looks at (older points are drawn
+    /// without mean, limits or signals).
+    pub analysed_from: usize,
+    /// Over the shown figures analysed; `None` when none may be shown.
     pub mean: Option<f64>,
     pub limits: Option<Limits>,
     pub variation: Variation,
     pub annotations: Vec<Annotation>,
 }
 
-/// Analyses the shown figures of a measure's months (oldest first).
+/// Analyses the shown figures of a measure's months (oldest first) over
+/// the latest `ANALYSED_MONTHS`.
 pub fn series(
     measure: Measure,
     figures: &[(Month, Figure)],
     annotations: Vec<Annotation>,
 ) -> ChartSeries {
+    let analysed_from = figures.last().map_or(0, |(last, _)| {
+        let first = last.plus(1 - ANALYSED_MONTHS);
+        figures.iter().position(|(m, _)| *m >= first).unwrap_or(0)
+    });
     let shown: Vec<(usize, f64)> = figures
         .iter()
         .enumerate()
+        .skip(analysed_from)
         .filter_map(|(i, (_, f))| f.value().map(|v| (i, v)))
         .collect();
     let values: Vec<f64> = shown.iter().map(|(_, v)| *v).collect();
@@ -64,6 +78,7 @@ pub fn series(
     ChartSeries {
         measure,
         points,
+        analysed_from,
         mean: (!values.is_empty()).then_some(analysis.mean),
         limits: analysis.limits.map(|l| l.within(measure.possible_range())),
         variation: analysis.variation,
@@ -170,6 +185,43 @@ mod tests {
 
     fn m(i: i32) -> Month {
         Month::new(2024, 11).unwrap().plus(i)
+    }
+
+    #[test]
+    fn the_chart_analyses_the_months_the_icon_does() {
+        // Ten years of a steady 20, the last two years a steady 10: over
+        // the whole history the last point would sit below a run; over the
+        // latest 24 months it is the process itself.
+        let figures: Vec<(Month, Figure)> = (0..120)
+            .map(|i| {
+                (
+                    m(i),
+                    Figure::Value(if i < 96 {
+                        20.0 + f64::from(i % 2)
+                    } else {
+                        10.0 + f64::from(i % 2)
+                    }),
+                )
+            })
+            .collect();
+        let s = series(Measure::Wait, &figures, Vec::new());
+        assert_eq!(s.analysed_from, 96);
+        assert!((s.mean.unwrap() - 10.5).abs() < 1e-9);
+        assert_eq!(s.variation, Variation::CommonCause);
+        assert!(s.points[..96].iter().all(|p| p.signal.is_none()));
+        let governance = xmr::analyse(
+            &figures[96..]
+                .iter()
+                .filter_map(|(_, f)| f.value())
+                .collect::<Vec<_>>(),
+            Measure::Wait.better(),
+            None,
+        );
+        assert_eq!(governance.variation, s.variation);
+        assert_eq!(
+            governance.limits.map(|l| l.upper),
+            s.limits.map(|l| l.upper)
+        );
     }
 
     #[test]
