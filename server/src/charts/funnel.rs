@@ -37,18 +37,21 @@ fn draw(c: &Comparison, svg: &mut String) -> Result<(), Box<dyn std::error::Erro
         .collect();
     let max_n = points.iter().map(|p| p.0).fold(10.0, f64::max) * 1.05;
     let centre = c.centre.unwrap_or(0.0);
+    // The comparison's limits (widened as it says) for `n` cases.
+    let limits_at = |n: f64| {
+        funnel::limits(
+            centre,
+            n.round().max(1.0) as u32,
+            proportion,
+            c.spread,
+            c.inflation,
+        )
+    };
     let curve = |pick: fn(&funnel::FunnelLimits) -> f64| -> Vec<(f64, f64)> {
         (1..=60)
             .map(|i| {
                 let n = max_n * f64::from(i) / 60.0;
-                let limits = funnel::limits(
-                    centre,
-                    n.round().max(1.0) as u32,
-                    proportion,
-                    c.spread,
-                    c.inflation,
-                );
-                (n, pick(&limits))
+                (n, pick(&limits_at(n)))
             })
             .collect()
     };
@@ -57,13 +60,7 @@ fn draw(c: &Comparison, svg: &mut String) -> Result<(), Box<dyn std::error::Erro
     let mut ys: Vec<f64> = points.iter().map(|p| p.1).collect();
     // The limits' extent where the teams are, not at n = 1.
     let min_n = points.iter().map(|p| p.0).fold(max_n, f64::min);
-    let at_smallest = funnel::limits(
-        centre,
-        min_n.round().max(1.0) as u32,
-        proportion,
-        c.spread,
-        c.inflation,
-    );
+    let at_smallest = limits_at(min_n);
     ys.extend([centre, at_smallest.lower998, at_smallest.upper998]);
     let (low, high) = ys
         .iter()
