@@ -109,8 +109,7 @@ impl FormErrors {
     /// validation.
     #[cfg(feature = "ssr")]
     pub fn check_personal_data(&mut self, texts: &[(&str, &str)], checked: &Option<String>) {
-        use chrono::Datelike;
-        let year = chrono::Utc::now().year();
+        let year = crate::store::this_month().year();
         for (field, message) in shared::personal_data::warnings(texts, checked.is_some(), year) {
             self.add(field, message);
         }

@@ -7,6 +7,8 @@
 //! no client's. Ordinary text — amounts, meeting dates, counts, agreement
 //! numbers — passes.
 
+use crate::i18n::{t, Text};
+
 /// Something in a text that looks like a client's personal data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Finding {
@@ -21,19 +23,15 @@ pub enum Finding {
 impl Finding {
     /// What the writer reads at the field.
     pub fn message(self) -> &'static str {
-        match self {
-            Finding::Bsn => "Deze tekst bevat een burgerservicenummer. Haal het weg: een BSN hoort nooit in Wijkwijs.",
-            Finding::BirthDate => "Deze tekst lijkt een geboortedatum te bevatten.",
-            Finding::Phone => "Deze tekst lijkt een telefoonnummer te bevatten.",
-            Finding::Email => "Deze tekst lijkt een e-mailadres te bevatten.",
-            Finding::Address => "Deze tekst lijkt een adres of postcode te bevatten.",
-        }
+        t(match self {
+            Finding::Bsn => Text::PersonalDataBsn,
+            Finding::BirthDate => Text::PersonalDataBirthDate,
+            Finding::Phone => Text::PersonalDataPhone,
+            Finding::Email => Text::PersonalDataEmail,
+            Finding::Address => Text::PersonalDataAddress,
+        })
     }
 }
-
-/// What to ask after a warning: remove it, or confirm.
-pub const CONFIRM_HINT: &str =
-    "Haal persoonsgegevens van cliënten weg, of bevestig onder het formulier dat dit geen persoonsgegevens zijn.";
 
 /// The form field (a checkbox) by which a writer confirms that what looked
 /// like personal data is none of a client's.
@@ -64,15 +62,14 @@ pub fn warnings<'a>(
                 .filter(|f| *f != Finding::Bsn)
                 .map(Finding::message)
                 .collect();
-            (!found.is_empty()).then(|| (field, format!("{} {CONFIRM_HINT}", found.join(" "))))
+            (!found.is_empty()).then(|| {
+                let hint = t(Text::PersonalDataRemoveOrConfirm);
+                (field, format!("{} {hint}", found.join(" ")))
+            })
         })
         .collect();
     if !out.is_empty() {
-        out.push((
-            CHECK_FIELD,
-            "Kruis dit alleen aan als de tekst geen persoonsgegevens van cliënten bevat."
-                .to_string(),
-        ));
+        out.push((CHECK_FIELD, t(Text::PersonalDataCheckOnly).to_string()));
     }
     out
 }
@@ -80,24 +77,19 @@ pub fn warnings<'a>(
 /// What a removed passage becomes, everywhere it was.
 pub const REDACTED: &str = "[verwijderd]";
 
-/// Fewest characters of a passage to remove: shorter ones would take
-/// ordinary words and digits with them.
+/// Fewest characters of a passage to remove (the message says "drie"):
+/// shorter ones would take ordinary words and digits with them.
 pub const PASSAGE_MIN_CHARS: usize = 3;
 
 /// Checks a passage to remove as typed; the passage trimmed, or the
 /// message for its field.
-pub fn passage(typed: &str) -> Result<&str, String> {
+pub fn passage(typed: &str) -> Result<&str, &'static str> {
     let passage = typed.trim();
     let chars = passage.chars().count();
     if chars < PASSAGE_MIN_CHARS {
-        Err(format!(
-            "Vul de tekst in die weg moet, precies zoals hij er staat (minstens {PASSAGE_MIN_CHARS} tekens)."
-        ))
+        Err(t(Text::RedactPassageTooShort))
     } else if chars > crate::validation::TEXT_MAX_CHARS {
-        Err(format!(
-            "Gebruik hoogstens {} tekens.",
-            crate::validation::TEXT_MAX_CHARS
-        ))
+        Err(t(Text::RedactPassageTooLong))
     } else {
         Ok(passage)
     }

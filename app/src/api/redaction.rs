@@ -23,6 +23,7 @@ pub async fn redact_text(kind: String, id: i32, passage: String) -> Result<(), A
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let (request, _) = crate::auth::require(Permission::Redact(team_id))?;
+    use shared::i18n::{t, Text};
     let refused = |message: &str| {
         let mut errors = FormErrors::new(&[("passage", passage.as_str())]);
         errors.add("passage", message);
@@ -30,15 +31,13 @@ pub async fn redact_text(kind: String, id: i32, passage: String) -> Result<(), A
     };
     let passage = match shared::personal_data::passage(&passage) {
         Ok(checked) => checked,
-        Err(message) => return refused(&message),
+        Err(message) => return refused(message),
     };
     let txn = state.db.begin().await?;
     let changed = redaction::redact_record(&txn, target, passage).await?;
     if changed == 0 {
         // Nothing was changed; the transaction is dropped unused.
-        return refused(
-            "Deze tekst komt er niet in voor. Neem hem precies over, met hoofdletters en spaties.",
-        );
+        return refused(t(Text::RedactNotFound));
     }
     crate::auth::audit(
         &txn,
