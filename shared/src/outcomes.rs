@@ -46,18 +46,6 @@ pub enum Better {
     Higher,
 }
 
-/// The change from `previous` to `latest`, and whether that is an
-/// improvement (`None` when nothing changed).
-pub fn change(latest: f64, previous: f64, better: Better) -> (f64, Option<bool>) {
-    let delta = latest - previous;
-    let improved = if delta.abs() < 1e-9 {
-        None
-    } else {
-        Some((delta < 0.0) == (better == Better::Lower))
-    };
-    (delta, improved)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,13 +65,5 @@ mod tests {
         };
         assert_eq!(o.share_without_help(), Some(0.75));
         assert_eq!(share(0, 0), None);
-    }
-
-    #[test]
-    fn change_follows_the_direction_of_improvement() {
-        assert_eq!(change(10.0, 12.5, Better::Lower), (-2.5, Some(true)));
-        assert_eq!(change(10.0, 12.5, Better::Higher), (-2.5, Some(false)));
-        assert_eq!(change(0.8, 0.7, Better::Higher).1, Some(true));
-        assert_eq!(change(7.0, 7.0, Better::Higher), (0.0, None));
     }
 }
