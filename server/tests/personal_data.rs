@@ -99,13 +99,7 @@ on_both_backends!(
         assert_eq!(lessons(db).await, before + 1);
 
         // Every free text refuses a BSN: a reaction, a message to a team.
-        let lesson_id = lesson::Entity::find()
-            .filter(lesson::Column::Title.eq("Samen op pad"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+        let lesson_id = support::lesson_titled(db, "Samen op pad").await.id;
         let other_team = support::team_named(db, "Jeugd Ondiep").await.id;
         let mut other = client(db, OTHER).await;
         let reply = post(
@@ -163,12 +157,7 @@ on_both_backends!(
         )
         .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        let saved = lesson::Entity::find()
-            .filter(lesson::Column::Title.eq("Samen op pad"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let saved = support::lesson_titled(db, "Samen op pad").await;
         let mut edit = lesson_form(team, "Samen op pad", &format!("{text} Nu één."));
         edit.push(("id", saved.id.to_string()));
         assert_eq!(

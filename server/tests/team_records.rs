@@ -121,12 +121,7 @@ on_both_backends!(
         )
         .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        let saved = lesson::Entity::find()
-            .filter(lesson::Column::Title.eq("Samen op pad"))
-            .one(db)
-            .await
-            .unwrap()
-            .unwrap();
+        let saved = support::lesson_titled(db, "Samen op pad").await;
         assert_eq!(saved.tags, "huisbezoek,samenwerking");
         let links = lesson_agreement::Entity::find()
             .filter(lesson_agreement::Column::LessonId.eq(saved.id))

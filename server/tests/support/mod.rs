@@ -335,6 +335,21 @@ pub async fn team_named(db: &DatabaseConnection, name: &str) -> app::store::enti
         .unwrap_or_else(|| panic!("the demo has a team called {name}"))
 }
 
+/// The lesson titled `title` (saved by the test).
+pub async fn lesson_titled(
+    db: &DatabaseConnection,
+    title: &str,
+) -> app::store::entity::lesson::Model {
+    use app::store::entity::lesson;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    lesson::Entity::find()
+        .filter(lesson::Column::Title.eq(title))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("a lesson titled {title} was saved"))
+}
+
 /// The current month by the clock, as the server sees it.
 pub fn this_month() -> shared::Month {
     use chrono::Datelike;
