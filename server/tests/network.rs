@@ -207,7 +207,7 @@ on_both_backends!(
                 .await
                 .unwrap()
                 .unwrap();
-            match latest.share_without_help {
+            match latest.of(shared::network::Measure::WithoutHelp) {
                 Figure::Value(v) => {
                     shown += 1;
                     assert!(raw.ended >= 10);
@@ -219,7 +219,7 @@ on_both_backends!(
                 }
                 other => panic!("unexpected {other:?}"),
             }
-            match latest.client_grade {
+            match latest.of(shared::network::Measure::ClientGrade) {
                 Figure::Value(v) => {
                     assert!(raw.client_responses >= 10 && Some(v) == raw.client_grade)
                 }

@@ -57,13 +57,13 @@ pub fn target(measure: Measure, typed: &str) -> Result<Option<f64>, String> {
     };
     let (low, high, message) = match measure {
         Measure::Wait => (0.0, 730.0, "Een wachttijd ligt tussen 0 en 730 dagen."),
-        Measure::WithoutHelp => (0.0, 100.0, "Een percentage ligt tussen 0 en 100."),
         Measure::ClientGrade => (1.0, 10.0, "Een cijfer ligt tussen 1 en 10."),
+        _ => (0.0, 100.0, "Een percentage ligt tussen 0 en 100."),
     };
     if !(low..=high).contains(&value) {
         return Err(message.to_string());
     }
-    Ok(Some(if measure == Measure::WithoutHelp {
+    Ok(Some(if measure.is_share() {
         value / 100.0
     } else {
         value
@@ -72,7 +72,7 @@ pub fn target(measure: Measure, typed: &str) -> Result<Option<f64>, String> {
 
 /// A stored target as the form shows it again (a share as a percentage).
 pub fn target_text(measure: Measure, value: f64) -> String {
-    let shown = if measure == Measure::WithoutHelp {
+    let shown = if measure.is_share() {
         value * 100.0
     } else {
         value
@@ -395,6 +395,8 @@ mod tests {
         assert_eq!(target(Measure::ClientGrade, ""), Ok(None));
         assert!(target(Measure::ClientGrade, "11").is_err());
         assert!(target(Measure::WithoutHelp, "120").is_err());
+        assert_eq!(target(Measure::Uitval, "8"), Ok(Some(0.08)));
+        assert!(target(Measure::Doelrealisatie, "101").is_err());
         assert!(target(Measure::Wait, "-1").is_err());
         assert!(target(Measure::Wait, "veel").is_err());
         assert_eq!(target_text(Measure::WithoutHelp, 0.625), "62,5");
@@ -503,9 +505,12 @@ mod tests {
         };
         let csv = csv(&view);
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
-        // Header, 3 measures × (wijk + team), blank, header, 1 knelpunt,
+        // Header, 5 measures × (wijk + team), blank, header, 1 knelpunt,
         // blank, header, blank, header, team, wijk total, total, end.
-        assert_eq!(lines.len(), 1 + 6 + 1 + 2 + 1 + 1 + 1 + 4 + 1);
+        assert_eq!(
+            lines.len(),
+            1 + 2 * Measure::ALL.len() + 1 + 2 + 1 + 1 + 1 + 4 + 1
+        );
         assert!(lines[1].starts_with("Signalen per wijk en team;Zuilen Ondiep;Wijk als geheel;"));
         assert!(lines.contains(&"Open knelpunten;\"Te veel formulieren; echt\";Jeugd Zuilen;Regels;Nieuw;4;1 oktober 2026"));
         assert!(csv.contains("Besparing met maatwerk;Totaal;;2;\"€\u{a0}1.200,50\""));

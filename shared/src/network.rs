@@ -154,6 +154,8 @@ coded_enum! {
         Wait => ("wachttijd", MeasureWait),
         WithoutHelp => ("verder-zonder-hulp", MeasureWithoutHelp),
         ClientGrade => ("cijfer-clienten", MeasureClientGrade),
+        Uitval => ("uitval", MeasureUitval),
+        Doelrealisatie => ("doelrealisatie", MeasureDoelrealisatie),
     }
 }
 
@@ -161,9 +163,25 @@ impl Measure {
     /// Which way the measure improves.
     pub const fn better(self) -> crate::outcomes::Better {
         match self {
-            Measure::Wait => crate::outcomes::Better::Lower,
+            Measure::Wait | Measure::Uitval => crate::outcomes::Better::Lower,
             _ => crate::outcomes::Better::Higher,
         }
+    }
+
+    /// Whether the measure is a share of cases (rather than a mean): its
+    /// funnel uses binomial limits and its cases are counts of clients.
+    pub const fn is_share(self) -> bool {
+        matches!(
+            self,
+            Measure::WithoutHelp | Measure::Uitval | Measure::Doelrealisatie
+        )
+    }
+
+    /// Whether a team records the measure only when it chooses to (the
+    /// NJi indicators uitval and doelrealisatie): pages leave it out for a
+    /// team that never recorded it.
+    pub const fn is_optional(self) -> bool {
+        matches!(self, Measure::Uitval | Measure::Doelrealisatie)
     }
 
     /// The lowest and (if any) highest value the measure can take: a wait
@@ -171,7 +189,7 @@ impl Measure {
     pub const fn possible_range(self) -> (f64, Option<f64>) {
         match self {
             Measure::Wait => (0.0, None),
-            Measure::WithoutHelp => (0.0, Some(1.0)),
+            Measure::WithoutHelp | Measure::Uitval | Measure::Doelrealisatie => (0.0, Some(1.0)),
             Measure::ClientGrade => (1.0, Some(10.0)),
         }
     }
@@ -179,7 +197,9 @@ impl Measure {
     pub const fn unit(self) -> crate::format::Unit {
         match self {
             Measure::Wait => crate::format::Unit::Days,
-            Measure::WithoutHelp => crate::format::Unit::Percent,
+            Measure::WithoutHelp | Measure::Uitval | Measure::Doelrealisatie => {
+                crate::format::Unit::Percent
+            }
             Measure::ClientGrade => crate::format::Unit::Grade,
         }
     }

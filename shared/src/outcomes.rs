@@ -30,6 +30,18 @@ impl MonthlyOutcome {
     pub fn share_without_help(&self) -> Option<f64> {
         share(self.without_help, self.ended)
     }
+
+    /// The clients a share measure counts, out of `ended`: `None` for a
+    /// mean, or for an optional indicator the team did not record.
+    pub fn share_part(&self, measure: crate::network::Measure) -> Option<u32> {
+        use crate::network::Measure;
+        match measure {
+            Measure::WithoutHelp => Some(self.without_help),
+            Measure::Uitval => self.uitval,
+            Measure::Doelrealisatie => self.doelrealisatie,
+            Measure::Wait | Measure::ClientGrade => None,
+        }
+    }
 }
 
 /// `part / whole`, or `None` when there is no whole.

@@ -94,6 +94,10 @@ impl SuppressionPolicy {
             Measure::Wait => self.mean(o.mean_wait_days, o.started),
             Measure::WithoutHelp => self.share(o.without_help, o.ended),
             Measure::ClientGrade => self.mean(o.client_grade, o.client_responses),
+            Measure::Uitval => o.uitval.map_or(Figure::NoData, |n| self.share(n, o.ended)),
+            Measure::Doelrealisatie => o
+                .doelrealisatie
+                .map_or(Figure::NoData, |n| self.share(n, o.ended)),
         }
     }
 

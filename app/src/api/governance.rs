@@ -35,12 +35,15 @@ pub async fn load_governance(gemeente: String) -> Result<GovernanceView, AppErro
     })
 }
 
-/// Sets the network's targets (an empty field removes one).
+/// Sets the network's targets (an empty field removes one; the NJi
+/// indicators' fields, when left out of the request, leave theirs as is).
 #[server(endpoint = "governance/targets")]
 pub async fn save_targets(
     wait: String,
     without_help: String,
     client_grade: String,
+    #[server(default)] uitval: Option<String>,
+    #[server(default)] doelrealisatie: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use sea_orm::TransactionTrait;
@@ -49,12 +52,22 @@ pub async fn save_targets(
 
     let (request, viewer) = crate::auth::require(Permission::Govern)?;
     let state = crate::state::AppState::current();
-    let typed = [
+    let mut typed = vec![
         (Measure::Wait, "wait", wait.as_str()),
         (Measure::WithoutHelp, "without_help", without_help.as_str()),
         (Measure::ClientGrade, "client_grade", client_grade.as_str()),
     ];
-    let mut errors = FormErrors::new(&typed.map(|(_, field, value)| (field, value)));
+    typed.extend(uitval.as_deref().map(|v| (Measure::Uitval, "uitval", v)));
+    typed.extend(
+        doelrealisatie
+            .as_deref()
+            .map(|v| (Measure::Doelrealisatie, "doelrealisatie", v)),
+    );
+    let fields: Vec<(&str, &str)> = typed
+        .iter()
+        .map(|&(_, field, value)| (field, value))
+        .collect();
+    let mut errors = FormErrors::new(&fields);
     let mut targets = Vec::new();
     for (measure, field, value) in typed {
         match shared::governance::target(measure, value) {

@@ -21,50 +21,38 @@ pub fn HeadlineTiles(
     /// Adds each outcome measure's sparkline when given.
     #[prop(optional)]
     team_id: Option<i32>,
-    /// Each measure's run chart verdict, said beside its figure.
-    #[prop(optional)]
+    /// The measures the team's run charts show, each with its verdict,
+    /// said beside its figure: a measure the team does not record (uitval,
+    /// doelrealisatie) has no chart and no tile.
     variations: Vec<(Measure, Variation)>,
 ) -> impl IntoView {
-    let tiles = [
+    let measures = variations.iter().map(|&(m, variation)| {
         (
-            Some(Measure::Wait),
-            t(Text::MeasureWait),
-            latest.mean_wait_days,
-            previous.map(|p| p.mean_wait_days),
-            Unit::Days,
-        ),
-        (
-            Some(Measure::WithoutHelp),
-            t(Text::MeasureWithoutHelp),
-            latest.share_without_help,
-            previous.map(|p| p.share_without_help),
-            Unit::Percent,
-        ),
-        (
-            Some(Measure::ClientGrade),
-            t(Text::MeasureClientGrade),
-            latest.client_grade,
-            previous.map(|p| p.client_grade),
-            Unit::Grade,
-        ),
-        (
-            None,
-            t(Text::MeasureProfessionalGrade),
-            latest.professional_grade,
-            previous.map(|p| p.professional_grade),
-            Unit::Grade,
-        ),
-    ];
+            Some(m),
+            m.label(),
+            latest.of(m),
+            previous.map(|p| p.of(m)),
+            m.unit(),
+            Some(variation),
+        )
+    });
+    let professionals = (
+        None,
+        t(Text::MeasureProfessionalGrade),
+        latest.professional_grade,
+        previous.map(|p| p.professional_grade),
+        Unit::Grade,
+        None,
+    );
+    let tiles: Vec<_> = measures.chain(std::iter::once(professionals)).collect();
     let since = previous.map(|p| p.month.label_nl()).unwrap_or_default();
     view! {
         <ul class="tiles" aria-label=format!("{} {}", t(Text::HeadlineFigures), latest.month.label_nl())>
             {tiles
                 .into_iter()
-                .map(|(measure, label, figure, before, unit)| {
+                .map(|(measure, label, figure, before, unit, variation)| {
                     let trend = trend(figure, before, unit, &since);
-                    let verdict = measure
-                        .and_then(|m| variations.iter().find(|(v, _)| *v == m))
-                        .map(|(_, variation)| verdict(*variation));
+                    let verdict = variation.map(verdict);
                     // Decorative: the run charts below carry the text.
                     let spark = measure.zip(team_id).map(|(m, id)| view! {
                         <img class="spark" src=format!("/grafieken/teams/{id}/{}-lijn.svg?maanden=12", m.code()) alt="" width="160" height="40" />

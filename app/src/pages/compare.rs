@@ -257,7 +257,7 @@ fn spread_note(page: &Comparison) -> impl IntoView {
     });
     view! {
         {od}
-        {(q.measure != Measure::WithoutHelp).then(|| view! { <p class="note">{t(Text::FunnelMeanSpread)}</p> })}
+        {(!q.measure.is_share()).then(|| view! { <p class="note">{t(Text::FunnelMeanSpread)}</p> })}
         {q.doelgroep.is_none().then(|| view! { <p class="note">{t(Text::CompareAllDoelgroepen)}</p> })}
     }
 }

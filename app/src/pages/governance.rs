@@ -372,10 +372,12 @@ fn targets_view(page: &GovernanceView, save: ServerAction<SaveTargets>) -> impl 
     let errors = form_errors(save.value());
     let saved = move || matches!(save.value().get(), Some(Ok(())));
     let typed = |m: Measure| target(m).map(|v| target_text(m, v)).unwrap_or_default();
-    let (wait, without_help, client_grade) = (
+    let (wait, without_help, client_grade, uitval, doelrealisatie) = (
         typed(Measure::Wait),
         typed(Measure::WithoutHelp),
         typed(Measure::ClientGrade),
+        typed(Measure::Uitval),
+        typed(Measure::Doelrealisatie),
     );
     let form = page.viewer_governs.then(move || {
         view! {
@@ -385,6 +387,8 @@ fn targets_view(page: &GovernanceView, save: ServerAction<SaveTargets>) -> impl 
                 <FormField name="wait" label=t(Text::TargetWait) value=wait errors />
                 <FormField name="without_help" label=t(Text::TargetWithoutHelp) value=without_help errors />
                 <FormField name="client_grade" label=t(Text::TargetClientGrade) value=client_grade errors />
+                <FormField name="uitval" label=t(Text::TargetUitval) value=uitval errors />
+                <FormField name="doelrealisatie" label=t(Text::TargetDoelrealisatie) value=doelrealisatie errors />
                 <button type="submit" class="button">{t(Text::TargetsSave)}</button>
             </ActionForm>
         }

@@ -11,6 +11,7 @@ use leptos_meta::Title;
 use shared::dto::{GemeenteCount, NetworkOverview, TeamHeadline, WijkOverview};
 use shared::format::Unit;
 use shared::i18n::{t, Text};
+use shared::network::Measure;
 use shared::suppression::Figure;
 
 #[component]
@@ -133,9 +134,9 @@ fn team_row(team: TeamHeadline) -> Vec<Cell> {
     let (month, wait, without_help, grade) = match team.latest {
         Some(f) => (
             f.month.label_nl(),
-            f.mean_wait_days,
-            f.share_without_help,
-            f.client_grade,
+            f.of(Measure::Wait),
+            f.of(Measure::WithoutHelp),
+            f.of(Measure::ClientGrade),
         ),
         None => (
             "–".to_string(),

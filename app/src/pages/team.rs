@@ -377,31 +377,41 @@ fn results_view(results: Vec<OutcomeRow>) -> impl IntoView {
     if results.is_empty() {
         return view! { <p>{t(Text::ResultsNone)}</p> }.into_any();
     }
+    // The NJi indicators only for a team that records them.
+    use shared::suppression::Figure;
+    let recorded = |f: fn(&OutcomeRow) -> Figure| results.iter().any(|r| f(r) != Figure::NoData);
+    let uitval = recorded(|r| r.uitval);
+    let doelrealisatie = recorded(|r| r.doelrealisatie);
+    let mut headers = vec![
+        t(Text::Month),
+        t(Text::Started),
+        t(Text::MeasureWait),
+        t(Text::Ended),
+        t(Text::MeasureWithoutHelp),
+        t(Text::MeasureClientGrade),
+        t(Text::ClientResponses),
+    ];
+    headers.extend(uitval.then(|| t(Text::MeasureUitval)));
+    headers.extend(doelrealisatie.then(|| t(Text::MeasureDoelrealisatie)));
+    let rows = results
+        .into_iter()
+        .map(|r| {
+            let mut row = vec![
+                Cell::Text(r.month.label_nl()),
+                Cell::Figure(r.started, Unit::Count),
+                Cell::Figure(r.mean_wait_days, Unit::Days),
+                Cell::Figure(r.ended, Unit::Count),
+                Cell::Figure(r.share_without_help, Unit::Percent),
+                Cell::Figure(r.client_grade, Unit::Grade),
+                Cell::Figure(r.client_responses, Unit::Count),
+            ];
+            row.extend(uitval.then(|| Cell::Figure(r.uitval, Unit::Percent)));
+            row.extend(doelrealisatie.then(|| Cell::Figure(r.doelrealisatie, Unit::Percent)));
+            row
+        })
+        .collect();
     view! {
-        <DataTable
-            caption=t(Text::ResultsCaption).to_string()
-            headers=vec![
-                t(Text::Month),
-                t(Text::Started),
-                t(Text::MeasureWait),
-                t(Text::Ended),
-                t(Text::MeasureWithoutHelp),
-                t(Text::MeasureClientGrade),
-                t(Text::ClientResponses),
-            ]
-            rows=results
-                .into_iter()
-                .map(|r| vec![
-                    Cell::Text(r.month.label_nl()),
-                    Cell::Figure(r.started, Unit::Count),
-                    Cell::Figure(r.mean_wait_days, Unit::Days),
-                    Cell::Figure(r.ended, Unit::Count),
-                    Cell::Figure(r.share_without_help, Unit::Percent),
-                    Cell::Figure(r.client_grade, Unit::Grade),
-                    Cell::Figure(r.client_responses, Unit::Count),
-                ])
-                .collect()
-        />
+        <DataTable caption=t(Text::ResultsCaption).to_string() headers rows />
         <p class="note">{t(Text::SuppressionNote)}</p>
     }
     .into_any()

@@ -37,17 +37,17 @@ fn difference(value: f64, measure: Measure) -> String {
         ""
     };
     match measure {
-        Measure::WithoutHelp => format!(
-            "{sign}{} {}",
-            format::decimal_nl(value.abs() * 100.0, 0),
-            t(Text::PercentPoints)
-        ),
         Measure::Wait => format!(
             "{sign}{} {}",
             format::decimal_nl(value.abs(), 1),
             t(Text::Days)
         ),
         Measure::ClientGrade => format!("{sign}{}", format::decimal_nl(value.abs(), 1)),
+        _ => format!(
+            "{sign}{} {}",
+            format::decimal_nl(value.abs() * 100.0, 0),
+            t(Text::PercentPoints)
+        ),
     }
 }
 

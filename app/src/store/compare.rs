@@ -11,7 +11,6 @@ use super::entity::{gemeente, outcome_period, team, wijk};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Select};
 use shared::disclosure::publication::Count;
 use shared::dto::{CompareQuery, CompareRow, Comparison};
-use shared::network::Measure;
 use shared::outcomes::MonthlyOutcome;
 use shared::stats::aggregate::Totals;
 use shared::stats::funnel;
@@ -80,7 +79,7 @@ pub async fn compare(
         all.merge(totals);
     }
     let (centre, cases) = all.value(query.measure);
-    let proportion = query.measure == Measure::WithoutHelp;
+    let proportion = query.measure.is_share();
     // The months as shown: the spread of one case and the monthly range.
     let shown: Vec<(f64, u32)> = months
         .iter()
@@ -121,8 +120,16 @@ pub async fn compare(
         Some(od) if query.adjusted => od.inflation(),
         _ => 1.0,
     };
+    // An indicator only some teams record (uitval, doelrealisatie) leaves
+    // out the teams with nothing to show for it.
     let rows: Vec<CompareRow> = teams
         .iter()
+        .filter(|t| {
+            !query.measure.is_optional()
+                || per_team
+                    .get(&t.id)
+                    .is_some_and(|totals| totals.value(query.measure).1 > 0)
+        })
         .map(|t| {
             let totals = per_team.get(&t.id).copied().unwrap_or_default();
             let (_, n) = totals.value(query.measure);

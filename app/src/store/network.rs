@@ -368,9 +368,7 @@ pub(crate) fn headline(
         )
         .grade,
         month: month(&o.month),
-        mean_wait_days: super::series::figure(o, Measure::Wait, policy),
-        share_without_help: super::series::figure(o, Measure::WithoutHelp, policy),
-        client_grade: super::series::figure(o, Measure::ClientGrade, policy),
+        figures: std::array::from_fn(|i| super::series::figure(o, Measure::ALL[i], policy)),
     }
 }
 
@@ -379,11 +377,13 @@ fn outcome_row(o: &outcome_period::Model, policy: SuppressionPolicy) -> OutcomeR
     OutcomeRow {
         month: figures.month,
         started: policy.count(count(o.started)),
-        mean_wait_days: figures.mean_wait_days,
+        mean_wait_days: figures.of(Measure::Wait),
         ended: policy.count(count(o.ended)),
-        share_without_help: figures.share_without_help,
-        client_grade: figures.client_grade,
+        share_without_help: figures.of(Measure::WithoutHelp),
+        client_grade: figures.of(Measure::ClientGrade),
         client_responses: policy.count(count(o.client_responses)),
+        uitval: figures.of(Measure::Uitval),
+        doelrealisatie: figures.of(Measure::Doelrealisatie),
     }
 }
 

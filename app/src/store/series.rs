@@ -65,15 +65,23 @@ pub async fn team_series(
         .collect();
     Ok(Measure::ALL
         .iter()
-        .map(|&measure| {
+        .filter_map(|&measure| {
             let figures: Vec<(Month, Figure)> = periods
                 .iter()
                 .zip(&months)
                 .map(|(p, m)| (*m, figure(p, measure, policy)))
                 .collect();
-            chart::series(measure, &figures, annotations.clone())
+            recorded(measure, &figures)
+                .then(|| chart::series(measure, &figures, annotations.clone()))
         })
         .collect())
+}
+
+/// Whether a series has anything to chart: a measure every team records
+/// always has (an empty chart says so); an optional indicator only once it
+/// was recorded in some month.
+pub fn recorded(measure: Measure, figures: &[(Month, Figure)]) -> bool {
+    !measure.is_optional() || figures.iter().any(|(_, f)| *f != Figure::NoData)
 }
 
 /// The latest month with results anywhere in the network.

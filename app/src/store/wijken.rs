@@ -54,9 +54,12 @@ pub async fn wijk_page(
     for totals in by_month.values().rev().take(12) {
         year.merge(totals);
     }
-    let year_totals = Measure::ALL
+    // The measures charted: an indicator no team of the wijk records is
+    // left out here as there.
+    let year_totals = charts
         .iter()
-        .map(|&m| {
+        .map(|c| c.measure)
+        .map(|m| {
             let (figure, n) = figures(&year, m);
             (m, figure, policy.count(n))
         })
@@ -157,12 +160,13 @@ fn monthly_totals(
 fn charts(by_month: &BTreeMap<Month, Totals>, policy: SuppressionPolicy) -> Vec<ChartSeries> {
     Measure::ALL
         .iter()
-        .map(|&measure| {
+        .filter_map(|&measure| {
             let series: Vec<(Month, Figure)> = by_month
                 .iter()
                 .map(|(m, totals)| (*m, totals.figure(measure, policy)))
                 .collect();
-            chart::series(measure, &series, Vec::new())
+            super::series::recorded(measure, &series)
+                .then(|| chart::series(measure, &series, Vec::new()))
         })
         .collect()
 }

@@ -25,7 +25,7 @@ fn draw(c: &Comparison, svg: &mut String) -> Result<(), Box<dyn std::error::Erro
     let measure = c.query.measure;
     let unit = measure.unit();
     let better = measure.better();
-    let proportion = measure == shared::network::Measure::WithoutHelp;
+    let proportion = measure.is_share();
     let points: Vec<(f64, f64, Option<bool>)> = c
         .rows
         .iter()

@@ -318,8 +318,12 @@ async fn insert_team(
                     (responses > 0).then(|| round1((grade + 0.3 * dice.noise()).clamp(1.0, 10.0)))
                 ),
                 client_responses: Set(responses),
-                uitval: Set(None),
-                doelrealisatie: Set(None),
+                // Jeugd teams record the NJi indicators too.
+                uitval: Set((doelgroep == Doelgroep::Jeugd)
+                    .then(|| ((f64::from(ended) * 0.1 * dice.unit()).round() as i32).min(ended))),
+                doelrealisatie: Set((doelgroep == Doelgroep::Jeugd).then(|| {
+                    ((f64::from(ended) * dice.between(0.6, 0.85)).round() as i32).min(ended)
+                })),
                 ..Default::default()
             }
         })

@@ -81,17 +81,17 @@ impl std::fmt::Display for Pinned {
 fn rounding(quantity: Quantity) -> f64 {
     match quantity {
         Quantity::Count(_) | Quantity::Cases(_) => 0.0,
-        Quantity::Value(Measure::WithoutHelp) => 0.005,
+        Quantity::Value(m) if m.is_share() => 0.005,
         Quantity::Value(_) => 0.05,
     }
 }
 
-/// The possible values of one case: days, 0/1 without help, grade.
+/// The possible values of one case: days, 0/1 for a share, grade.
 fn case_range(measure: Measure) -> (f64, f64) {
     match measure {
         Measure::Wait => (0.0, LONGEST_WAIT),
-        Measure::WithoutHelp => (0.0, 1.0),
         Measure::ClientGrade => (1.0, 10.0),
+        _ => (0.0, 1.0),
     }
 }
 
@@ -195,9 +195,9 @@ fn audit_measure(
                 model.var((0.0, f64::from(policy.min_count.saturating_sub(1))))
             };
             let value = match measure {
-                Measure::WithoutHelp => (o.ended > 0).then_some(f64::from(o.without_help)),
                 Measure::Wait => o.mean_wait_days.map(|w| w * f64::from(count)),
                 Measure::ClientGrade => o.client_grade.map(|g| g * f64::from(count)),
+                share => o.share_part(share).filter(|_| o.ended > 0).map(f64::from),
             };
             let s = match (policy.month(o, measure), n) {
                 (Figure::Value(_), _) => Term::Known(value.unwrap_or(0.0)),
@@ -288,8 +288,8 @@ fn audit_measure(
         let (lo, hi) = range(&model, &components, v, fixed);
         let per = f64::from(count);
         let (interval, required) = match measure {
-            // The count behind the share: clients without help.
-            Measure::WithoutHelp => ((lo, hi), f64::from(rule.count_values - 1).min(per)),
+            // The count behind the share: e.g. clients without help.
+            share if share.is_share() => ((lo, hi), f64::from(rule.count_values - 1).min(per)),
             _ => {
                 let mean = value / per;
                 let floor = if measure == Measure::Wait {

@@ -41,6 +41,10 @@ pub fn small_teams(seed: u64, teams: usize, months: i32) -> Vec<TeamCells> {
                         }
                     };
                     let (started, ended, responses) = (size(), size(), size());
+                    // Jeugd teams also record the NJi indicators.
+                    let jeugd = doelgroep == Doelgroep::Jeugd;
+                    let uitval = jeugd.then(|| next(ended / 3 + 1));
+                    let doelrealisatie = jeugd.then(|| next(ended + 1 - uitval.unwrap_or(0)));
                     MonthlyOutcome {
                         month: last.plus(i + 1 - months),
                         started,
@@ -49,8 +53,8 @@ pub fn small_teams(seed: u64, teams: usize, months: i32) -> Vec<TeamCells> {
                         without_help: next(ended + 1),
                         client_grade: (responses > 0).then(|| f64::from(50 + next(45)) / 10.0),
                         client_responses: responses,
-                        uitval: None,
-                        doelrealisatie: None,
+                        uitval,
+                        doelrealisatie,
                     }
                 })
                 .collect();

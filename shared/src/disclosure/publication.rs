@@ -57,7 +57,7 @@ impl Count {
     pub fn base_of(measure: Measure) -> Count {
         match measure {
             Measure::Wait => Count::Started,
-            Measure::WithoutHelp => Count::Ended,
+            Measure::WithoutHelp | Measure::Uitval | Measure::Doelrealisatie => Count::Ended,
             Measure::ClientGrade => Count::Responses,
         }
     }

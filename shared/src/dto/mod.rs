@@ -65,11 +65,17 @@ pub struct TeamHeadline {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HeadlineFigures {
     pub month: Month,
-    pub mean_wait_days: Figure,
-    pub share_without_help: Figure,
-    pub client_grade: Figure,
+    /// Per measure, in the order of `Measure::ALL`.
+    pub figures: [Figure; crate::network::Measure::ALL.len()],
     /// The mean grade of the professionals' survey for the same month.
     pub professional_grade: Figure,
+}
+
+impl HeadlineFigures {
+    /// The month's figure of `measure`.
+    pub fn of(&self, measure: crate::network::Measure) -> Figure {
+        self.figures[measure as usize]
+    }
 }
 
 /// A wijk as a whole, suppressed for the viewer.
@@ -458,6 +464,8 @@ pub struct OutcomeRow {
     pub share_without_help: Figure,
     pub client_grade: Figure,
     pub client_responses: Figure,
+    pub uitval: Figure,
+    pub doelrealisatie: Figure,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -9,6 +9,20 @@ use crate::outcomes::MonthlyOutcome;
 use crate::suppression::{Figure, SuppressionPolicy};
 use serde::{Deserialize, Serialize};
 
+/// The clients a share counts and the ended clients it is out of.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareSum {
+    pub part: u32,
+    pub cases: u32,
+}
+
+impl ShareSum {
+    fn merge(&mut self, other: ShareSum) {
+        self.part += other.part;
+        self.cases += other.cases;
+    }
+}
+
 /// Summed results of several teams (or months).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Totals {
@@ -19,10 +33,12 @@ pub struct Totals {
     /// Σ started, over months that have a wait.
     pub wait_cases: u32,
     pub ended: u32,
-    /// Σ without help, over months that have a share.
-    pub without_help: u32,
-    /// Σ ended, over months that have a share.
-    pub share_cases: u32,
+    /// Clients who continue without help, over months that show the share.
+    pub without_help: ShareSum,
+    /// Clients who dropped out, over months that show uitval.
+    pub uitval: ShareSum,
+    /// Clients who met their goals, over months that show doelrealisatie.
+    pub goals_met: ShareSum,
     pub client_responses: u32,
     /// Σ responses × grade, over months that have a grade.
     pub grade_sum: f64,
@@ -43,13 +59,40 @@ impl Totals {
             self.wait_day_sum += wait * f64::from(o.started);
             self.wait_cases += o.started;
         }
-        if let Figure::Value(_) = policy.month(o, Measure::WithoutHelp) {
-            self.without_help += o.without_help;
-            self.share_cases += o.ended;
+        for measure in [
+            Measure::WithoutHelp,
+            Measure::Uitval,
+            Measure::Doelrealisatie,
+        ] {
+            if let (Figure::Value(_), Some(part)) =
+                (policy.month(o, measure), o.share_part(measure))
+            {
+                self.share_mut(measure).merge(ShareSum {
+                    part,
+                    cases: o.ended,
+                });
+            }
         }
         if let Figure::Value(grade) = policy.month(o, Measure::ClientGrade) {
             self.grade_sum += grade * f64::from(o.client_responses);
             self.grade_cases += o.client_responses;
+        }
+    }
+
+    fn share_mut(&mut self, measure: Measure) -> &mut ShareSum {
+        match measure {
+            Measure::Uitval => &mut self.uitval,
+            Measure::Doelrealisatie => &mut self.goals_met,
+            _ => &mut self.without_help,
+        }
+    }
+
+    /// The summed share behind a share measure.
+    pub fn share(&self, measure: Measure) -> ShareSum {
+        match measure {
+            Measure::Uitval => self.uitval,
+            Measure::Doelrealisatie => self.goals_met,
+            _ => self.without_help,
         }
     }
 
@@ -60,8 +103,9 @@ impl Totals {
         self.wait_day_sum += other.wait_day_sum;
         self.wait_cases += other.wait_cases;
         self.ended += other.ended;
-        self.without_help += other.without_help;
-        self.share_cases += other.share_cases;
+        self.without_help.merge(other.without_help);
+        self.uitval.merge(other.uitval);
+        self.goals_met.merge(other.goals_met);
         self.client_responses += other.client_responses;
         self.grade_sum += other.grade_sum;
         self.grade_cases += other.grade_cases;
@@ -75,10 +119,8 @@ impl Totals {
 
     /// Share of ended clients who continue without help; with its n.
     pub fn share_without_help(&self) -> (Option<f64>, u32) {
-        (
-            crate::outcomes::share(self.without_help, self.share_cases),
-            self.share_cases,
-        )
+        let s = self.without_help;
+        (crate::outcomes::share(s.part, s.cases), s.cases)
     }
 
     /// Mean client grade weighted by responses; with its n.
@@ -93,15 +135,21 @@ impl Totals {
     pub fn value(&self, measure: Measure) -> (Option<f64>, u32) {
         match measure {
             Measure::Wait => self.mean_wait(),
-            Measure::WithoutHelp => self.share_without_help(),
             Measure::ClientGrade => self.client_grade(),
+            share => {
+                let s = self.share(share);
+                (crate::outcomes::share(s.part, s.cases), s.cases)
+            }
         }
     }
 
     /// The value of `measure` as `policy` lets it be shown.
     pub fn figure(&self, measure: Measure, policy: SuppressionPolicy) -> Figure {
         match measure {
-            Measure::WithoutHelp => policy.share(self.without_help, self.share_cases),
+            share if share.is_share() => {
+                let s = self.share(share);
+                policy.share(s.part, s.cases)
+            }
             _ => {
                 let (value, n) = self.value(measure);
                 policy.mean(value, n)
@@ -145,6 +193,29 @@ mod tests {
         assert_eq!(t.share_without_help(), (Some(0.5), 12));
         assert_eq!(t.client_grade(), (Some(7.0), 10));
         assert_eq!((t.started, t.ended, t.client_responses), (27, 12, 10));
+    }
+
+    #[test]
+    fn the_nji_indicators_add_up_over_the_months_that_record_them() {
+        let mut recorded = month(12, 10.0, 20, 10, 12, 7.0);
+        recorded.uitval = Some(2);
+        recorded.doelrealisatie = Some(15);
+        let mut small = month(12, 10.0, 8, 4, 12, 7.0);
+        small.uitval = Some(1);
+        // Ended 30 without a recorded uitval: it stays out of the base.
+        let unrecorded = month(12, 10.0, 30, 10, 12, 7.0);
+        let all = [recorded, small, unrecorded];
+        let t = totals(&all, SuppressionPolicy::default());
+        assert_eq!(t.uitval, ShareSum { part: 2, cases: 20 });
+        assert_eq!(t.value(Measure::Uitval), (Some(0.1), 20));
+        assert_eq!(t.value(Measure::Doelrealisatie), (Some(0.75), 20));
+        assert_eq!(t.share_without_help(), (Some(20.0 / 50.0), 50));
+        let own = everything(&all);
+        assert_eq!(own.uitval, ShareSum { part: 3, cases: 28 });
+        assert_eq!(
+            Totals::default().figure(Measure::Uitval, SuppressionPolicy::default()),
+            Figure::NoData
+        );
     }
 
     fn month(
