@@ -14,7 +14,7 @@ use shared::disclosure::audit::{audit, Rule};
 use shared::disclosure::publication::Quantity;
 use shared::disclosure::{published, Published, TeamCells};
 use shared::dto::CompareQuery;
-use shared::network::{Doelgroep, Measure};
+use shared::network::{CompareLevel, Doelgroep, Measure};
 use shared::suppression::{Figure, SuppressionPolicy};
 use std::collections::HashMap;
 use support::{Backend, TestDb};
@@ -118,31 +118,38 @@ async fn pages_match_the_publication(db: &DatabaseConnection, ids: &[i32], figur
     }
     for &measure in Measure::ALL {
         for months in CompareQuery::PERIODS {
-            let query = CompareQuery {
-                measure,
-                doelgroep: None,
-                gemeente_id: None,
-                months,
-                adjusted: true,
-            };
-            let comparison = app::store::compare::compare(db, query, policy)
-                .await
-                .unwrap();
-            for row in &comparison.rows {
-                let scope = format!("team {}, {months} maanden", index[&row.team_id]);
-                same(
-                    row.value,
-                    figure_of(figures, &scope, Quantity::Value(measure)),
-                    &scope,
-                );
-            }
-            let scope = format!("netwerk, {months} maanden");
-            if let Some(centre) = comparison.centre {
-                same(
-                    Figure::Value(centre),
-                    figure_of(figures, &scope, Quantity::Value(measure)),
-                    &scope,
-                );
+            let selection = app::store::compare::select(db, None, months).await.unwrap();
+            for level in CompareLevel::ALL.iter().copied() {
+                let query = CompareQuery {
+                    measure,
+                    doelgroep: None,
+                    gemeente_id: None,
+                    months,
+                    adjusted: true,
+                    level,
+                };
+                let comparison = selection.compare(query, policy);
+                for row in &comparison.rows {
+                    let scope = match level {
+                        CompareLevel::Teams => format!("team {}", index[&row.id]),
+                        CompareLevel::Wijken => format!("wijk {}", row.id),
+                        CompareLevel::Gemeenten => format!("gemeente {}", row.id),
+                    };
+                    let scope = format!("{scope}, {months} maanden");
+                    same(
+                        row.value,
+                        figure_of(figures, &scope, Quantity::Value(measure)),
+                        &scope,
+                    );
+                }
+                let scope = format!("netwerk, {months} maanden");
+                if let Some(centre) = comparison.centre {
+                    same(
+                        Figure::Value(centre),
+                        figure_of(figures, &scope, Quantity::Value(measure)),
+                        &scope,
+                    );
+                }
             }
         }
     }

@@ -4,6 +4,7 @@
 //! formatting, and the one translation catalogue.
 
 pub mod canvas;
+pub mod chart_marks;
 pub mod csv;
 pub mod disclosure;
 pub mod dto;

@@ -159,6 +159,15 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// What Vergelijken sets side by side.
+    CompareLevel {
+        Teams => ("teams", LevelTeams),
+        Wijken => ("wijken", LevelWijken),
+        Gemeenten => ("gemeenten", LevelGemeenten),
+    }
+}
+
 impl Measure {
     /// Which way the measure improves.
     pub const fn better(self) -> crate::outcomes::Better {

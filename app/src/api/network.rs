@@ -83,10 +83,12 @@ pub async fn load_wijk(wijk_id: i32) -> Result<dto::WijkView, AppError> {
         .ok_or_else(|| AppError::NotFound.with_status())
 }
 
-/// Teams side by side on one measure, with funnel limits: one page of the
-/// table. Parameters as typed in the address (`maat`, `doelgroep`,
-/// `gemeente`, `periode`, `pagina`).
+/// Teams, wijken or gemeenten side by side on one measure, with funnel
+/// limits: one page of the table. Parameters as typed in the address
+/// (`niveau`, `maat`, `doelgroep`, `gemeente`, `periode`, `pagina`,
+/// `spreiding`); without a doelgroep, the viewer's own team's.
 #[server(endpoint = "network/compare")]
+#[allow(clippy::too_many_arguments)]
 pub async fn load_compare(
     measure: String,
     doelgroep: String,
@@ -94,12 +96,22 @@ pub async fn load_compare(
     months: String,
     #[server(default)] page: String,
     #[server(default)] spreiding: String,
+    #[server(default)] niveau: String,
 ) -> Result<dto::ComparePage, AppError> {
     use shared::permissions::Permission;
-    let (request, _) = crate::auth::require(Permission::ReadNetwork)?;
+    let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
-    let query =
-        dto::CompareQuery::from_params(&measure, &doelgroep, &gemeente, &months, &spreiding);
+    let own = viewer.teams.first().map(|m| m.team_id);
+    let default = crate::store::network::doelgroep_of(&state.db, own).await?;
+    let params = dto::CompareParams {
+        level: &niveau,
+        measure: &measure,
+        doelgroep: &doelgroep,
+        gemeente: &gemeente,
+        months: &months,
+        spread: &spreiding,
+    };
+    let query = dto::CompareQuery::from_params(&params, default);
     Ok(state
         .insight
         .compare(&state.db, request.seen, query, state.suppression)

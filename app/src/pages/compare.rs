@@ -16,7 +16,7 @@ use leptos_router::hooks::use_query_map;
 use shared::dto::{ComparePage, CompareQuery, Comparison};
 use shared::format::{self, Unit};
 use shared::i18n::{t, Text};
-use shared::network::{Doelgroep, Measure};
+use shared::network::{CompareLevel, Doelgroep, Measure};
 use shared::suppression::Figure;
 
 #[component]
@@ -33,10 +33,11 @@ pub fn ComparePage() -> impl IntoView {
                 get("periode"),
                 get("pagina"),
                 get("spreiding"),
+                get("niveau"),
             )
         },
-        |(measure, doelgroep, gemeente, months, page, spread)| {
-            load_compare(measure, doelgroep, gemeente, months, page, spread)
+        |(measure, doelgroep, gemeente, months, page, spread, level)| {
+            load_compare(measure, doelgroep, gemeente, months, page, spread, level)
         },
     );
     view! {
@@ -91,13 +92,20 @@ fn compare_parts(paged: ComparePage) -> impl IntoView {
         .map(|m| (m.code().to_string(), m.label().to_string()))
         .collect();
     let all = || (String::new(), t(Text::CompareAll).to_string());
-    let doelgroepen = std::iter::once(all())
-        .chain(
-            Doelgroep::ALL
-                .iter()
-                .map(|d| (d.code().to_string(), d.label().to_string())),
-        )
+    let levels = CompareLevel::ALL
+        .iter()
+        .map(|l| (l.code().to_string(), l.label().to_string()))
         .collect();
+    let doelgroepen = std::iter::once((
+        CompareQuery::ALL_DOELGROEPEN.to_string(),
+        t(Text::CompareAll).to_string(),
+    ))
+    .chain(
+        Doelgroep::ALL
+            .iter()
+            .map(|d| (d.code().to_string(), d.label().to_string())),
+    )
+    .collect();
     let gemeenten = std::iter::once(all())
         .chain(
             page.gemeenten
@@ -116,8 +124,9 @@ fn compare_parts(paged: ComparePage) -> impl IntoView {
         .collect();
     let form = view! {
         <Form method="GET" action="/vergelijken" attr:class="filters">
+            {choice("niveau", t(Text::CompareLevelLabel), levels, q.level.code().to_string())}
             {choice("maat", t(Text::Measure), measures, q.measure.code().to_string())}
-            {choice("doelgroep", t(Text::Doelgroep), doelgroepen, q.doelgroep.map(|d| d.code().to_string()).unwrap_or_default())}
+            {choice("doelgroep", t(Text::Doelgroep), doelgroepen, q.doelgroep.map_or(CompareQuery::ALL_DOELGROEPEN, |d| d.code()).to_string())}
             {choice("gemeente", t(Text::Gemeente), gemeenten, q.gemeente_id.map(|g| g.to_string()).unwrap_or_default())}
             {choice("periode", t(Text::ComparePeriod), periods, q.months.to_string())}
             {(!q.adjusted).then(|| view! { <input type="hidden" name="spreiding" value=CompareQuery::WITHIN_TEAMS /> })}
@@ -150,10 +159,11 @@ fn compare_parts(paged: ComparePage) -> impl IntoView {
                 )
             };
             let alt = format!(
-                "{} {}: {summary} {} teams; {beyond}.",
+                "{} {}: {summary} {} {}; {beyond}.",
                 t(Text::CompareFunnel),
                 q.measure.label(),
-                funnel.shown
+                funnel.shown,
+                q.level.label().to_lowercase()
             );
             let multiples = small_multiples(&page, table_page.pages > 1);
             let spread = spread_note(&page);
@@ -172,18 +182,32 @@ fn compare_parts(paged: ComparePage) -> impl IntoView {
                             }
                         },
                     };
-                    vec![
-                        Cell::Link {
-                            text: r.team,
-                            href: format!("/teams/{}", r.team_id),
-                        },
-                        Cell::Text(r.wijk),
+                    let mut row = vec![Cell::Link {
+                        href: row_href(&q, r.id),
+                        text: r.name,
+                    }];
+                    row.extend(
+                        (q.level != CompareLevel::Gemeenten).then_some(Cell::Text(r.within)),
+                    );
+                    row.extend([
                         Cell::Figure(r.value, unit),
                         Cell::Figure(r.cases, Unit::Count),
                         Cell::Text(place),
-                    ]
+                    ]);
+                    row
                 })
                 .collect();
+            let mut headers = vec![level_name(q.level)];
+            headers.extend(match q.level {
+                CompareLevel::Teams => Some(t(Text::Wijk)),
+                CompareLevel::Wijken => Some(t(Text::Gemeente)),
+                CompareLevel::Gemeenten => None,
+            });
+            headers.extend([
+                q.measure.label(),
+                t(Text::CompareCases),
+                t(Text::ComparePosition),
+            ]);
             view! {
                 <p>{summary}</p>
                 {spread}
@@ -194,7 +218,7 @@ fn compare_parts(paged: ComparePage) -> impl IntoView {
                 {multiples}
                 <DataTable
                     caption=t(Text::CompareTable).to_string()
-                    headers=vec![t(Text::Team), t(Text::Wijk), q.measure.label(), t(Text::CompareCases), t(Text::ComparePosition)]
+                    headers
                     rows
                 />
                 {pages}
@@ -208,6 +232,32 @@ fn compare_parts(paged: ComparePage) -> impl IntoView {
         {form}
         {result}
     }
+}
+
+/// Where a row of the table leads: a team's or wijk's own page; a
+/// gemeente's wijken compared on the same measure.
+fn row_href(q: &CompareQuery, id: i32) -> String {
+    match q.level {
+        CompareLevel::Teams => format!("/teams/{id}"),
+        CompareLevel::Wijken => format!("/wijken/{id}"),
+        CompareLevel::Gemeenten => {
+            let wijken = CompareQuery {
+                level: CompareLevel::Wijken,
+                gemeente_id: Some(id),
+                ..q.clone()
+            };
+            format!("/vergelijken?{}", wijken.to_params())
+        }
+    }
+}
+
+/// The word for one row of the table: team, wijk or gemeente.
+fn level_name(level: CompareLevel) -> &'static str {
+    t(match level {
+        CompareLevel::Teams => Text::Team,
+        CompareLevel::Wijken => Text::Wijk,
+        CompareLevel::Gemeenten => Text::Gemeente,
+    })
 }
 
 /// How the funnel's limits were set: widened for overdispersion or not,
@@ -262,10 +312,16 @@ fn spread_note(page: &Comparison) -> impl IntoView {
     }
 }
 
-/// One small sparkline per team on one shared scale, over the compared
-/// months; the table below holds the figures. With a table of several
-/// pages, the teams of this page.
+/// One small sparkline per team or wijk on one shared scale, over the
+/// compared months; the table below holds the figures. With a table of
+/// several pages, the rows of this page. Gemeenten have none: each links
+/// to its wijken compared.
 fn small_multiples(page: &Comparison, paged: bool) -> Option<impl IntoView> {
+    let charts = match page.query.level {
+        CompareLevel::Teams => "teams",
+        CompareLevel::Wijken => "wijken",
+        CompareLevel::Gemeenten => return None,
+    };
     let (low, high) = page.monthly_range?;
     let pad = ((high - low) * 0.1).max(0.01);
     let q = &page.query;
@@ -275,14 +331,14 @@ fn small_multiples(page: &Comparison, paged: bool) -> Option<impl IntoView> {
         .filter(|r| r.value.value().is_some())
         .map(|r| {
             let src = format!(
-                "/grafieken/teams/{}/{}-lijn.svg?van={}&tot={}&maanden={}",
-                r.team_id,
+                "/grafieken/{charts}/{}/{}-lijn.svg?van={}&tot={}&maanden={}",
+                r.id,
                 q.measure.code(),
                 low - pad,
                 high + pad,
                 q.months
             );
-            let text = format!("{}: {}", r.team, format::figure(r.value, q.measure.unit()));
+            let text = format!("{}: {}", r.name, format::figure(r.value, q.measure.unit()));
             view! {
                 <li class="multiple">
                     <img src=src alt="" width="160" height="40" loading="lazy" />

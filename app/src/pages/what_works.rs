@@ -65,6 +65,7 @@ pub(crate) fn more_standouts(
             gemeente_id,
             months: 12,
             adjusted: true,
+            level: shared::network::CompareLevel::Teams,
         };
         view! {
             <p>

@@ -22,8 +22,10 @@ use shared::dto::{
 };
 use shared::network::{KnelpuntCategory, KnelpuntStatus, Measure};
 use shared::stats::aggregate::Totals;
+use shared::stats::chart::{self, Baseline, Marks};
 use shared::stats::xmr;
 use shared::suppression::{Figure, SuppressionPolicy};
+use shared::Month;
 use std::collections::{BTreeMap, HashMap};
 
 /// The months the verdicts look at.
@@ -88,19 +90,24 @@ pub async fn table_within(
         }
         None => Vec::new(),
     };
-    let last = period.map(|(_, last)| last.to_string());
+    let last = period.map(|(_, last)| last);
     let signals = match too_many_teams {
         Some(_) => Vec::new(),
-        None => signals(
-            &teams,
-            &wijken,
-            &periods,
-            (&targets, last.as_deref()),
-            policy,
-        ),
+        None => {
+            let ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
+            let baselines = super::chart_marks::baselines(db, &ids).await?;
+            signals(
+                &teams,
+                &wijken,
+                (&periods, &baselines),
+                (&targets, last),
+                policy,
+            )
+        }
     };
 
     let mut standouts = Vec::new();
+    let selection = super::compare::select(db, gemeente_id, 12).await?;
     for &measure in Measure::ALL {
         let query = CompareQuery {
             measure,
@@ -108,8 +115,11 @@ pub async fn table_within(
             gemeente_id,
             months: 12,
             adjusted: true,
+            level: shared::network::CompareLevel::Teams,
         };
-        standouts.extend(super::what_works::standouts_within_doelgroep(db, query, policy).await?);
+        standouts.extend(super::what_works::standouts_within_doelgroep(
+            &selection, query, policy,
+        ));
     }
 
     let notes = notes(db, gemeente_id, &gemeenten).await?;
@@ -175,31 +185,42 @@ pub async fn note_form(
     }))
 }
 
-/// The verdicts of a series of monthly figures (oldest first): over the
-/// shown ones, and only when the period's last month is shown — a verdict
-/// speaks of the latest point.
-fn verdict<'a>(
+/// The verdicts of a series of monthly figures (oldest first), as its run
+/// chart gives them (`chart::series`: the same window and the latest phase
+/// of its baselines), and only when the period's last month is shown — a
+/// verdict speaks of the latest point.
+fn verdict(
     measure: Measure,
-    figures: impl Iterator<Item = (&'a str, Figure)>,
-    last: Option<&str>,
+    figures: Vec<(Month, Figure)>,
+    baselines: &[Baseline],
+    last: Option<Month>,
     targets: &HashMap<Measure, f64>,
 ) -> Verdict {
-    let shown: Vec<(&str, f64)> = figures
-        .filter_map(|(month, f)| Some((month, f.value()?)))
-        .collect();
-    if shown.last().map(|(month, _)| *month) != last {
+    let latest_shown = figures
+        .iter()
+        .rev()
+        .find(|(_, f)| f.value().is_some())
+        .map(|(m, _)| *m);
+    if latest_shown.is_none() || latest_shown != last {
         return Verdict {
             measure,
             variation: xmr::Variation::NotEnoughData,
             assurance: None,
         };
     }
-    let values: Vec<f64> = shown.iter().map(|(_, v)| *v).collect();
-    let analysis = xmr::analyse(&values, measure.better(), targets.get(&measure).copied());
+    let marks = Marks {
+        baselines: baselines.to_vec(),
+        ..Marks::default()
+    };
+    let series = chart::series(measure, &figures, marks);
+    let raw_limits = series.phases.last().and_then(|p| p.limits);
     Verdict {
         measure,
-        variation: analysis.variation,
-        assurance: analysis.assurance,
+        variation: series.variation,
+        assurance: targets
+            .get(&measure)
+            .zip(raw_limits)
+            .map(|(target, limits)| xmr::assurance(&limits, measure.better(), *target)),
     }
 }
 
@@ -209,8 +230,11 @@ fn verdict<'a>(
 fn signals(
     teams: &[team::Model],
     wijken: &[wijk::Model],
-    periods: &[outcome_period::Model],
-    (targets, last): (&HashMap<Measure, f64>, Option<&str>),
+    (periods, baselines): (
+        &[outcome_period::Model],
+        &HashMap<(i32, Measure), Vec<Baseline>>,
+    ),
+    (targets, last): (&HashMap<Measure, f64>, Option<Month>),
     policy: SuppressionPolicy,
 ) -> Vec<WijkSignals> {
     let mut of_team: HashMap<i32, Vec<&outcome_period::Model>> = HashMap::new();
@@ -241,8 +265,11 @@ fn signals(
                     .map(|&m| {
                         let figures = months
                             .iter()
-                            .map(|(month, t)| (month.as_str(), t.figure(m, policy)));
-                        verdict(m, figures, last, targets)
+                            .filter_map(|(month, t)| {
+                                Some((month.parse().ok()?, t.figure(m, policy)))
+                            })
+                            .collect();
+                        verdict(m, figures, &[], last, targets)
                     })
                     .collect(),
                 teams: teams
@@ -256,10 +283,18 @@ fn signals(
                             verdicts: Measure::ALL
                                 .iter()
                                 .map(|&m| {
-                                    let figures = months.iter().map(|p| {
-                                        (p.month.as_str(), super::series::figure(p, m, policy))
-                                    });
-                                    verdict(m, figures, last, targets)
+                                    let figures = months
+                                        .iter()
+                                        .filter_map(|p| {
+                                            let month = p.month.parse().ok()?;
+                                            Some((month, super::series::figure(p, m, policy)))
+                                        })
+                                        .collect();
+                                    let baselines = baselines
+                                        .get(&(t.id, m))
+                                        .map(Vec::as_slice)
+                                        .unwrap_or_default();
+                                    verdict(m, figures, baselines, last, targets)
                                 })
                                 .collect(),
                         }

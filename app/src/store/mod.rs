@@ -8,6 +8,7 @@ pub mod adoptions;
 pub mod agreements;
 pub mod audit;
 pub mod canvases;
+pub mod chart_marks;
 pub mod compare;
 pub mod dialogue;
 pub mod entity;

@@ -341,6 +341,21 @@ async fn team_members(
     Ok(members)
 }
 
+/// The doelgroep of a team (Vergelijken's default for its members); the
+/// first doelgroep for anyone else.
+pub async fn doelgroep_of(
+    db: &impl ConnectionTrait,
+    team_id: Option<i32>,
+) -> Result<Doelgroep, DbErr> {
+    let Some(id) = team_id else {
+        return Ok(Doelgroep::ALL[0]);
+    };
+    Ok(team::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map_or(Doelgroep::ALL[0], |t| doelgroep(&t.doelgroep)))
+}
+
 pub(crate) fn doelgroep(code: &str) -> Doelgroep {
     Doelgroep::from_code(code).unwrap_or(Doelgroep::Overig)
 }

@@ -1,11 +1,12 @@
 //! A team's monthly series per measure, suppressed for the viewer, with
-//! the XmR analysis and the agreements that took effect: what run charts,
-//! their text alternatives and their tables show.
+//! the XmR analysis per phase of its baselines, the agreements that took
+//! effect and its notes on months: what run charts, their text
+//! alternatives and their tables show.
 
 use super::entity::{agreement, outcome_period};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use shared::network::{AgreementStatus, Measure};
-use shared::stats::chart::{self, Annotation, ChartSeries};
+use shared::stats::chart::{self, Annotation, ChartSeries, Marks};
 use shared::suppression::{Figure, SuppressionPolicy};
 use shared::Month;
 
@@ -63,6 +64,8 @@ pub async fn team_series(
         .into_iter()
         .map(|(month, label)| Annotation { month, label })
         .collect();
+    let mut baselines = super::chart_marks::baselines(db, &[team_id]).await?;
+    let mut notes = super::chart_marks::notes(db, team_id).await?;
     Ok(Measure::ALL
         .iter()
         .filter_map(|&measure| {
@@ -71,8 +74,12 @@ pub async fn team_series(
                 .zip(&months)
                 .map(|(p, m)| (*m, figure(p, measure, policy)))
                 .collect();
-            recorded(measure, &figures)
-                .then(|| chart::series(measure, &figures, annotations.clone()))
+            let marks = Marks {
+                annotations: annotations.clone(),
+                baselines: baselines.remove(&(team_id, measure)).unwrap_or_default(),
+                notes: notes.remove(&measure).unwrap_or_default(),
+            };
+            recorded(measure, &figures).then(|| chart::series(measure, &figures, marks))
         })
         .collect())
 }

@@ -6,14 +6,13 @@
 //! be shown take part; only the months those windows need are read, a
 //! group of teams at a time.
 
-use super::compare::compare;
 use super::entity::{adoption, agreement, outcome_period};
 use chrono::Datelike;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::dto::{CompareQuery, Comparison, Standout, Standouts, ThemeAssociation, WhatWorks};
-use shared::network::{AgreementStatus, AgreementTheme, Doelgroep, Measure};
+use shared::network::{AgreementStatus, AgreementTheme, CompareLevel, Doelgroep, Measure};
 use shared::stats::association;
 use shared::suppression::SuppressionPolicy;
 use shared::Month;
@@ -73,6 +72,8 @@ pub async fn what_works(
     let mut period = None;
     let mut standouts = Vec::new();
     let mut themes = Vec::new();
+    // One read of the last twelve months serves every measure.
+    let selection = super::compare::select(db, None, 12).await?;
     for &measure in Measure::ALL {
         let query = CompareQuery {
             measure,
@@ -80,14 +81,15 @@ pub async fn what_works(
             gemeente_id: None,
             months: 12,
             adjusted: true,
+            level: CompareLevel::Teams,
         };
-        let comparison = compare(db, query.clone(), policy).await?;
+        let comparison = selection.compare(query.clone(), policy);
         period = period.or(comparison.period);
-        standouts.extend(standouts_within_doelgroep(db, query, policy).await?);
+        standouts.extend(standouts_within_doelgroep(&selection, query, policy));
         let values: Vec<(i32, f64)> = comparison
             .rows
             .iter()
-            .filter_map(|row| Some((row.team_id, row.value.value()?)))
+            .filter_map(|row| Some((row.id, row.value.value()?)))
             .collect();
         for &theme in AgreementTheme::ALL {
             let with_theme = active.get(&theme);
@@ -185,20 +187,21 @@ async fn changes_around(
 /// The teams beyond the favourable funnel limit of their own doelgroep:
 /// ouderenzorg waits are a third of jeugdhulp waits, so a shared funnel
 /// would name the doelgroep, not the collaboration.
-pub async fn standouts_within_doelgroep(
-    db: &impl ConnectionTrait,
+pub fn standouts_within_doelgroep(
+    selection: &super::compare::Selection,
     query: CompareQuery,
     policy: SuppressionPolicy,
-) -> Result<Vec<Standout>, DbErr> {
-    let mut standouts = Vec::new();
-    for &doelgroep in Doelgroep::ALL {
-        let within = CompareQuery {
-            doelgroep: Some(doelgroep),
-            ..query.clone()
-        };
-        standouts.extend(standouts_of(&compare(db, within, policy).await?));
-    }
-    Ok(standouts)
+) -> Vec<Standout> {
+    Doelgroep::ALL
+        .iter()
+        .flat_map(|&doelgroep| {
+            let within = CompareQuery {
+                doelgroep: Some(doelgroep),
+                ..query.clone()
+            };
+            standouts_of(&selection.compare(within, policy))
+        })
+        .collect()
 }
 
 /// The teams of a comparison beyond its favourable funnel limit.
@@ -212,9 +215,9 @@ pub fn standouts_of(comparison: &Comparison) -> Vec<Standout> {
             let position = row.position?;
             (position.favourable(measure.better()) == Some(true)).then(|| Standout {
                 measure,
-                team_id: row.team_id,
-                team: row.team.clone(),
-                wijk: row.wijk.clone(),
+                team_id: row.id,
+                team: row.name.clone(),
+                wijk: row.within.clone(),
                 value,
                 position,
             })

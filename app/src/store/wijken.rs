@@ -166,7 +166,7 @@ fn charts(by_month: &BTreeMap<Month, Totals>, policy: SuppressionPolicy) -> Vec<
                 .map(|(m, totals)| (*m, totals.figure(measure, policy)))
                 .collect();
             super::series::recorded(measure, &series)
-                .then(|| chart::series(measure, &series, Vec::new()))
+                .then(|| chart::series(measure, &series, Default::default()))
         })
         .collect()
 }

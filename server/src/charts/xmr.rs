@@ -1,7 +1,8 @@
 //! The XmR run chart of one measure: the figures as a line with a marker
 //! per month, the mean and process limits, signals marked by shape (square:
-//! improvement, triangle: concern) as well as colour, and numbered markers
-//! where agreements took effect.
+//! improvement, triangle: concern) as well as colour, numbered markers
+//! where agreements took effect, a solid line where a baseline starts a
+//! new phase of limits, and "T1", "T2" … at months with a note.
 
 use super::{Dash, CONCERN, IMPROVEMENT, LIMIT, NEUTRAL, TEXT};
 use plotters::prelude::*;
@@ -38,7 +39,7 @@ fn draw(series: &ChartSeries, svg: &mut String) -> Result<(), Box<dyn std::error
         .filter_map(|(i, p)| p.figure.value().map(|v| (i as f64, v)))
         .collect();
     let mut extremes: Vec<f64> = shown.iter().map(|(_, v)| *v).collect();
-    if let Some(l) = series.limits {
+    for l in series.phases.iter().filter_map(|p| p.limits) {
         extremes.extend([l.lower, l.upper]);
     }
     let (low, high) = extremes
@@ -81,17 +82,36 @@ fn draw(series: &ChartSeries, svg: &mut String) -> Result<(), Box<dyn std::error
         .label_style(("sans-serif", 12).into_font().color(&TEXT))
         .draw()?;
 
-    // Mean and limits over the months analysed only.
-    let span = [series.analysed_from as f64 - 0.5, n as f64 - 0.5];
-    if let Some(mean) = series.mean {
-        chart.draw_series(LineSeries::new(
-            span.map(|x| (x, mean)),
-            NEUTRAL.stroke_width(1),
-        ))?;
+    // Mean and limits over the months analysed only, a segment per phase;
+    // a baseline is a solid line where its phase begins.
+    for phase in &series.phases {
+        let span = [phase.from as f64 - 0.5, phase.to as f64 - 0.5];
+        if let Some(mean) = phase.mean {
+            chart.draw_series(LineSeries::new(
+                span.map(|x| (x, mean)),
+                NEUTRAL.stroke_width(1),
+            ))?;
+        }
+        if let Some(limits) = phase.limits {
+            for y in [limits.lower, limits.upper] {
+                chart.draw_series(LineSeries::new(span.map(|x| (x, y)), LIMIT.style()))?;
+            }
+        }
+        if phase.baseline.is_some() {
+            chart.draw_series(LineSeries::new(
+                [(span[0], low), (span[0], high)],
+                TEXT.stroke_width(2),
+            ))?;
+        }
     }
-    if let Some(limits) = series.limits {
-        for y in [limits.lower, limits.upper] {
-            chart.draw_series(LineSeries::new(span.map(|x| (x, y)), LIMIT.style()))?;
+    // Notes: "T1", "T2" … at the foot of their month, as in the table.
+    for (number, note) in series.notes.iter().enumerate() {
+        if let Some(x) = series.points.iter().position(|p| p.month == note.month) {
+            chart.draw_series(std::iter::once(Text::new(
+                format!("T{}", number + 1),
+                (x as f64, low + (high - low) * 0.06),
+                ("sans-serif", 11).into_font().color(&TEXT),
+            )))?;
         }
     }
     for (number, a) in series.annotations.iter().enumerate() {
@@ -146,10 +166,13 @@ mod tests {
         series(
             Measure::Wait,
             &figures,
-            vec![Annotation {
-                month: start.plus(15),
-                label: "Vast belmoment".into(),
-            }],
+            shared::stats::chart::Marks {
+                annotations: vec![Annotation {
+                    month: start.plus(15),
+                    label: "Vast belmoment".into(),
+                }],
+                ..Default::default()
+            },
         )
     }
 
@@ -190,7 +213,11 @@ mod tests {
                 label: format!("Afspraak {i}"),
             })
             .collect();
-        let svg = run_chart(&series(Measure::Wait, &figures, annotations), "Wachttijd");
+        let marks = shared::stats::chart::Marks {
+            annotations,
+            ..Default::default()
+        };
+        let svg = run_chart(&series(Measure::Wait, &figures, marks), "Wachttijd");
         assert!(svg.len() < 100_000, "{} bytes", svg.len());
     }
 }

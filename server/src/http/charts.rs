@@ -42,11 +42,6 @@ pub async fn team_run_chart(
     };
     let title = |team: &str| crate::charts::team_chart_title(measure, team);
     let drawn = if spark {
-        let bound = |key: &str| params.get(key).and_then(|v| v.parse::<f64>().ok());
-        let range = bound("van")
-            .zip(bound("tot"))
-            .filter(|(low, high)| low < high);
-        let months = params.get("maanden").and_then(|m| m.parse::<usize>().ok());
         state
             .insight
             .team_charts(&state.db, request.seen, team_id, policy)
@@ -54,13 +49,12 @@ pub async fn team_run_chart(
             .map(|kept| {
                 let charts = kept?;
                 let (team, series) = charts.as_ref();
-                let mut series = series.iter().find(|s| s.measure == measure)?.clone();
-                if let Some(months) = months {
-                    let skip = series.points.len().saturating_sub(months);
-                    series.points.drain(..skip);
-                }
-                let svg = crate::charts::sparkline(&series, range, &title(team));
-                Some(std::sync::Arc::new(sent(svg)))
+                let series = series.iter().find(|s| s.measure == measure)?;
+                Some(std::sync::Arc::new(sparkline(
+                    series,
+                    &params,
+                    &title(team),
+                )))
             })
     } else {
         // The full chart depends on nothing but the data: kept as sent.
@@ -78,19 +72,42 @@ pub async fn team_run_chart(
     Ok(chart_response(&chart, &headers))
 }
 
+/// A sparkline of `series` on the range `?van=…&tot=…` and of the last
+/// `?maanden=…` when given (small multiples share them).
+fn sparkline(
+    series: &shared::stats::chart::ChartSeries,
+    params: &std::collections::HashMap<String, String>,
+    title: &str,
+) -> KeptChart {
+    let bound = |key: &str| params.get(key).and_then(|v| v.parse::<f64>().ok());
+    let range = bound("van")
+        .zip(bound("tot"))
+        .filter(|(low, high)| low < high);
+    let mut series = series.clone();
+    if let Some(months) = params.get("maanden").and_then(|m| m.parse::<usize>().ok()) {
+        let skip = series.points.len().saturating_sub(months);
+        series.points.drain(..skip);
+    }
+    sent(crate::charts::sparkline(&series, range, title))
+}
+
 /// `/grafieken/wijken/{id}/{measure}.svg`: a wijk's run chart of a measure
-/// (its teams' monthly totals).
+/// (its teams' monthly totals); `{measure}-lijn.svg` its sparkline, as a
+/// team's.
 pub async fn wijk_run_chart(
     State(state): State<AppState>,
     Extension(request): Extension<RequestContext>,
     Path((wijk_id, file)): Path<(i32, String)>,
+    Query(params): Query<std::collections::HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Reply {
     permitted(&request, Permission::ReadNetwork)?;
-    let measure = file
-        .strip_suffix(".svg")
-        .and_then(Measure::from_code)
-        .ok_or(StatusCode::NOT_FOUND)?;
+    let name = file.strip_suffix(".svg").ok_or(StatusCode::NOT_FOUND)?;
+    let (code, spark) = match name.strip_suffix("-lijn") {
+        Some(code) => (code, true),
+        None => (name, false),
+    };
+    let measure = Measure::from_code(code).ok_or(StatusCode::NOT_FOUND)?;
     let (name, charts) = found(
         app::store::wijken::wijk_charts(&state.db, wijk_id, state.suppression).await,
         "loading a wijk chart",
@@ -99,16 +116,19 @@ pub async fn wijk_run_chart(
         .into_iter()
         .find(|s| s.measure == measure)
         .ok_or(StatusCode::NOT_FOUND)?;
-    let svg = crate::charts::run_chart(
-        &series,
-        &format!(
-            "{} – {} {}",
-            measure.label(),
-            shared::i18n::t(shared::i18n::Text::Wijk),
-            name
-        ),
+    let title = format!(
+        "{} – {} {}",
+        measure.label(),
+        shared::i18n::t(shared::i18n::Text::Wijk),
+        name
     );
-    svg_response(svg, &headers)
+    if spark {
+        return Ok(chart_response(
+            &sparkline(&series, &params, &title),
+            &headers,
+        ));
+    }
+    svg_response(crate::charts::run_chart(&series, &title), &headers)
 }
 
 /// `/grafieken/vergelijken.svg?maat=…`: the funnel plot of a comparison,
@@ -121,12 +141,17 @@ pub async fn compare_funnel(
 ) -> Reply {
     permitted(&request, Permission::ReadNetwork)?;
     let get = |key: &str| params.get(key).map(String::as_str).unwrap_or("");
+    // The page always gives the doelgroep (or `alle`) in the address.
     let query = shared::dto::CompareQuery::from_params(
-        get("maat"),
-        get("doelgroep"),
-        get("gemeente"),
-        get("periode"),
-        get("spreiding"),
+        &shared::dto::CompareParams {
+            level: get("niveau"),
+            measure: get("maat"),
+            doelgroep: get("doelgroep"),
+            gemeente: get("gemeente"),
+            months: get("periode"),
+            spread: get("spreiding"),
+        },
+        shared::network::Doelgroep::Jeugd,
     );
     let comparison = loaded(
         state

@@ -15,6 +15,7 @@ mod m20261124_000008_scale;
 mod m20261124_000009_governance;
 mod m20261124_000010_audit_changes;
 mod m20261124_000011_change_clock;
+mod m20261130_000012_chart_marks;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000009_governance::Migration),
             Box::new(m20261124_000010_audit_changes::Migration),
             Box::new(m20261124_000011_change_clock::Migration),
+            Box::new(m20261130_000012_chart_marks::Migration),
         ]
     }
 }

@@ -111,6 +111,8 @@ pub struct CompareQuery {
     /// when there are any (the default); else from the spread within teams
     /// alone (`spreiding=binnen-teams`).
     pub adjusted: bool,
+    /// Teams, wijken or gemeenten side by side.
+    pub level: crate::network::CompareLevel,
 }
 
 impl CompareQuery {
@@ -121,37 +123,45 @@ impl CompareQuery {
     /// adjustment.
     pub const WITHIN_TEAMS: &'static str = "binnen-teams";
 
+    /// The `doelgroep` parameter that asks for every doelgroep in one
+    /// funnel.
+    pub const ALL_DOELGROEPEN: &'static str = "alle";
+
     /// The query from the page's parameters as typed in the address:
     /// anything unknown falls back to its default (share without help,
-    /// every doelgroep and gemeente, twelve months, adjusted limits).
-    pub fn from_params(
-        measure: &str,
-        doelgroep: &str,
-        gemeente: &str,
-        months: &str,
-        spread: &str,
-    ) -> Self {
-        let months = months
+    /// every gemeente, twelve months, adjusted limits, teams). Doelgroepen
+    /// are compared within themselves unless `alle` is asked for: without
+    /// a doelgroep, `default_doelgroep` (the viewer's own, say).
+    pub fn from_params(params: &CompareParams<'_>, default_doelgroep: Doelgroep) -> Self {
+        let months = params
+            .months
             .parse()
             .ok()
             .filter(|m| Self::PERIODS.contains(m))
             .unwrap_or(12);
+        let doelgroep = match params.doelgroep {
+            Self::ALL_DOELGROEPEN => None,
+            code => Some(Doelgroep::from_code(code).unwrap_or(default_doelgroep)),
+        };
         CompareQuery {
-            measure: crate::network::Measure::from_code(measure)
+            measure: crate::network::Measure::from_code(params.measure)
                 .unwrap_or(crate::network::Measure::WithoutHelp),
-            doelgroep: Doelgroep::from_code(doelgroep),
-            gemeente_id: gemeente.parse().ok(),
+            doelgroep,
+            gemeente_id: params.gemeente.parse().ok(),
             months,
-            adjusted: spread != Self::WITHIN_TEAMS,
+            adjusted: params.spread != Self::WITHIN_TEAMS,
+            level: crate::network::CompareLevel::from_code(params.level)
+                .unwrap_or(crate::network::CompareLevel::Teams),
         }
     }
 
     /// The query string of this query, e.g. for the funnel plot's address.
     pub fn to_params(&self) -> String {
         format!(
-            "maat={}&doelgroep={}&gemeente={}&periode={}{}",
+            "niveau={}&maat={}&doelgroep={}&gemeente={}&periode={}{}",
+            self.level.code(),
             self.measure.code(),
-            self.doelgroep.map(|d| d.code()).unwrap_or(""),
+            self.doelgroep.map_or(Self::ALL_DOELGROEPEN, |d| d.code()),
             self.gemeente_id.map(|g| g.to_string()).unwrap_or_default(),
             self.months,
             if self.adjusted {
@@ -161,6 +171,17 @@ impl CompareQuery {
             }
         )
     }
+}
+
+/// Vergelijken's parameters as typed in the address (empty when absent).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CompareParams<'a> {
+    pub level: &'a str,
+    pub measure: &'a str,
+    pub doelgroep: &'a str,
+    pub gemeente: &'a str,
+    pub months: &'a str,
+    pub spread: &'a str,
 }
 
 /// Teams on one measure against the network's value, with funnel limits
@@ -253,9 +274,12 @@ pub struct FunnelCounts {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompareRow {
-    pub team_id: i32,
-    pub team: String,
-    pub wijk: String,
+    /// The team, wijk or gemeente compared.
+    pub id: i32,
+    pub name: String,
+    /// The wijk a team lies in, the gemeente of a wijk; empty for a
+    /// gemeente.
+    pub within: String,
     pub value: Figure,
     pub cases: Figure,
     /// Only for a shown value.
@@ -710,9 +734,9 @@ mod tests {
 
     fn row(i: usize, position: Option<FunnelPosition>) -> CompareRow {
         CompareRow {
-            team_id: i as i32,
-            team: format!("Team {i:03}"),
-            wijk: "Wijk".into(),
+            id: i as i32,
+            name: format!("Team {i:03}"),
+            within: "Wijk".into(),
             value: if position.is_some() {
                 Figure::Value(0.5)
             } else {
@@ -723,15 +747,72 @@ mod tests {
         }
     }
 
+    fn params<'a>(measure: &'a str, doelgroep: &'a str, spread: &'a str) -> CompareParams<'a> {
+        CompareParams {
+            measure,
+            doelgroep,
+            months: "6",
+            spread,
+            ..Default::default()
+        }
+    }
+
     #[test]
     fn the_within_team_view_has_its_own_address() {
-        let adjusted = CompareQuery::from_params("wachttijd", "jeugd", "", "6", "");
+        let adjusted = CompareQuery::from_params(&params("wachttijd", "jeugd", ""), Doelgroep::Ggz);
         assert!(adjusted.adjusted && !adjusted.to_params().contains("spreiding"));
-        let within = CompareQuery::from_params("wachttijd", "jeugd", "", "6", "binnen-teams");
+        let within = CompareQuery::from_params(
+            &params("wachttijd", "jeugd", "binnen-teams"),
+            Doelgroep::Ggz,
+        );
         assert!(!within.adjusted);
         assert_eq!(
             within.to_params(),
-            "maat=wachttijd&doelgroep=jeugd&gemeente=&periode=6&spreiding=binnen-teams"
+            "niveau=teams&maat=wachttijd&doelgroep=jeugd&gemeente=&periode=6&spreiding=binnen-teams"
+        );
+        let back = within.to_params();
+        let get = |key: &str| {
+            back.split('&')
+                .find_map(|kv| kv.strip_prefix(&format!("{key}=")))
+                .unwrap_or("")
+        };
+        let again = CompareQuery::from_params(
+            &CompareParams {
+                level: get("niveau"),
+                measure: get("maat"),
+                doelgroep: get("doelgroep"),
+                gemeente: get("gemeente"),
+                months: get("periode"),
+                spread: get("spreiding"),
+            },
+            Doelgroep::Ggz,
+        );
+        assert_eq!(again, within);
+    }
+
+    #[test]
+    fn doelgroepen_are_compared_within_themselves_unless_all_are_asked_for() {
+        let default = CompareQuery::from_params(&params("wachttijd", "", ""), Doelgroep::Ouderen);
+        assert_eq!(default.doelgroep, Some(Doelgroep::Ouderen));
+        let unknown = CompareQuery::from_params(&params("wachttijd", "x", ""), Doelgroep::Ouderen);
+        assert_eq!(unknown.doelgroep, Some(Doelgroep::Ouderen));
+        let all = CompareQuery::from_params(&params("wachttijd", "alle", ""), Doelgroep::Ouderen);
+        assert_eq!(all.doelgroep, None);
+        assert!(all.to_params().contains("doelgroep=alle&"));
+        assert_eq!(all.level, crate::network::CompareLevel::Teams);
+        let wijken = CompareQuery::from_params(
+            &CompareParams {
+                level: "wijken",
+                ..params("uitval", "", "")
+            },
+            Doelgroep::Jeugd,
+        );
+        assert_eq!(
+            (wijken.level, wijken.measure),
+            (
+                crate::network::CompareLevel::Wijken,
+                crate::network::Measure::Uitval
+            )
         );
     }
 
@@ -740,7 +821,7 @@ mod tests {
         use FunnelPosition::*;
         let positions = [Some(Within), Some(AboveControl), Some(BelowWarning), None];
         let comparison = Comparison {
-            query: CompareQuery::from_params("verder-zonder-hulp", "", "", "12", ""),
+            query: CompareQuery::from_params(&CompareParams::default(), Doelgroep::Jeugd),
             gemeenten: vec![],
             period: None,
             centre: Some(0.5),

@@ -30,6 +30,57 @@ pub struct Annotation {
 /// months, so the icon and the chart it links to never disagree.
 pub const ANALYSED_MONTHS: i32 = 24;
 
+/// A new baseline from a month, for a reason (Making Data Count's
+/// rebasing, e.g. at the start of an agreement): the limits are computed
+/// afresh from that month on. A member sets it; it is never set by itself.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Baseline {
+    pub id: i32,
+    pub month: Month,
+    pub reason: String,
+    /// The limits rest on the phase's first this many shown months and
+    /// later months are judged against them (`xmr::analyse_fixed`).
+    pub fixed_after: Option<u32>,
+}
+
+/// A team's factual note on one month of a measure ("feitelijke
+/// toelichting"), optionally pointing at one of its lessons or canvases.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonthNote {
+    pub id: i32,
+    pub month: Month,
+    pub text: String,
+    /// (title, address) of the linked lesson or canvas.
+    pub link: Option<(String, String)>,
+}
+
+/// A stretch of the analysed months with its own mean and limits: the
+/// whole window, or the parts a baseline cuts it into.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Phase {
+    /// Its points: `from..to` of the series' points.
+    pub from: usize,
+    pub to: usize,
+    /// The baseline it starts with (`None`: the window's own start).
+    pub baseline: Option<Baseline>,
+    pub mean: Option<f64>,
+    pub limits: Option<Limits>,
+    pub variation: Variation,
+    /// How many of its months may be shown and were analysed.
+    pub shown: usize,
+}
+
+/// What a chart marks besides its figures.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Marks {
+    /// Agreements that took effect.
+    pub annotations: Vec<Annotation>,
+    /// The team's baselines of this measure, in any order.
+    pub baselines: Vec<Baseline>,
+    /// Its notes on months of this measure.
+    pub notes: Vec<MonthNote>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChartSeries {
     pub measure: Measure,
@@ -38,32 +89,66 @@ pub struct ChartSeries {
     /// The first point the analysis looks at (older points are drawn
     /// without mean, limits or signals).
     pub analysed_from: usize,
-    /// Over the shown figures analysed; `None` when none may be shown.
+    /// The analysed months, cut at each baseline; oldest first.
+    pub phases: Vec<Phase>,
+    /// Of the latest phase, which the verdict speaks of: over its shown
+    /// figures; `None` when none may be shown.
     pub mean: Option<f64>,
     pub limits: Option<Limits>,
     pub variation: Variation,
     pub annotations: Vec<Annotation>,
+    /// The notes on months the chart shows, oldest first.
+    pub notes: Vec<MonthNote>,
+}
+
+impl ChartSeries {
+    /// The phase a point lies in, if it was analysed.
+    pub fn phase_of(&self, point: usize) -> Option<&Phase> {
+        self.phases.iter().find(|p| (p.from..p.to).contains(&point))
+    }
+}
+
+/// Where the analysed window of `months` (oldest first) begins and where
+/// each baseline cuts it: (from, to, baseline) per phase. The window is the
+/// latest `ANALYSED_MONTHS`; a baseline from before it gives the first
+/// phase its reason and fixed limits; two baselines on one month, the
+/// later one stands.
+pub fn phases<'a>(
+    months: &[Month],
+    baselines: &'a [Baseline],
+) -> Vec<(usize, usize, Option<&'a Baseline>)> {
+    let Some(last) = months.last() else {
+        return Vec::new();
+    };
+    let first = last.plus(1 - ANALYSED_MONTHS);
+    let start = months.iter().position(|m| *m >= first).unwrap_or(0);
+    let mut sorted: Vec<&Baseline> = baselines.iter().filter(|b| b.month <= *last).collect();
+    sorted.sort_by_key(|b| (b.month, b.id));
+    let mut cuts: Vec<(usize, Option<&Baseline>)> = vec![(start, None)];
+    for b in sorted {
+        let at = months
+            .iter()
+            .position(|m| *m >= b.month)
+            .unwrap_or(start)
+            .max(start);
+        match cuts.last_mut() {
+            Some(cut) if cut.0 == at => cut.1 = Some(b),
+            _ => cuts.push((at, Some(b))),
+        }
+    }
+    cuts.iter()
+        .enumerate()
+        .map(|(i, &(from, baseline))| {
+            let to = cuts.get(i + 1).map_or(months.len(), |next| next.0);
+            (from, to, baseline)
+        })
+        .collect()
 }
 
 /// Analyses the shown figures of a measure's months (oldest first) over
-/// the latest `ANALYSED_MONTHS`.
-pub fn series(
-    measure: Measure,
-    figures: &[(Month, Figure)],
-    annotations: Vec<Annotation>,
-) -> ChartSeries {
-    let analysed_from = figures.last().map_or(0, |(last, _)| {
-        let first = last.plus(1 - ANALYSED_MONTHS);
-        figures.iter().position(|(m, _)| *m >= first).unwrap_or(0)
-    });
-    let shown: Vec<(usize, f64)> = figures
-        .iter()
-        .enumerate()
-        .skip(analysed_from)
-        .filter_map(|(i, (_, f))| f.value().map(|v| (i, v)))
-        .collect();
-    let values: Vec<f64> = shown.iter().map(|(_, v)| *v).collect();
-    let analysis = xmr::analyse(&values, measure.better(), None);
+/// the latest `ANALYSED_MONTHS`, each phase between baselines on its own.
+pub fn series(measure: Measure, figures: &[(Month, Figure)], marks: Marks) -> ChartSeries {
+    let months: Vec<Month> = figures.iter().map(|(m, _)| *m).collect();
     let mut points: Vec<ChartPoint> = figures
         .iter()
         .map(|(month, figure)| ChartPoint {
@@ -72,17 +157,48 @@ pub fn series(
             signal: None,
         })
         .collect();
-    for ((i, _), signal) in shown.iter().zip(&analysis.signals) {
-        points[*i].signal = *signal;
+    let mut analysed = Vec::new();
+    for (from, to, baseline) in phases(&months, &marks.baselines) {
+        let shown: Vec<(usize, f64)> = (from..to)
+            .filter_map(|i| figures[i].1.value().map(|v| (i, v)))
+            .collect();
+        let values: Vec<f64> = shown.iter().map(|(_, v)| *v).collect();
+        let analysis = xmr::analyse_fixed(
+            &values,
+            measure.better(),
+            None,
+            baseline.and_then(|b| b.fixed_after),
+        );
+        for ((i, _), signal) in shown.iter().zip(&analysis.signals) {
+            points[*i].signal = *signal;
+        }
+        analysed.push(Phase {
+            from,
+            to,
+            baseline: baseline.cloned(),
+            mean: (!values.is_empty()).then_some(analysis.mean),
+            limits: analysis.limits.map(|l| l.within(measure.possible_range())),
+            variation: analysis.variation,
+            shown: values.len(),
+        });
     }
+    let latest = analysed.last();
+    let mut notes: Vec<MonthNote> = marks
+        .notes
+        .into_iter()
+        .filter(|n| months.contains(&n.month))
+        .collect();
+    notes.sort_by_key(|n| (n.month, n.id));
     ChartSeries {
         measure,
+        analysed_from: analysed.first().map_or(0, |p| p.from),
+        mean: latest.and_then(|p| p.mean),
+        limits: latest.and_then(|p| p.limits),
+        variation: latest.map_or(Variation::NotEnoughData, |p| p.variation),
         points,
-        analysed_from,
-        mean: (!values.is_empty()).then_some(analysis.mean),
-        limits: analysis.limits.map(|l| l.within(measure.possible_range())),
-        variation: analysis.variation,
-        annotations,
+        phases: analysed,
+        annotations: marks.annotations,
+        notes,
     }
 }
 
@@ -176,6 +292,53 @@ pub fn summarize(series: &ChartSeries) -> String {
         signals,
         t(Text::ChartSignalledMonths)
     ));
+    text.push_str(&phases_text(series));
+    for note in &series.notes {
+        text.push_str(&format!(
+            " {} {}: {}",
+            t(Text::ChartNoteOn),
+            note.month.label_nl(),
+            note.text.trim_end_matches('.')
+        ));
+        text.push('.');
+    }
+    text
+}
+
+/// Each baseline in words: from when, why, and the phase's mean and
+/// limits (the latest phase's are said above already).
+fn phases_text(series: &ChartSeries) -> String {
+    let unit = series.measure.unit();
+    let mut text = String::new();
+    for phase in &series.phases {
+        let Some(b) = &phase.baseline else { continue };
+        text.push_str(&format!(
+            " {} {}: {}.",
+            t(Text::ChartBaselineFrom),
+            series.points[phase.from].month.label_nl(),
+            b.reason.trim_end_matches('.')
+        ));
+        if let Some(fixed) = b.fixed_after {
+            text.push_str(&format!(
+                " {} {fixed} {}.",
+                t(Text::ChartFixedAfter),
+                t(Text::Months)
+            ));
+        }
+        if let (Some(mean), Some(limits)) = (phase.mean, phase.limits) {
+            text.push_str(&format!(
+                " {} {}, {} {} {} {}.",
+                t(Text::ChartMean),
+                value_text(mean, unit),
+                t(Text::ChartLimits).to_lowercase(),
+                value_text(limits.lower, unit),
+                t(Text::To),
+                value_text(limits.upper, unit)
+            ));
+        } else if phase.shown > 0 {
+            text.push_str(&format!(" {}.", t(Text::ChartPhaseTooShort)));
+        }
+    }
     text
 }
 
@@ -204,7 +367,7 @@ mod tests {
                 )
             })
             .collect();
-        let s = series(Measure::Wait, &figures, Vec::new());
+        let s = series(Measure::Wait, &figures, Marks::default());
         assert_eq!(s.analysed_from, 96);
         assert!((s.mean.unwrap() - 10.5).abs() < 1e-9);
         assert_eq!(s.variation, Variation::CommonCause);
@@ -238,17 +401,21 @@ mod tests {
         let share = series(
             Measure::WithoutHelp,
             &figures(&[0.9, 1.0].repeat(6)),
-            Vec::new(),
+            Marks::default(),
         );
         let limits = share.limits.unwrap();
         assert_eq!(limits.upper, 1.0);
         assert!(limits.lower > 0.0 && limits.lower < 0.9);
-        let wait = series(Measure::Wait, &figures(&[1.0, 5.0].repeat(6)), Vec::new());
+        let wait = series(
+            Measure::Wait,
+            &figures(&[1.0, 5.0].repeat(6)),
+            Marks::default(),
+        );
         assert_eq!(wait.limits.unwrap().lower, 0.0);
         let grade = series(
             Measure::ClientGrade,
             &figures(&[9.0, 10.0].repeat(6)),
-            Vec::new(),
+            Marks::default(),
         );
         assert_eq!(grade.limits.unwrap().upper, 10.0);
         // The sigma of two of three is the process's, not the drawn one's.
@@ -261,7 +428,7 @@ mod tests {
             .map(|i| (m(i), Figure::Value(10.0 + f64::from(i % 2))))
             .collect();
         figures[3].1 = Figure::Hidden;
-        let s = series(Measure::Wait, &figures, vec![]);
+        let s = series(Measure::Wait, &figures, Marks::default());
         assert_eq!(s.points.len(), 14);
         assert!(s.limits.is_some(), "13 shown points are enough");
         assert_eq!(s.points[3].signal, None);
@@ -279,10 +446,13 @@ mod tests {
         let s = series(
             Measure::WithoutHelp,
             &figures,
-            vec![Annotation {
-                month: m(2),
-                label: "Vast belmoment".into(),
-            }],
+            Marks {
+                annotations: vec![Annotation {
+                    month: m(2),
+                    label: "Vast belmoment".into(),
+                }],
+                ..Marks::default()
+            },
         );
         assert_eq!((s.limits, s.variation), (None, Variation::NotEnoughData));
         let described = describe(&s);
@@ -295,9 +465,174 @@ mod tests {
         assert!(!summary.contains("Vast belmoment"), "{summary}");
     }
 
+    /// NHSRplotthedots' test series: set.seed(123); rnorm(20).
+    const RNORM_20: [f64; 20] = [
+        -0.56047565,
+        -0.23017749,
+        1.55870831,
+        0.07050839,
+        0.12928774,
+        1.71506499,
+        0.46091621,
+        -1.26506123,
+        -0.68685285,
+        -0.44566197,
+        1.22408180,
+        0.35981383,
+        0.40077145,
+        0.11068272,
+        -0.55584113,
+        1.78691314,
+        0.49785048,
+        -1.96661716,
+        0.70135031,
+        -0.47279141,
+    ];
+
+    fn rnorm() -> Vec<(Month, Figure)> {
+        RNORM_20
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (m(i as i32), Figure::Value(*v)))
+            .collect()
+    }
+
+    fn baseline(id: i32, month: Month, fixed_after: Option<u32>) -> Baseline {
+        Baseline {
+            id,
+            month,
+            reason: "Casusoverleg om de week".into(),
+            fixed_after,
+        }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-6
+    }
+
+    #[test]
+    fn a_baseline_splits_the_series_into_phases_as_the_reference_groups() {
+        // The reference's 10/10 split: each group's mean (too few points
+        // for limits here, where the reference draws trial limits).
+        let s = series(
+            Measure::ClientGrade,
+            &rnorm(),
+            Marks {
+                baselines: vec![baseline(1, m(10), None)],
+                ..Marks::default()
+            },
+        );
+        assert_eq!(s.phases.len(), 2);
+        assert_eq!((s.phases[0].from, s.phases[0].to), (0, 10));
+        assert_eq!((s.phases[1].from, s.phases[1].to), (10, 20));
+        assert!(close(s.phases[0].mean.unwrap(), 0.074625645));
+        assert!(close(s.phases[1].mean.unwrap(), 0.208621403));
+        assert_eq!(
+            s.mean, s.phases[1].mean,
+            "the verdict is the latest phase's"
+        );
+        assert_eq!(s.variation, Variation::NotEnoughData);
+        assert!(summarize(&s).contains("Nieuwe basislijn vanaf sep 2025: Casusoverleg om de week."));
+        // From the 9th point, the second phase has 12 points: limits of
+        // its own, without the moving range across the cut.
+        let s = series(
+            Measure::Wait,
+            &rnorm(),
+            Marks {
+                baselines: vec![baseline(1, m(8), None)],
+                ..Marks::default()
+            },
+        );
+        let limits = s.phases[1].limits.unwrap();
+        assert!(close(s.phases[1].mean.unwrap(), 0.079474934));
+        assert!(close(limits.upper, 3.395084307));
+        assert_eq!(limits.lower, 0.0, "a wait is never negative");
+        assert_eq!(s.limits, Some(limits));
+    }
+
+    #[test]
+    fn a_fixed_baseline_sets_the_limits_on_its_first_months() {
+        // fix_after_n_points = 12 on the reference series.
+        let s = series(
+            Measure::ClientGrade,
+            &rnorm(),
+            Marks {
+                baselines: vec![baseline(1, m(0), Some(12))],
+                ..Marks::default()
+            },
+        );
+        assert_eq!(
+            s.phases.len(),
+            1,
+            "a baseline on the first month cuts nothing"
+        );
+        assert_eq!(s.phases[0].baseline.as_ref().map(|b| b.id), Some(1));
+        let mean = s.mean.unwrap();
+        assert!(close(mean, 0.19417934));
+        let raw = xmr::analyse_fixed(&RNORM_20, Measure::ClientGrade.better(), None, Some(12));
+        let limits = raw.limits.unwrap();
+        assert!(close(limits.lower, -2.6073998129) && close(limits.upper, 2.9957584929));
+        // Points after the twelfth are judged against them, not moving
+        // them: the same limits with a wild point added at the end.
+        let mut wild = RNORM_20.to_vec();
+        wild.push(9.0);
+        let judged = xmr::analyse_fixed(&wild, Measure::ClientGrade.better(), None, Some(12));
+        assert_eq!(judged.limits, raw.limits);
+        assert!(judged.signals[20].is_some());
+    }
+
+    #[test]
+    fn baselines_before_the_window_or_on_one_month_keep_one_cut() {
+        let months: Vec<Month> = (0..40).map(m).collect();
+        let early = baseline(1, m(2), Some(12));
+        let first = baseline(2, m(30), None);
+        let same_month = baseline(3, m(30), None);
+        let future = baseline(4, m(50), None);
+        let all = [future, same_month.clone(), early.clone(), first];
+        let cut = phases(&months, &all);
+        let spans: Vec<(usize, usize, Option<i32>)> = cut
+            .iter()
+            .map(|(f, t, b)| (*f, *t, b.map(|b| b.id)))
+            .collect();
+        // The window starts at month 16; the early baseline carries over.
+        assert_eq!(spans, [(16, 30, Some(1)), (30, 40, Some(3))]);
+        assert_eq!(phases(&[], &all), vec![]);
+    }
+
+    #[test]
+    fn notes_show_in_words_on_the_months_of_the_chart() {
+        let note = |id, month, text: &str| MonthNote {
+            id,
+            month,
+            text: text.into(),
+            link: None,
+        };
+        let s = series(
+            Measure::Wait,
+            &rnorm(),
+            Marks {
+                notes: vec![
+                    note(2, m(5), "Twee collega's ziek."),
+                    note(1, m(60), "Buiten de grafiek"),
+                ],
+                ..Marks::default()
+            },
+        );
+        assert_eq!(s.notes.len(), 1);
+        assert!(
+            summarize(&s).ends_with("Toelichting bij apr 2025: Twee collega's ziek."),
+            "{}",
+            summarize(&s)
+        );
+    }
+
     #[test]
     fn nothing_shown_is_said_plainly() {
-        let s = series(Measure::ClientGrade, &[(m(0), Figure::Hidden)], vec![]);
+        let s = series(
+            Measure::ClientGrade,
+            &[(m(0), Figure::Hidden)],
+            Marks::default(),
+        );
         assert_eq!(s.mean, None);
         assert!(describe(&s).contains(t(Text::ChartNothingShown)));
     }

@@ -5,5 +5,6 @@
 pub mod aggregate;
 pub mod association;
 pub mod chart;
+pub mod comparison;
 pub mod funnel;
 pub mod xmr;

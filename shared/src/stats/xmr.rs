@@ -108,13 +108,34 @@ pub struct Xmr {
 /// Analyses `values` (oldest first) of a measure improving in direction
 /// `better`, against an optional `target`.
 pub fn analyse(values: &[f64], better: Better, target: Option<f64>) -> Xmr {
+    analyse_fixed(values, better, target, None)
+}
+
+/// Fewest months a fixed baseline may rest on (NHSRplotthedots refuses a
+/// `fix_after_n_points` below 12).
+pub const MIN_FIXED_POINTS: u32 = 12;
+
+/// `analyse`, with the mean and limits fixed on the first `fixed_after`
+/// values when given (NHSRplotthedots' `fix_after_n_points`): later values
+/// are judged against them and do not move them. Until there are that
+/// many values, all of them set the limits.
+pub fn analyse_fixed(
+    values: &[f64],
+    better: Better,
+    target: Option<f64>,
+    fixed_after: Option<u32>,
+) -> Xmr {
     let n = values.len();
-    let mean = if n == 0 {
+    let basis = match fixed_after {
+        Some(fixed) => &values[..n.min(fixed as usize)],
+        None => values,
+    };
+    let mean = if basis.is_empty() {
         0.0
     } else {
-        values.iter().sum::<f64>() / n as f64
+        basis.iter().sum::<f64>() / basis.len() as f64
     };
-    if n < MIN_POINTS {
+    if basis.len() < MIN_POINTS {
         return Xmr {
             mean,
             limits: None,
@@ -123,7 +144,7 @@ pub fn analyse(values: &[f64], better: Better, target: Option<f64>) -> Xmr {
             assurance: None,
         };
     }
-    let mean_moving_range = screened_mean_moving_range(values);
+    let mean_moving_range = screened_mean_moving_range(basis);
     let limits = Limits {
         mean_moving_range,
         lower: mean - LIMIT_FACTOR * mean_moving_range,
@@ -135,25 +156,28 @@ pub fn analyse(values: &[f64], better: Better, target: Option<f64>) -> Xmr {
         Some(signal) if improves(signal.side, better) => Variation::SpecialCauseImprovement,
         Some(_) => Variation::SpecialCauseConcern,
     };
-    let assurance = target.map(|target| {
-        let (meets_all, fails_all) = match better {
-            Better::Higher => (limits.lower > target, limits.upper < target),
-            Better::Lower => (limits.upper < target, limits.lower > target),
-        };
-        if meets_all {
-            Assurance::ConsistentlyMeets
-        } else if fails_all {
-            Assurance::ConsistentlyFails
-        } else {
-            Assurance::HitAndMiss
-        }
-    });
+    let assurance = target.map(|target| assurance(&limits, better, target));
     Xmr {
         mean,
         limits: Some(limits),
         signals,
         variation,
         assurance,
+    }
+}
+
+/// Whether a process within `limits` can be relied on to meet `target`.
+pub fn assurance(limits: &Limits, better: Better, target: f64) -> Assurance {
+    let (meets_all, fails_all) = match better {
+        Better::Higher => (limits.lower > target, limits.upper < target),
+        Better::Lower => (limits.upper < target, limits.lower > target),
+    };
+    if meets_all {
+        Assurance::ConsistentlyMeets
+    } else if fails_all {
+        Assurance::ConsistentlyFails
+    } else {
+        Assurance::HitAndMiss
     }
 }
 
