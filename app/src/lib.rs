@@ -30,6 +30,7 @@ use pages::{
     agreement::{AgreementPage, NewAgreementPage},
     audit::AuditPage,
     canvas::{CanvasPage, NewCanvasPage},
+    chart::ChartPage,
     compare::ComparePage,
     governance::{GovernancePage, NewNotePage, NotePage},
     knelpunt::{KnelpuntPage, NewKnelpuntPage},
@@ -105,6 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/teams/:id") view=TeamPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/nieuwe-afspraak") view=NewAgreementPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/resultaten") view=ResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/grafieken/:measure") view=ChartPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/nieuwe-les") view=NewLessonPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/nieuw-canvas") view=NewCanvasPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/nieuw-knelpunt") view=NewKnelpuntPage ssr=SsrMode::Async />

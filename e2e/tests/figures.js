@@ -29,6 +29,8 @@ function query(sql) {
  */
 function totals(months) {
   let waitSum = 0, waitCases = 0, ended = 0, withoutHelp = 0, gradeSum = 0, gradeCases = 0;
+  // The NJi indicators, out of the ended clients of the months that record them.
+  const indicators = { uitval: [0, 0], doelrealisatie: [0, 0] };
   for (const m of months) {
     if (m.mean_wait_days !== null && m.started >= MIN_CASES) {
       waitSum += m.mean_wait_days * m.started;
@@ -37,6 +39,12 @@ function totals(months) {
     if (m.ended >= MIN_CASES) {
       ended += m.ended;
       withoutHelp += m.without_help;
+      for (const [key, sum] of Object.entries(indicators)) {
+        if (m[key] !== null && m[key] !== undefined) {
+          sum[0] += m[key];
+          sum[1] += m.ended;
+        }
+      }
     }
     if (m.client_grade !== null && m.client_responses >= MIN_CASES) {
       gradeSum += m.client_grade * m.client_responses;
@@ -48,6 +56,8 @@ function totals(months) {
     wachttijd: mean(waitSum, waitCases),
     'zonder-hulp': [ended > 0 ? withoutHelp / ended : null, ended],
     cijfer: mean(gradeSum, gradeCases),
+    uitval: mean(...indicators.uitval),
+    doelrealisatie: mean(...indicators.doelrealisatie),
   };
 }
 
@@ -70,10 +80,11 @@ function readFigure(text) {
 
 /** How close a shown figure must be: half its last shown digit. */
 function tolerance(measure) {
-  return measure === 'zonder-hulp' ? 0.005 + 1e-9 : 0.05 + 1e-9;
+  const share = ['zonder-hulp', 'uitval', 'doelrealisatie'].includes(measure);
+  return share ? 0.005 + 1e-9 : 0.05 + 1e-9;
 }
 
-const MONTH_COLUMNS = 'o.started, o.mean_wait_days, o.ended, o.without_help, o.client_grade, o.client_responses';
+const MONTH_COLUMNS = 'o.started, o.mean_wait_days, o.ended, o.without_help, o.client_grade, o.client_responses, o.uitval, o.doelrealisatie';
 
 /** A wijk's months of results over its last twelve months with results. */
 function wijkYear(wijk) {
@@ -95,16 +106,26 @@ function plusMonths(month, delta) {
  * the network's latest month with results.
  */
 function teamsOver(doelgroep, months) {
-  const [{ last }] = query('SELECT MAX(month) AS last FROM outcome_period');
-  const first = plusMonths(last, 1 - months);
-  const rows = query(`SELECT t.name AS team, ${MONTH_COLUMNS} FROM outcome_period o JOIN team t ON t.id = o.team_id
-    WHERE t.doelgroep = '${doelgroep}' AND o.month BETWEEN '${first}' AND '${last}'`);
-  const byTeam = new Map();
-  for (const row of rows) {
-    if (!byTeam.has(row.team)) byTeam.set(row.team, []);
-    byTeam.get(row.team).push(row);
-  }
-  return byTeam;
+  return groupedOver(doelgroep, months, 't.name');
 }
 
-module.exports = { query, totals, shown, readFigure, tolerance, wijkYear, teamsOver };
+/** The same, added up per wijk: each wijk's months of its teams of the doelgroep. */
+function wijkenOver(doelgroep, months) {
+  return groupedOver(doelgroep, months, 'w.name');
+}
+
+function groupedOver(doelgroep, months, key) {
+  const [{ last }] = query('SELECT MAX(month) AS last FROM outcome_period');
+  const first = plusMonths(last, 1 - months);
+  const rows = query(`SELECT ${key} AS name, ${MONTH_COLUMNS} FROM outcome_period o JOIN team t ON t.id = o.team_id
+    JOIN wijk w ON w.id = t.wijk_id
+    WHERE t.doelgroep = '${doelgroep}' AND o.month BETWEEN '${first}' AND '${last}'`);
+  const grouped = new Map();
+  for (const row of rows) {
+    if (!grouped.has(row.name)) grouped.set(row.name, []);
+    grouped.get(row.name).push(row);
+  }
+  return grouped;
+}
+
+module.exports = { query, totals, shown, readFigure, tolerance, wijkYear, teamsOver, wijkenOver };

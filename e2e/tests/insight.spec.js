@@ -3,7 +3,13 @@
 const { test, expect, ready, expectAccessible, login } = require('./support');
 const figures = require('./figures');
 
-const MEASURES = { 'Wachttijd (dagen)': 'wachttijd', 'Verder zonder hulp': 'zonder-hulp', 'Cijfer cliënten': 'cijfer' };
+const MEASURES = {
+  'Wachttijd (dagen)': 'wachttijd',
+  'Verder zonder hulp': 'zonder-hulp',
+  'Cijfer cliënten': 'cijfer',
+  Uitval: 'uitval',
+  'Doelen bereikt': 'doelrealisatie',
+};
 
 /** The cells of a table's body rows, as text. */
 async function bodyRows(table) {
@@ -43,7 +49,8 @@ test('a wijk page shows its teams, totals, run charts and lessons', async ({ pag
   // Two jeugd and five ouderen teams.
   await expect(teams.getByRole('row')).toHaveCount(8);
   const year = page.getByRole('table', { name: 'Wijkcijfers over de laatste twaalf maanden met resultaten' });
-  await expect(year.getByRole('row')).toHaveCount(4);
+  // Five measures: its jeugd teams also record uitval and doelrealisatie.
+  await expect(year.getByRole('row')).toHaveCount(6);
   // The wijk's figures, added up here from the teams' months.
   const computed = figures.totals(figures.wijkYear('Zuilen Ondiep'));
   for (const [label, value, cases] of await bodyRows(year)) {
@@ -53,7 +60,7 @@ test('a wijk page shows its teams, totals, run charts and lessons', async ({ pag
   }
   // Every chart is an image with a text alternative and its own table.
   const charts = page.locator('figure.chart img');
-  await expect(charts).toHaveCount(3);
+  await expect(charts).toHaveCount(5);
   for (const chart of await charts.all()) {
     expect(await chart.getAttribute('alt')).toMatch(/per maand .* Gemiddelde .* Oordeel: /);
     await expectSvg(page, await chart.getAttribute('src'));
@@ -66,7 +73,7 @@ test('a wijk page shows its teams, totals, run charts and lessons', async ({ pag
 test('Vergelijken places teams in a funnel, in alphabetical order', async ({ page }, testInfo) => {
   await login(page, testInfo, 'bestuurder@demo.wijkwijs.nl', '/');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vergelijken' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Teams vergelijken' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Teams en wijken vergelijken' })).toBeVisible();
   await ready(page, testInfo);
   await expectAccessible(page, testInfo);
 
@@ -113,6 +120,47 @@ test('Vergelijken places teams in a funnel, in alphabetical order', async ({ pag
   await expectSvg(page, await page.locator('figure.chart img').getAttribute('src'));
   await page.getByRole('link', { name: 'Toon de verbrede grenzen' }).click();
   await expect(page).not.toHaveURL(/spreiding/);
+  await ready(page, testInfo);
+});
+
+test('Vergelijken sets wijken side by side, within a doelgroep unless all are asked for', async ({ page }, testInfo) => {
+  await login(page, testInfo, 'bestuurder@demo.wijkwijs.nl', '/vergelijken');
+  await ready(page, testInfo);
+  // Within one doelgroep by default (a bestuurder has no team: the first).
+  await expect(page.getByLabel('Doelgroep')).toHaveValue('jeugd');
+  await expect(page.getByText('Met ‘Alle’ staan doelgroepen')).toHaveCount(0);
+  await page.getByLabel('Vergelijk').selectOption('wijken');
+  await page.getByLabel('Maat').selectOption('uitval');
+  await page.getByLabel('Periode').selectOption('12');
+  await page.getByRole('button', { name: 'Vergelijken' }).click();
+  await expect(page).toHaveURL(/niveau=wijken&maat=uitval&doelgroep=jeugd&gemeente=&periode=12/);
+  await ready(page, testInfo);
+  await expectAccessible(page, testInfo);
+  const table = page.getByRole('table', { name: 'Wijken op alfabet, met hun plaats in de trechter' });
+  // Every wijk with a jeugd team, its uitval computed here from the months.
+  const wijken = figures.wijkenOver('jeugd', 12);
+  await expect(table.locator('tbody tr')).toHaveCount(wijken.size);
+  let shownRows = 0;
+  for (const [wijk, gemeente, value] of await bodyRows(table)) {
+    expect(gemeente, wijk).not.toBe('');
+    const expected = figures.shown(figures.totals(wijken.get(wijk) || []).uitval);
+    expectFigure(value, expected, 'uitval', wijk);
+    if (expected !== null) shownRows += 1;
+  }
+  await expect(page.locator('figure.chart img')).toHaveAttribute('alt', new RegExp(`Trechterdiagram Uitval: .* ${shownRows} wijken`));
+  await expect(page.locator('ul.multiples > li')).toHaveCount(shownRows);
+  await expectSvg(page, await page.locator('ul.multiples img').first().getAttribute('src'));
+  const first = table.locator('tbody tr').first().getByRole('link');
+  const name = (await first.textContent()).trim();
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Wijk ${name}`) })).toBeVisible();
+  // Gemeenten link to their wijken compared; all doelgroepen in one funnel say what that mixes.
+  await page.goto('/vergelijken?niveau=gemeenten&maat=wachttijd&doelgroep=alle&periode=12');
+  await ready(page, testInfo);
+  await expect(page.getByText('Met ‘Alle’ staan doelgroepen')).toBeVisible();
+  const gemeenten = page.getByRole('table', { name: 'Gemeenten op alfabet, met hun plaats in de trechter' });
+  await gemeenten.locator('tbody tr').first().getByRole('link').click();
+  await expect(page).toHaveURL(/niveau=wijken&maat=wachttijd&doelgroep=alle&gemeente=\d+/);
   await ready(page, testInfo);
 });
 

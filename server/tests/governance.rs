@@ -57,7 +57,7 @@ on_both_backends!(
         let (status, page) = table(&mut bestuurder, "").await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(page["viewer_governs"], true);
-        // Every wijk, every team, three verdicts each.
+        // Every wijk, every team, a verdict per measure each.
         let wijken = page["wijken"].as_array().unwrap();
         assert_eq!(
             wijken.len() as u64,
@@ -70,7 +70,10 @@ on_both_backends!(
         assert_eq!(teams as u64, team::Entity::find().count(db).await.unwrap());
         for w in wijken {
             for team in w["teams"].as_array().unwrap() {
-                assert_eq!(team["verdicts"].as_array().unwrap().len(), 3);
+                assert_eq!(
+                    team["verdicts"].as_array().unwrap().len(),
+                    shared::network::Measure::ALL.len()
+                );
             }
         }
         let zuilen = wijken
@@ -523,7 +526,7 @@ on_both_backends!(
             .iter()
             .map(|w| 1 + w["teams"].as_array().unwrap().len())
             .sum();
-        assert_eq!(signal_lines, rows * 3);
+        assert_eq!(signal_lines, rows * shared::network::Measure::ALL.len());
         for k in page["knelpunten"].as_array().unwrap() {
             let start = format!(
                 "Open knelpunten;{};{};",

@@ -89,7 +89,7 @@ fn names(page: &serde_json::Value) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["team"].as_str().unwrap().to_string())
+        .map(|r| r["name"].as_str().unwrap().to_string())
         .collect()
 }
 
@@ -130,7 +130,7 @@ on_both_backends!(
                     "/api/network/compare",
                     &[
                         ("measure", "verder-zonder-hulp"),
-                        ("doelgroep", ""),
+                        ("doelgroep", "alle"),
                         ("gemeente", ""),
                         ("months", "12"),
                         ("page", page),
@@ -156,7 +156,9 @@ on_both_backends!(
         // The page itself: the second page's table, its small multiples
         // and links to the pages around it.
         let html = viewer
-            .get("/vergelijken?maat=verder-zonder-hulp&doelgroep=&gemeente=&periode=12&pagina=2")
+            .get(
+                "/vergelijken?maat=verder-zonder-hulp&doelgroep=alle&gemeente=&periode=12&pagina=2",
+            )
             .await;
         assert_eq!(html.status, StatusCode::OK);
         let body = &html.body;

@@ -131,6 +131,23 @@ fn member_of_team(actor: Actor) -> StatusCode {
     }
 }
 
+/// Only members of the target team, whose (deliberately wrong) input is
+/// then refused.
+fn member_input_refused(actor: Actor) -> StatusCode {
+    match member_of_team(actor) {
+        StatusCode::OK => StatusCode::UNPROCESSABLE_ENTITY,
+        other => other,
+    }
+}
+
+/// Logged in, asking for something that does not exist.
+fn logged_in_not_found(actor: Actor) -> StatusCode {
+    match logged_in(actor) {
+        StatusCode::OK => StatusCode::NOT_FOUND,
+        other => other,
+    }
+}
+
 /// Only members of the target team, once: the second call (the
 /// coördinator, for the same team) is refused as already done.
 fn member_of_team_once(actor: Actor) -> StatusCode {
@@ -472,6 +489,46 @@ fn matrix() -> Vec<Entry> {
                 ]
             },
             expect: bestuurder,
+        },
+        Entry {
+            path: "/api/charts/page",
+            form: |t| {
+                vec![
+                    ("team_id", t.team.to_string()),
+                    ("measure", "wachttijd".into()),
+                ]
+            },
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/charts/baseline",
+            form: |t| {
+                vec![
+                    ("team_id", t.team.to_string()),
+                    ("measure", "wachttijd".into()),
+                    ("month", "1999-01".into()),
+                    ("reason", String::new()),
+                    ("fixed_after", String::new()),
+                ]
+            },
+            expect: member_input_refused,
+        },
+        Entry {
+            path: "/api/charts/note",
+            form: |t| {
+                vec![
+                    ("team_id", t.team.to_string()),
+                    ("measure", "wachttijd".into()),
+                    ("month", "1999-01".into()),
+                    ("text", String::new()),
+                ]
+            },
+            expect: member_input_refused,
+        },
+        Entry {
+            path: "/api/charts/remove",
+            form: |_| vec![("kind", "basislijn".into()), ("id", "999999".into())],
+            expect: logged_in_not_found,
         },
         Entry {
             path: "/api/redaction/redact",

@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod agreements;
 pub mod canvases;
+pub mod charts;
 pub mod governance;
 pub mod knelpunten;
 pub mod lessons;

@@ -22,7 +22,15 @@ const ALL_MONTHS_PARAM: &str = "cijfers";
 /// `{src}/{measure}.svg`: kept in `html` as they show by default, rendered
 /// afresh when the page's address asks for one chart's every month.
 #[component]
-pub fn RunCharts(charts: Vec<ChartSeries>, src: String, html: KeptHtml) -> impl IntoView {
+pub fn RunCharts(
+    charts: Vec<ChartSeries>,
+    src: String,
+    html: KeptHtml,
+    /// For a team's charts: `{marks}/{measure}` is each chart's own page,
+    /// with its baselines and notes.
+    #[prop(optional)]
+    marks: Option<String>,
+) -> impl IntoView {
     let asked = leptos_router::hooks::use_location()
         .query
         .with_untracked(|q| q.get(ALL_MONTHS_PARAM));
@@ -31,7 +39,10 @@ pub fn RunCharts(charts: Vec<ChartSeries>, src: String, html: KeptHtml) -> impl 
             .into_iter()
             .map(|series| {
                 let src = format!("{src}/{}.svg", series.measure.code());
-                view! { <RunChart series src /> }
+                let page = marks
+                    .as_ref()
+                    .map(|m| format!("{m}/{}", series.measure.code()));
+                view! { <RunChart series src page /> }
             })
             .collect_view()
     };
@@ -41,10 +52,15 @@ pub fn RunCharts(charts: Vec<ChartSeries>, src: String, html: KeptHtml) -> impl 
     }
 }
 
-/// `src` is the chart's SVG address. Whether every month is shown comes
-/// from the address of the page the chart is on.
+/// `src` is the chart's SVG address; `page` the chart's own page, linked
+/// when given. Whether every month is shown comes from the address of the
+/// page the chart is on.
 #[component]
-fn RunChart(series: ChartSeries, src: String) -> impl IntoView {
+pub fn RunChart(
+    series: ChartSeries,
+    src: String,
+    #[prop(default = None)] page: Option<String>,
+) -> impl IntoView {
     let unit = series.measure.unit();
     let better = series.measure.better();
     let code = series.measure.code();
@@ -60,24 +76,57 @@ fn RunChart(series: ChartSeries, src: String) -> impl IntoView {
         series.points.len().min(TABLE_MONTHS)
     };
     let cut = shown < series.points.len();
+    // A baseline's reason beside its first month; a note beside its month.
+    let baseline_at = |i: usize| {
+        series
+            .phases
+            .iter()
+            .find(|p| p.from == i)
+            .and_then(|p| p.baseline.as_ref())
+            .map(|b| b.reason.clone())
+    };
+    let has_baselines = series.phases.iter().any(|p| p.baseline.is_some());
+    let has_notes = !series.notes.is_empty();
     let rows: Vec<Vec<Cell>> = series
         .points
         .iter()
+        .enumerate()
         .rev()
         .take(shown)
-        .map(|p| {
+        .map(|(i, p)| {
             let signal = match p.signal {
                 None => "–",
                 Some(s) if improves(s.side, better) => t(Text::SignalImprovement),
                 Some(_) => t(Text::SignalConcern),
             };
-            vec![
+            let mut row = vec![
                 Cell::Text(p.month.label_nl()),
                 Cell::Figure(p.figure, unit),
                 Cell::Text(signal.to_string()),
-            ]
+            ];
+            if has_baselines {
+                row.push(Cell::Text(baseline_at(i).unwrap_or_default()));
+            }
+            if has_notes {
+                let notes: Vec<String> = series
+                    .notes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| n.month == p.month)
+                    .map(|(k, n)| format!("T{}: {}", k + 1, n.text))
+                    .collect();
+                row.push(Cell::Text(notes.join(" ")));
+            }
+            row
         })
         .collect();
+    let mut headers = vec![t(Text::Month), series.measure.label(), t(Text::ChartSignal)];
+    if has_baselines {
+        headers.push(t(Text::ChartPhaseColumn));
+    }
+    if has_notes {
+        headers.push(t(Text::ChartNoteColumn));
+    }
     let mut caption = format!("{} – {}", t(Text::ChartTable), series.measure.label());
     if cut {
         caption.push_str(&format!(
@@ -96,6 +145,7 @@ fn RunChart(series: ChartSeries, src: String) -> impl IntoView {
         }
     });
     let annotations = series.annotations.clone();
+    let page = page.map(|href| view! { <p><a href=href>{t(Text::ChartPageLink)}</a></p> });
     view! {
         <figure class="chart" id=format!("grafiek-{code}")>
             <img src=src alt=alt width="720" height="280" loading="lazy" />
@@ -108,13 +158,14 @@ fn RunChart(series: ChartSeries, src: String) -> impl IntoView {
                         }).collect_view()}
                     </ol>
                 })}
+                {page}
             </figcaption>
         </figure>
         <details class="chart-table" id=format!("cijfers-{code}") open=all_months>
             <summary>{format!("{}: {}", t(Text::ChartTable), series.measure.label())}</summary>
             <DataTable
                 caption
-                headers=vec![t(Text::Month), series.measure.label(), t(Text::ChartSignal)]
+                headers
                 rows
             />
             {more}

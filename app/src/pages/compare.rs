@@ -217,7 +217,7 @@ fn compare_parts(paged: ComparePage) -> impl IntoView {
                 </figure>
                 {multiples}
                 <DataTable
-                    caption=t(Text::CompareTable).to_string()
+                    caption=format!("{} {}", q.level.label(), t(Text::CompareTable))
                     headers
                     rows
                 />
@@ -348,7 +348,7 @@ fn small_multiples(page: &Comparison, paged: bool) -> Option<impl IntoView> {
         })
         .collect_view();
     Some(view! {
-        <h2>{t(Text::CompareMultiples)}</h2>
+        <h2>{format!("{} {}", t(Text::CompareMultiples), level_name(q.level).to_lowercase())}</h2>
         <p class="note">
             {t(Text::CompareMultiplesNote)}
             {paged.then(|| format!(" {}", t(Text::CompareMultiplesPage)))}

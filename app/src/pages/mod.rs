@@ -6,6 +6,7 @@ pub mod admin;
 pub mod agreement;
 pub mod audit;
 pub mod canvas;
+pub mod chart;
 pub mod compare;
 pub mod governance;
 pub mod knelpunt;

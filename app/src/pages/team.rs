@@ -129,7 +129,7 @@ fn team_view(
         <section aria-labelledby="verloop">
             <h2 id="verloop">{t(Text::ChartsTitle)}</h2>
             <p>{t(Text::ChartsIntro)}</p>
-            <RunCharts charts=team.charts src=format!("/grafieken/teams/{id}") html=html.clone() />
+            <RunCharts charts=team.charts src=format!("/grafieken/teams/{id}") html=html.clone() marks=format!("/teams/{id}/grafieken") />
         </section>
         <section aria-labelledby="vragenlijst">
             <h2 id="vragenlijst">{t(Text::SurveyTitle)}</h2>
@@ -391,8 +391,8 @@ fn results_view(results: Vec<OutcomeRow>) -> impl IntoView {
         t(Text::MeasureClientGrade),
         t(Text::ClientResponses),
     ];
-    headers.extend(uitval.then(|| t(Text::MeasureUitval)));
-    headers.extend(doelrealisatie.then(|| t(Text::MeasureDoelrealisatie)));
+    headers.extend(uitval.then_some(t(Text::MeasureUitval)));
+    headers.extend(doelrealisatie.then_some(t(Text::MeasureDoelrealisatie)));
     let rows = results
         .into_iter()
         .map(|r| {
@@ -405,8 +405,8 @@ fn results_view(results: Vec<OutcomeRow>) -> impl IntoView {
                 Cell::Figure(r.client_grade, Unit::Grade),
                 Cell::Figure(r.client_responses, Unit::Count),
             ];
-            row.extend(uitval.then(|| Cell::Figure(r.uitval, Unit::Percent)));
-            row.extend(doelrealisatie.then(|| Cell::Figure(r.doelrealisatie, Unit::Percent)));
+            row.extend(uitval.then_some(Cell::Figure(r.uitval, Unit::Percent)));
+            row.extend(doelrealisatie.then_some(Cell::Figure(r.doelrealisatie, Unit::Percent)));
             row
         })
         .collect();

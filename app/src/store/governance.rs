@@ -224,16 +224,16 @@ fn verdict(
     }
 }
 
+/// Each team's baselines per measure.
+type Baselines = HashMap<(i32, Measure), Vec<Baseline>>;
+
 /// Per wijk (its teams added up per month) and per team. Published outside
 /// a team: the wijk months are built with `Totals::add_as`, as audited by
 /// `shared::disclosure::publication`.
 fn signals(
     teams: &[team::Model],
     wijken: &[wijk::Model],
-    (periods, baselines): (
-        &[outcome_period::Model],
-        &HashMap<(i32, Measure), Vec<Baseline>>,
-    ),
+    (periods, baselines): (&[outcome_period::Model], &Baselines),
     (targets, last): (&HashMap<Measure, f64>, Option<Month>),
     policy: SuppressionPolicy,
 ) -> Vec<WijkSignals> {

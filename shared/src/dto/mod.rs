@@ -417,6 +417,19 @@ pub struct SearchHit {
     pub theme: Option<AgreementTheme>,
 }
 
+/// One of a team's run charts with its baselines and notes, and what a
+/// member needs to add to them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChartPage {
+    pub team_id: i32,
+    pub team_name: String,
+    pub series: crate::stats::chart::ChartSeries,
+    /// Whether the viewer may set baselines and notes.
+    pub viewer_writes: bool,
+    /// What a note may link to: (code, title).
+    pub link_options: Vec<(String, String)>,
+}
+
 /// A team's own space as others may read it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TeamSpace {
