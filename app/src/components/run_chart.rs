@@ -145,6 +145,27 @@ pub fn RunChart(
         }
     });
     let annotations = series.annotations.clone();
+    // The baselines and notes in words beside the chart, as drawn on it.
+    let marks: Vec<String> = series
+        .phases
+        .iter()
+        .filter_map(|p| {
+            let b = p.baseline.as_ref()?;
+            Some(format!(
+                "{} {}: {}",
+                t(Text::ChartBaselineFrom),
+                series.points[p.from].month.label_nl(),
+                b.reason
+            ))
+        })
+        .chain(
+            series
+                .notes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| format!("T{} – {}: {}", i + 1, n.month.label_nl(), n.text)),
+        )
+        .collect();
     let page = page.map(|href| view! { <p><a href=href>{t(Text::ChartPageLink)}</a></p> });
     view! {
         <figure class="chart" id=format!("grafiek-{code}")>
@@ -157,6 +178,11 @@ pub fn RunChart(
                             <li>{format!("{} ({})", a.label, a.month.label_nl())}</li>
                         }).collect_view()}
                     </ol>
+                })}
+                {(!marks.is_empty()).then(|| view! {
+                    <ul class="marks">
+                        {marks.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
                 })}
                 {page}
             </figcaption>

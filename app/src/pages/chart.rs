@@ -102,8 +102,8 @@ fn baselines_view(series: &ChartSeries, writes: bool) -> impl IntoView {
             <ul class="marks">
                 {items.into_iter().map(|(id, text)| view! {
                     <li>
-                        {text}
-                        {writes.then(|| view! { <RemoveButton action=remove kind="basislijn" id label=t(Text::BaselineUndo) /> })}
+                        {text.clone()}
+                        {writes.then(|| view! { <RemoveButton action=remove kind="basislijn" id label=t(Text::BaselineUndo) what=text.clone() /> })}
                     </li>
                 }).collect_view()}
             </ul>
@@ -129,12 +129,15 @@ fn notes_view(series: &ChartSeries, writes: bool) -> impl IntoView {
     } else {
         view! {
             <ol class="marks">
-                {series.notes.iter().cloned().enumerate().map(|(i, n)| view! {
-                    <li>
-                        {format!("T{} – {}: {}", i + 1, n.month.label_nl(), n.text)}
-                        {n.link.map(|(title, href)| view! { " (" <a href=href>{title}</a> ")" })}
-                        {writes.then(|| view! { <RemoveButton action=remove kind="toelichting" id=n.id label=t(Text::NoteRemove) /> })}
-                    </li>
+                {series.notes.iter().cloned().enumerate().map(|(i, n)| {
+                    let text = format!("T{} – {}: {}", i + 1, n.month.label_nl(), n.text);
+                    view! {
+                        <li>
+                            {text.clone()}
+                            {n.link.map(|(title, href)| view! { " (" <a href=href>{title}</a> ")" })}
+                            {writes.then(|| view! { <RemoveButton action=remove kind="toelichting" id=n.id label=t(Text::NoteRemove) what=text /> })}
+                        </li>
+                    }
                 }).collect_view()}
             </ol>
         }
@@ -150,18 +153,22 @@ fn notes_view(series: &ChartSeries, writes: bool) -> impl IntoView {
     }
 }
 
+/// A one-button form that removes a baseline or note; its accessible name
+/// says which (`what`), as several sit in one list.
 #[component]
 fn RemoveButton(
     action: ServerAction<RemoveChartMark>,
     kind: &'static str,
     id: i32,
     label: &'static str,
+    what: String,
 ) -> impl IntoView {
     view! {
         <ActionForm action attr:class="inline-form">
             <input type="hidden" name="kind" value=kind />
             <input type="hidden" name="id" value=id />
-            <button type="submit" class="button-link">{label}</button>
+            " "
+            <button type="submit" class="link-button" aria-label=format!("{label}: {what}")>{label}</button>
         </ActionForm>
     }
 }

@@ -51,26 +51,38 @@ fn difference(value: f64, measure: Measure) -> String {
     }
 }
 
-/// "Nog 37 teams liggen ook gunstig buiten de grens", with a link to the
-/// comparison that lists them all; nothing when none were left out.
+/// "Nog 37 teams liggen ook gunstig buiten de grens van hun doelgroep",
+/// with a link per doelgroep to the comparison that lists them all (the
+/// teams are named against their own doelgroep); nothing when none were
+/// left out.
 pub(crate) fn more_standouts(
     more: u32,
     measure: Measure,
     gemeente_id: Option<i32>,
 ) -> Option<impl IntoView> {
     (more > 0).then(|| {
-        let query = CompareQuery {
-            measure,
-            doelgroep: None,
-            gemeente_id,
-            months: 12,
-            adjusted: true,
-            level: shared::network::CompareLevel::Teams,
-        };
+        let links = shared::network::Doelgroep::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, &doelgroep)| {
+                let query = CompareQuery {
+                    measure,
+                    doelgroep: Some(doelgroep),
+                    gemeente_id,
+                    months: 12,
+                    adjusted: true,
+                    level: shared::network::CompareLevel::Teams,
+                };
+                view! {
+                    {(i > 0).then_some(", ")}
+                    <a href=format!("/vergelijken?{}", query.to_params())>{doelgroep.label()}</a>
+                }
+            })
+            .collect_view();
         view! {
             <p>
-                {format!("{} {more} {} ", t(Text::StandoutsMorePrefix), t(Text::StandoutsMore))}
-                <a href=format!("/vergelijken?{}", query.to_params())>{t(Text::StandoutsMoreLink)}</a>
+                {format!("{} {more} {} {} ", t(Text::StandoutsMorePrefix), t(Text::StandoutsMore), t(Text::StandoutsMoreLink))}
+                {links}
                 "."
             </p>
         }
@@ -210,6 +222,7 @@ fn what_works_parts(page: WhatWorks) -> impl IntoView {
         {sections}
         {spread}
         <p class="note">{t(Text::WhatWorksCaution)}</p>
+        <p class="note">{t(Text::WhatWorksAroundNote)}</p>
         <p class="note">{t(Text::WhatWorksManyTests)}</p>
         <p class="note">{t(Text::SuppressionNote)}</p>
     }

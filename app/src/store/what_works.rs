@@ -131,54 +131,69 @@ pub async fn what_works(
 const TEAMS_PER_READ: usize = 500;
 
 /// Per measure and theme, the change in a team's shown monthly figures
-/// around the start of each of `started` (see `association::window_change`).
-/// Reads only the months of the teams concerned from `recent` minus the
-/// window on, a bounded group of teams at a time.
+/// around the start of each of `started`, beyond the change of the teams
+/// of its doelgroep that did not start an agreement on that theme in
+/// those months (`association::differences_in_differences`). Reads every
+/// team's months from `recent` minus the window on, a bounded group of
+/// teams at a time, keeping only the shown figures.
 async fn changes_around(
     db: &impl ConnectionTrait,
     started: &[(AgreementTheme, i32, Month)],
     recent: Month,
     policy: SuppressionPolicy,
 ) -> Result<HashMap<(Measure, AgreementTheme), Vec<f64>>, DbErr> {
-    let mut by_team: HashMap<i32, Vec<(AgreementTheme, Month)>> = HashMap::new();
-    for &(theme, team, month) in started {
-        by_team.entry(team).or_default().push((theme, month));
-    }
-    let mut teams: Vec<i32> = by_team.keys().copied().collect();
+    use super::entity::team;
+    let doelgroep_of: HashMap<i32, Doelgroep> = team::Entity::find()
+        .select_only()
+        .columns([team::Column::Id, team::Column::Doelgroep])
+        .into_tuple::<(i32, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, code)| (id, super::network::doelgroep(&code)))
+        .collect();
+    let mut teams: Vec<i32> = doelgroep_of.keys().copied().collect();
     teams.sort_unstable();
-    let mut changes: HashMap<(Measure, AgreementTheme), Vec<f64>> = HashMap::new();
+    // Each team's shown monthly figures per measure, oldest first.
+    type Series = Vec<(Month, f64)>;
+    let mut series: HashMap<(i32, Measure), Series> = HashMap::new();
     for group in teams.chunks(TEAMS_PER_READ) {
         let (first, last) = (group[0], group[group.len() - 1]);
-        let periods = outcome_period::Entity::find()
+        for p in outcome_period::Entity::find()
             .filter(outcome_period::Column::TeamId.between(first, last))
             .filter(
                 outcome_period::Column::Month.gte(recent.plus(-association::WINDOW).to_string()),
             )
             .order_by_asc(outcome_period::Column::Month)
             .all(db)
-            .await?;
-        for &measure in Measure::ALL {
-            // Each team's shown monthly figures, oldest first.
-            let mut series: HashMap<i32, Vec<(Month, f64)>> = HashMap::new();
-            for p in &periods {
-                if let (Some(v), Ok(m)) = (
-                    super::series::figure(p, measure, policy).value(),
-                    p.month.parse::<Month>(),
-                ) {
-                    series.entry(p.team_id).or_default().push((m, v));
+            .await?
+        {
+            let Ok(month) = p.month.parse::<Month>() else {
+                continue;
+            };
+            for &measure in Measure::ALL {
+                if let Some(v) = super::series::figure(&p, measure, policy).value() {
+                    series
+                        .entry((p.team_id, measure))
+                        .or_default()
+                        .push((month, v));
                 }
             }
-            // In team order, so the sums come out the same on every run.
-            for team in group {
-                let Some(months) = series.get(team) else {
-                    continue;
-                };
-                for &(theme, start) in &by_team[team] {
-                    if let Some(change) = association::window_change(months, start) {
-                        changes.entry((measure, theme)).or_default().push(change);
-                    }
-                }
-            }
+        }
+    }
+    // In team order, so the sums come out the same on every run.
+    let mut started = started.to_vec();
+    started.sort_by_key(|&(theme, team, month)| (team, month, theme));
+    let mut changes: HashMap<(Measure, AgreementTheme), Vec<f64>> = HashMap::new();
+    for &measure in Measure::ALL {
+        let of_measure: HashMap<i32, Series> = teams
+            .iter()
+            .filter_map(|t| Some((*t, series.remove(&(*t, measure))?)))
+            .collect();
+        for (theme, change) in
+            association::differences_in_differences(&of_measure, &doelgroep_of, &started)
+        {
+            changes.entry((measure, theme)).or_default().push(change);
         }
     }
     Ok(changes)

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
+use std::collections::HashMap;
 
 /// Fewest teams per group for a comparison.
 pub const MIN_TEAMS: usize = 3;
@@ -138,6 +139,77 @@ pub fn window_change(series: &[(crate::Month, f64)], start: crate::Month) -> Opt
     Some(after - before)
 }
 
+/// The change around each agreement's start beyond what changed for
+/// comparable teams in the same months (a difference in differences): the
+/// team's `window_change` minus the mean `window_change` of the teams of
+/// its group (doelgroep) that did not start an agreement of the same kind
+/// within `WINDOW` months of it. A network-wide trend or the season moves
+/// both and drops out.
+///
+/// `series`: each team's shown monthly figures of one measure, oldest
+/// first; `starts`: (kind, team, month) per agreement. Returns (kind,
+/// difference) per start that has its own change and at least one
+/// control's, in the order of `starts`. Each team's change is worked out
+/// once per start month, so a national network takes no longer than a
+/// pass over its teams per month.
+pub fn differences_in_differences<
+    K: Copy + Eq + std::hash::Hash,
+    G: Copy + Eq + std::hash::Hash,
+>(
+    series: &HashMap<i32, Vec<(crate::Month, f64)>>,
+    group_of: &HashMap<i32, G>,
+    starts: &[(K, i32, crate::Month)],
+) -> Vec<(K, f64)> {
+    let months: std::collections::BTreeSet<crate::Month> =
+        starts.iter().map(|&(_, _, m)| m).collect();
+    // Every team's change around every start month, and per group the sum.
+    let mut change: HashMap<(i32, crate::Month), f64> = HashMap::new();
+    let mut total: HashMap<(G, crate::Month), (f64, u32)> = HashMap::new();
+    let mut teams: Vec<&i32> = series.keys().collect();
+    teams.sort_unstable();
+    for &team in teams {
+        let Some(&group) = group_of.get(&team) else {
+            continue;
+        };
+        for &m in &months {
+            if let Some(c) = window_change(&series[&team], m) {
+                change.insert((team, m), c);
+                let t = total.entry((group, m)).or_default();
+                t.0 += c;
+                t.1 += 1;
+            }
+        }
+    }
+    let near = |a: crate::Month, b: crate::Month| b >= a.plus(-WINDOW) && b < a.plus(WINDOW);
+    starts
+        .iter()
+        .filter_map(|&(kind, team, start)| {
+            let own = *change.get(&(team, start))?;
+            let group = *group_of.get(&team)?;
+            let (mut sum, mut n) = *total.get(&(group, start))?;
+            // Not a control: the team itself, and any team of the group
+            // that started the same kind of agreement around then.
+            let mut left_out: Vec<i32> = starts
+                .iter()
+                .filter(|&&(k, t, m)| {
+                    k == kind && group_of.get(&t) == Some(&group) && near(start, m)
+                })
+                .map(|&(_, t, _)| t)
+                .chain(std::iter::once(team))
+                .collect();
+            left_out.sort_unstable();
+            left_out.dedup();
+            for t in left_out {
+                if let Some(c) = change.get(&(t, start)) {
+                    sum -= c;
+                    n -= 1;
+                }
+            }
+            (n > 0).then(|| (kind, own - sum / f64::from(n)))
+        })
+        .collect()
+}
+
 /// The changes around many agreements' starts, summed up.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BeforeAfter {
@@ -186,6 +258,45 @@ mod tests {
         // (var 166.7): df = (1/3 + 41.67)² / ((1/3)²/2 + 41.67²/3) ≈ 3.05.
         let df = welch_df(1.0 / 3.0, 3, 500.0 / 3.0 / 4.0, 4);
         assert!((df - 3.0479).abs() < 1e-3, "{df}");
+    }
+
+    #[test]
+    fn a_change_everyone_shares_drops_out_of_the_difference_in_differences() {
+        let m = |i: i32| crate::Month::new(2025, 1).unwrap().plus(i);
+        // Everyone's wait drops 4 days in month 6 (a season); the teams
+        // with the agreement drop 10.
+        let series = |base: f64, drop: f64| -> Vec<(crate::Month, f64)> {
+            (0..12)
+                .map(|i| (m(i), if i < 6 { base } else { base - drop }))
+                .collect()
+        };
+        let teams: HashMap<i32, Vec<(crate::Month, f64)>> = [
+            (1, series(30.0, 10.0)),
+            (2, series(20.0, 4.0)),
+            (3, series(40.0, 4.0)),
+            // Started the same kind three months later: no control for 1.
+            (4, series(50.0, 10.0)),
+            // Another group: no control either.
+            (5, series(10.0, 0.0)),
+            // Too few months before the start: no change of its own.
+            (6, series(20.0, 4.0).into_iter().skip(4).collect()),
+        ]
+        .into_iter()
+        .collect();
+        let group: HashMap<i32, char> =
+            [(1, 'j'), (2, 'j'), (3, 'j'), (4, 'j'), (5, 'o'), (6, 'j')]
+                .into_iter()
+                .collect();
+        let starts = [("visie", 1, m(6)), ("visie", 4, m(9)), ("regie", 5, m(6))];
+        let did = differences_in_differences(&teams, &group, &starts);
+        // Team 1 against teams 2 and 3 (−4 each; team 6 has no change
+        // yet): −10 − (−4) = −6. Team 4 (−5) against teams 2, 3 (−2 each)
+        // and 6 (−1.6). Team 5 has no group mate.
+        assert_eq!(did.len(), 2);
+        assert_eq!(did[0], ("visie", -6.0));
+        assert_eq!(did[1].0, "visie");
+        assert!((did[1].1 - (-5.0 + 5.6 / 3.0)).abs() < 1e-9, "{did:?}");
+        assert_eq!(window_change(&teams[&1], m(6)), Some(-10.0));
     }
 
     #[test]
