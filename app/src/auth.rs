@@ -86,19 +86,6 @@ pub fn require(permission: Permission) -> Result<(RequestContext, Viewer), AppEr
     }
 }
 
-/// Whether the request is a plain HTML form post (no JavaScript), which
-/// must be answered with a redirect, not an error status.
-pub fn is_plain_form_post() -> bool {
-    use_context::<Parts>().is_some_and(|parts| {
-        parts.method == axum::http::Method::POST
-            && parts
-                .headers
-                .get(header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.contains("text/html"))
-    })
-}
-
 fn cookie(value: &str, max_age: Option<i64>, https: bool) -> HeaderValue {
     let mut cookie = format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax");
     if let Some(age) = max_age {

@@ -59,7 +59,7 @@ impl AppError {
     /// A plain form post keeps its redirect back to the form instead.
     pub fn set_response_status(&self) {
         #[cfg(feature = "ssr")]
-        if crate::auth::is_plain_form_post() {
+        if is_plain_form_post() {
             return;
         }
         #[cfg(feature = "ssr")]
@@ -160,4 +160,19 @@ impl From<sea_orm::DbErr> for AppError {
         tracing::error!(error = %err, "database error");
         AppError::Server
     }
+}
+
+/// Whether the request is a plain HTML form post (no JavaScript), which
+/// must be answered with a redirect, not an error status.
+#[cfg(feature = "ssr")]
+fn is_plain_form_post() -> bool {
+    use axum::http::{header, request::Parts, Method};
+    leptos::prelude::use_context::<Parts>().is_some_and(|parts| {
+        parts.method == Method::POST
+            && parts
+                .headers
+                .get(header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+    })
 }

@@ -353,7 +353,7 @@ pub async fn current_account() -> Result<Option<AccountSummary>, AppError> {
         return Ok(None);
     };
     let state = AppState::current();
-    let teams = crate::store::network::team_names(
+    let teams = crate::store::teams::team_names(
         &state.db,
         &session
             .viewer

@@ -7,7 +7,7 @@ use shared::dto::AgreementDetail;
 
 #[server(endpoint = "agreements/detail")]
 pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
-    use crate::store::{agreements, network};
+    use crate::store::{agreements, teams};
     use shared::dto::AgreementVersionRow;
     use shared::network::{AgreementStatus, AgreementTheme};
     use shared::permissions::{self, Permission};
@@ -32,9 +32,9 @@ pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
     .await?;
     let mut ids: Vec<i32> = adoptions.iter().map(|(_, team)| *team).collect();
     ids.push(agreement.team_id);
-    let names = network::team_names(&state.db, &ids).await?;
+    let names = teams::team_names(&state.db, &ids).await?;
     let name = |id: &i32| names.get(id).cloned().unwrap_or_default();
-    let adopting_teams = network::acting_teams(&state.db, &viewer)
+    let adopting_teams = teams::acting_teams(&state.db, &viewer)
         .await?
         .into_iter()
         .filter(|t| t.id != agreement.team_id)
@@ -68,7 +68,7 @@ pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
             .iter()
             .map(|(agreement, team)| (*agreement, name(team)))
             .collect(),
-        current: network::agreement_view(&agreement),
+        current: agreements::agreement_view(&agreement),
         versions,
         adopting_teams,
     })

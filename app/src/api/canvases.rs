@@ -6,7 +6,7 @@ use shared::dto::CanvasView;
 
 #[server(endpoint = "canvases/detail")]
 pub async fn load_canvas(id: i32) -> Result<CanvasView, AppError> {
-    use crate::store::{canvases, network};
+    use crate::store::{canvases, teams};
     use shared::permissions::{self, Permission};
 
     let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
@@ -22,7 +22,7 @@ pub async fn load_canvas(id: i32) -> Result<CanvasView, AppError> {
     )
     .await?;
     let team_id = canvas.team_id;
-    let team_name = network::team_names(&state.db, &[team_id])
+    let team_name = teams::team_names(&state.db, &[team_id])
         .await?
         .remove(&team_id)
         .unwrap_or_default();

@@ -8,7 +8,7 @@ use shared::dto::KnelpuntView;
 
 #[server(endpoint = "knelpunten/detail")]
 pub async fn load_knelpunt(id: i32) -> Result<KnelpuntView, AppError> {
-    use crate::store::{knelpunten, network};
+    use crate::store::{knelpunten, teams};
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
@@ -24,7 +24,7 @@ pub async fn load_knelpunt(id: i32) -> Result<KnelpuntView, AppError> {
     )
     .await?;
     let supporters = knelpunten::supporter_ids(&state.db, id).await?;
-    let supporting_teams = network::acting_teams(&state.db, &viewer)
+    let supporting_teams = teams::acting_teams(&state.db, &viewer)
         .await?
         .into_iter()
         .filter(|t| shared::knelpunten::support(t.id, knelpunt.team_id, &supporters).is_ok())

@@ -8,7 +8,7 @@ use shared::dto::{LessonDetail, LessonForm};
 
 #[server(endpoint = "lessons/detail")]
 pub async fn load_lesson(id: i32) -> Result<LessonDetail, AppError> {
-    use crate::store::{lessons, network};
+    use crate::store::{lessons, teams};
     use shared::network::LessonSource;
     use shared::permissions::{self, Permission};
 
@@ -36,9 +36,9 @@ pub async fn load_lesson(id: i32) -> Result<LessonDetail, AppError> {
     let mut ids = useful_ids.clone();
     ids.extend(adoptions.iter().map(|(_, team)| *team));
     ids.push(lesson.team_id);
-    let names = network::team_names(&state.db, &ids).await?;
+    let names = teams::team_names(&state.db, &ids).await?;
     let name = |id: &i32| names.get(id).cloned().unwrap_or_default();
-    let acting = network::acting_teams(&state.db, &viewer).await?;
+    let acting = teams::acting_teams(&state.db, &viewer).await?;
     let others = || acting.iter().filter(|t| t.id != lesson.team_id).cloned();
     Ok(LessonDetail {
         id,
@@ -76,11 +76,11 @@ pub async fn load_lesson(id: i32) -> Result<LessonDetail, AppError> {
 /// What the new-lesson form of a team needs.
 #[server(endpoint = "lessons/form")]
 pub async fn load_lesson_form(team_id: i32) -> Result<LessonForm, AppError> {
-    use crate::store::{lessons, network};
+    use crate::store::{lessons, teams};
     use shared::permissions::Permission;
     crate::auth::require(Permission::WriteTeam(team_id))?;
     let state = crate::state::AppState::current();
-    let team_name = network::team_names(&state.db, &[team_id])
+    let team_name = teams::team_names(&state.db, &[team_id])
         .await?
         .remove(&team_id)
         .ok_or_else(|| AppError::NotFound.with_status())?;

@@ -33,7 +33,7 @@ pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
     } else {
         state.suppression
     };
-    let acting = crate::store::network::acting_teams(&state.db, &viewer).await?;
+    let acting = crate::store::teams::acting_teams(&state.db, &viewer).await?;
     let partners: Vec<i32> = acting
         .iter()
         .map(|t| t.id)
@@ -102,7 +102,7 @@ pub async fn load_compare(
     let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
     let own = viewer.teams.first().map(|m| m.team_id);
-    let default = crate::store::network::doelgroep_of(&state.db, own).await?;
+    let default = crate::store::teams::doelgroep_of(&state.db, own).await?;
     let params = dto::CompareParams {
         level: &niveau,
         measure: &measure,

@@ -7,12 +7,12 @@ use shared::dto;
 
 #[server(endpoint = "results/month")]
 pub async fn month_entry(team_id: i32, month: Option<String>) -> Result<dto::MonthEntry, AppError> {
-    use crate::store::{network, outcomes};
+    use crate::store::{outcomes, teams};
     use shared::permissions::Permission;
 
     crate::auth::require(Permission::WriteTeam(team_id))?;
     let state = crate::state::AppState::current();
-    let team_name = network::team_names(&state.db, &[team_id])
+    let team_name = teams::team_names(&state.db, &[team_id])
         .await?
         .remove(&team_id)
         .ok_or_else(|| AppError::NotFound.with_status())?;

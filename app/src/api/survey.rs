@@ -7,13 +7,13 @@ use shared::dto::SurveyForm;
 
 #[server(endpoint = "survey/form")]
 pub async fn load_survey(team_id: i32) -> Result<SurveyForm, AppError> {
-    use crate::store::{network, survey};
+    use crate::store::{survey, teams};
     use shared::permissions::Permission;
     use shared::suppression::SuppressionPolicy;
 
     let (_, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
     let state = crate::state::AppState::current();
-    let team_name = network::team_names(&state.db, &[team_id])
+    let team_name = teams::team_names(&state.db, &[team_id])
         .await?
         .remove(&team_id)
         .ok_or_else(|| AppError::NotFound.with_status())?;

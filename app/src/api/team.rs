@@ -167,7 +167,7 @@ pub async fn send_team_message(
     errors.check_personal_data(&[("body", body.as_str())], &personal_data_checked);
     errors.into_result()?;
     let state = crate::state::AppState::current();
-    if crate::store::network::team_names(&state.db, &[to_team_id])
+    if crate::store::teams::team_names(&state.db, &[to_team_id])
         .await?
         .is_empty()
     {

@@ -4,7 +4,7 @@
 
 use super::agreements::{self, AgreementContent};
 use super::entity::{adoption, agreement, lesson};
-use super::network::team_names;
+use super::teams::team_names;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,

@@ -141,3 +141,16 @@ pub fn json(a: &agreement::Model) -> String {
     })
     .to_string()
 }
+
+/// An agreement as its page and the team's space show it.
+pub fn agreement_view(a: &agreement::Model) -> shared::dto::AgreementView {
+    use shared::network::AgreementStatus;
+    shared::dto::AgreementView {
+        id: a.id,
+        title: a.title.clone(),
+        body: a.body.clone(),
+        status: AgreementStatus::from_code(&a.status).unwrap_or(AgreementStatus::Concept),
+        effective_from: a.effective_from.map(|d| d.to_string()),
+        review_date: a.review_date.map(|d| d.to_string()),
+    }
+}

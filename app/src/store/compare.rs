@@ -21,7 +21,7 @@ pub(super) fn months_of(
     last: Month,
 ) -> Select<outcome_period::Entity> {
     outcome_period::Entity::find()
-        .filter(Col::TeamId.in_subquery(super::network::team_ids(teams)))
+        .filter(Col::TeamId.in_subquery(super::teams::team_ids(teams)))
         .filter(Col::Month.gte(first.to_string()))
         .filter(Col::Month.lte(last.to_string()))
 }
@@ -73,7 +73,7 @@ pub async fn select(
         });
     };
     let first = last.plus(1 - months as i32);
-    let selected = super::network::teams_in(gemeente_id);
+    let selected = super::teams::teams_in(gemeente_id);
     let teams = selected.clone().all(db).await?;
     let mut wijken = wijk::Entity::find();
     if let Some(g) = gemeente_id {
@@ -98,7 +98,7 @@ pub async fn select(
         .map(|t| {
             let (wijk, gemeente_id) = wijken.get(&t.wijk_id).cloned().unwrap_or_default();
             TeamMonths {
-                doelgroep: super::network::doelgroep(&t.doelgroep),
+                doelgroep: super::teams::doelgroep(&t.doelgroep),
                 wijk: (t.wijk_id, wijk),
                 gemeente: (
                     gemeente_id,

@@ -5,7 +5,7 @@ use super::entity::{
     dialogue_action, dialogue_note, dialogue_note_knelpunt, dialogue_note_lesson, gemeente,
     knelpunt, lesson,
 };
-use super::network::team_names;
+use super::teams::team_names;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,

@@ -10,7 +10,7 @@ use super::entity::{
     adoption, canvas, dialogue_note, gemeente, knelpunt, knelpunt_support, lesson, lesson_useful,
     outcome_period, team, wijk,
 };
-use super::network::{team_ids, teams_in};
+use super::teams::{team_ids, teams_in};
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::{Alias, Expr, Func, SimpleExpr};
 use sea_orm::{

@@ -2,7 +2,7 @@
 //! bestuurders, each of which sets the knelpunt's status.
 
 use super::entity::{knelpunt, knelpunt_answer, knelpunt_support};
-use super::network::team_names;
+use super::teams::team_names;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,

@@ -3,7 +3,7 @@
 //! `adoptions`).
 
 use super::entity::{agreement, lesson, lesson_agreement, lesson_reaction, lesson_useful};
-use super::network::team_names;
+use super::teams::team_names;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,

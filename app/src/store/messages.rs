@@ -2,7 +2,7 @@
 //! only by the members of those two teams.
 
 use super::entity::team_message;
-use super::network::team_names;
+use super::teams::team_names;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,

@@ -26,6 +26,7 @@ pub mod sessions;
 pub mod structure;
 pub mod survey;
 pub mod targets;
+pub mod teams;
 pub mod throttle;
 pub mod two_factor;
 pub mod what_works;

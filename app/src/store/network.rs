@@ -2,9 +2,11 @@
 //! team's space. Each read is a fixed number of queries, whatever the size
 //! of the network (no query per team).
 
+use super::agreements::agreement_view;
 use super::entity::{
     agreement, gemeente, lesson, membership, organisation, outcome_period, team, wijk,
 };
+use super::teams::{doelgroep, team_ids, teams_in};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -12,7 +14,7 @@ use shared::dto::{
     AgreementView, GemeenteOverview, HeadlineFigures, LessonSummary, MemberView, NetworkOverview,
     OutcomeRow, TeamHeadline, TeamSpace, WijkOverview,
 };
-use shared::network::{AgreementStatus, AgreementTheme, Doelgroep, Measure};
+use shared::network::{AgreementTheme, Measure};
 use shared::suppression::SuppressionPolicy;
 use shared::Month;
 use std::collections::HashMap;
@@ -341,25 +343,6 @@ async fn team_members(
     Ok(members)
 }
 
-/// The doelgroep of a team (Vergelijken's default for its members); the
-/// first doelgroep for anyone else.
-pub async fn doelgroep_of(
-    db: &impl ConnectionTrait,
-    team_id: Option<i32>,
-) -> Result<Doelgroep, DbErr> {
-    let Some(id) = team_id else {
-        return Ok(Doelgroep::ALL[0]);
-    };
-    Ok(team::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .map_or(Doelgroep::ALL[0], |t| doelgroep(&t.doelgroep)))
-}
-
-pub(crate) fn doelgroep(code: &str) -> Doelgroep {
-    Doelgroep::from_code(code).unwrap_or(Doelgroep::Overig)
-}
-
 fn month(code: &str) -> Month {
     code.parse()
         .unwrap_or_else(|_| panic!("outcome_period.month holds {code:?}, not YYYY-MM"))
@@ -400,85 +383,4 @@ fn outcome_row(o: &outcome_period::Model, policy: SuppressionPolicy) -> OutcomeR
         uitval: figures.of(Measure::Uitval),
         doelrealisatie: figures.of(Measure::Doelrealisatie),
     }
-}
-
-pub fn agreement_view(a: &agreement::Model) -> AgreementView {
-    AgreementView {
-        id: a.id,
-        title: a.title.clone(),
-        body: a.body.clone(),
-        status: AgreementStatus::from_code(&a.status).unwrap_or(AgreementStatus::Concept),
-        effective_from: a.effective_from.map(|d| d.to_string()),
-        review_date: a.review_date.map(|d| d.to_string()),
-    }
-}
-
-/// Team names by id, for the given ids.
-/// The teams of one gemeente (or of the whole network), by name, as a
-/// query to build on; the gemeente is a subquery, never a list of ids.
-pub fn teams_in(gemeente_id: Option<i32>) -> sea_orm::Select<team::Entity> {
-    use sea_orm::sea_query::Query;
-    let teams = team::Entity::find().order_by_asc(team::Column::Name);
-    match gemeente_id {
-        None => teams,
-        Some(g) => teams.filter(
-            team::Column::WijkId.in_subquery(
-                Query::select()
-                    .column(super::entity::wijk::Column::Id)
-                    .from(super::entity::wijk::Entity)
-                    .and_where(super::entity::wijk::Column::GemeenteId.eq(g))
-                    .to_owned(),
-            ),
-        ),
-    }
-}
-
-/// The ids of a query's teams, as a subquery.
-pub fn team_ids(teams: &sea_orm::Select<team::Entity>) -> sea_orm::sea_query::SelectStatement {
-    use sea_orm::QueryTrait;
-    let mut ids = teams
-        .clone()
-        .select_only()
-        .column(team::Column::Id)
-        .into_query();
-    ids.clear_order_by();
-    ids
-}
-
-pub async fn team_names(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> Result<HashMap<i32, String>, DbErr> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(team::Entity::find()
-        .filter(team::Column::Id.is_in(ids.to_vec()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.id, t.name))
-        .collect())
-}
-
-/// The teams a viewer may record in (and so act for on other teams'
-/// records), with their names, by name.
-pub async fn acting_teams(
-    db: &impl ConnectionTrait,
-    viewer: &shared::permissions::Viewer,
-) -> Result<Vec<shared::dto::ActingTeam>, DbErr> {
-    use shared::permissions::{check, Permission};
-    let ids: Vec<i32> = viewer
-        .teams
-        .iter()
-        .map(|m| m.team_id)
-        .filter(|&id| check(Some(viewer), Permission::WriteTeam(id)).is_ok())
-        .collect();
-    let mut teams: Vec<shared::dto::ActingTeam> = team_names(db, &ids)
-        .await?
-        .into_iter()
-        .map(|(id, name)| shared::dto::ActingTeam { id, name })
-        .collect();
-    teams.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(teams)
 }

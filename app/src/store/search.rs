@@ -144,7 +144,7 @@ pub async fn search(
         .all(db)
         .await?;
     let teams =
-        super::network::team_names(db, &entries.iter().map(|e| e.team_id).collect::<Vec<_>>())
+        super::teams::team_names(db, &entries.iter().map(|e| e.team_id).collect::<Vec<_>>())
             .await?;
     Ok(entries
         .into_iter()

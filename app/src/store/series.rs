@@ -17,7 +17,7 @@ pub async fn team_charts(
     team_id: i32,
     policy: SuppressionPolicy,
 ) -> Result<Option<(String, Vec<ChartSeries>)>, DbErr> {
-    let Some(name) = super::network::team_names(db, &[team_id])
+    let Some(name) = super::teams::team_names(db, &[team_id])
         .await?
         .remove(&team_id)
     else {

@@ -150,7 +150,7 @@ async fn changes_around(
         .all(db)
         .await?
         .into_iter()
-        .map(|(id, code)| (id, super::network::doelgroep(&code)))
+        .map(|(id, code)| (id, super::teams::doelgroep(&code)))
         .collect();
     let mut teams: Vec<i32> = doelgroep_of.keys().copied().collect();
     teams.sort_unstable();

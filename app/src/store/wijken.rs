@@ -5,7 +5,8 @@
 //! and audited as the wijk scopes of `shared::disclosure::publication`.
 
 use super::entity::{gemeente, lesson, outcome_period, team, wijk};
-use super::network::{doelgroep, headline};
+use super::network::headline;
+use super::teams::doelgroep;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };

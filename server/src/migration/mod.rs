@@ -1,6 +1,8 @@
 //! The database schema, as ordered migrations that run unchanged on SQLite
 //! and PostgreSQL. A released migration is never edited; change the schema
-//! with a new one.
+//! with a new one. Each table's sea-orm entity is
+//! `app/src/store/entity/{table}.rs`, which names the migration that
+//! creates it.
 
 use sea_orm_migration::prelude::*;
 

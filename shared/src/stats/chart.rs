@@ -626,6 +626,33 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Phases cut the analysed window into contiguous, non-empty
+        /// stretches that end at the last month, whatever the baselines.
+        #[test]
+        fn phases_cover_the_window_once(
+            len in 1i32..60,
+            at in proptest::collection::vec(-10i32..70, 0..6),
+        ) {
+            let months: Vec<Month> = (0..len).map(m).collect();
+            let baselines: Vec<Baseline> = at
+                .iter()
+                .enumerate()
+                .map(|(i, &a)| baseline(i as i32, m(a), None))
+                .collect();
+            let cut = phases(&months, &baselines);
+            proptest::prop_assert!(!cut.is_empty());
+            proptest::prop_assert_eq!(cut.last().unwrap().1, months.len());
+            proptest::prop_assert_eq!(cut[0].0, (len - ANALYSED_MONTHS).max(0) as usize);
+            for pair in cut.windows(2) {
+                proptest::prop_assert_eq!(pair[0].1, pair[1].0);
+            }
+            for (from, to, _) in &cut {
+                proptest::prop_assert!(from < to);
+            }
+        }
+    }
+
     #[test]
     fn nothing_shown_is_said_plainly() {
         let s = series(

@@ -1,4 +1,6 @@
 //! A person who can log in. The password hash never leaves the server.
+//! Schema: `server/src/migration/m20261124_000001_network.rs`;
+//! later migrations that name `account` change it.
 
 use sea_orm::entity::prelude::*;
 

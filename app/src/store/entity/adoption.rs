@@ -1,4 +1,6 @@
 //! An agreement a team took over from another team's lesson or agreement.
+//! Schema: `server/src/migration/m20261124_000005_team_records.rs`;
+//! later migrations that name `adoption` change it.
 
 use sea_orm::entity::prelude::*;
 

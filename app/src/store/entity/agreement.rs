@@ -1,4 +1,6 @@
 //! A collaboration agreement of a team.
+//! Schema: `server/src/migration/m20261124_000001_network.rs`;
+//! later migrations that name `agreement` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! One saved version of a collaboration agreement.
+//! Schema: `server/src/migration/m20261124_000003_agreement_versions.rs`;
+//! later migrations that name `agreement_version` change it.
 
 use sea_orm::entity::prelude::*;
 

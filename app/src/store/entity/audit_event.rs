@@ -1,6 +1,8 @@
 //! One entry of the append-only audit log. The code has no update or
 //! delete path for it, save one: a redaction (`store::redaction`) replaces
 //! a removed passage in its before/after copies.
+//! Schema: `server/src/migration/m20261124_000002_security.rs`;
+//! later migrations that name `audit_event` change it.
 
 use sea_orm::entity::prelude::*;
 

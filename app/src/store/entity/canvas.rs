@@ -1,4 +1,6 @@
 //! A maatwerkcanvas: a tailored solution on the value triangle.
+//! Schema: `server/src/migration/m20261124_000005_team_records.rs`;
+//! later migrations that name `canvas` change it.
 
 use sea_orm::entity::prelude::*;
 

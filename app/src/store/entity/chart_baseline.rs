@@ -1,5 +1,7 @@
 //! A baseline on a team's run chart of a measure: limits afresh from a
 //! month, for a reason.
+//! Schema: `server/src/migration/m20261130_000012_chart_marks.rs`;
+//! later migrations that name `chart_baseline` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! A follow-up action of a dialogue note, with its owner and due date.
+//! Schema: `server/src/migration/m20261124_000009_governance.rs`;
+//! later migrations that name `dialogue_action` change it.
 
 use sea_orm::entity::prelude::*;
 

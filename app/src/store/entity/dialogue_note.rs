@@ -1,4 +1,6 @@
 //! A bestuurderstafel meeting: when, who was there, what was concluded.
+//! Schema: `server/src/migration/m20261124_000009_governance.rs`;
+//! later migrations that name `dialogue_note` change it.
 
 use sea_orm::entity::prelude::*;
 

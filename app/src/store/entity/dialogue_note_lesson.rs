@@ -1,4 +1,6 @@
 //! A lesson a dialogue note discussed.
+//! Schema: `server/src/migration/m20261124_000009_governance.rs`;
+//! later migrations that name `dialogue_note_lesson` change it.
 
 use sea_orm::entity::prelude::*;
 

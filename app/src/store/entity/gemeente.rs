@@ -1,4 +1,6 @@
 //! A municipality, identified by its CBS code (e.g. GM0344).
+//! Schema: `server/src/migration/m20261124_000001_network.rs`;
+//! later migrations that name `gemeente` change it.
 
 use sea_orm::entity::prelude::*;
 

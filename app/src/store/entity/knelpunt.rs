@@ -1,4 +1,6 @@
 //! A knelpunt: what a team needs from the bestuurders.
+//! Schema: `server/src/migration/m20261124_000005_team_records.rs`;
+//! later migrations that name `knelpunt` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! A bestuurder's answer to a knelpunt, with the status it set.
+//! Schema: `server/src/migration/m20261124_000005_team_records.rs`;
+//! later migrations that name `knelpunt_answer` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! Another team supports a knelpunt.
+//! Schema: `server/src/migration/m20261124_000005_team_records.rs`;
+//! later migrations that name `knelpunt_support` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! A lesson a team drew from a case discussion, intervisie or evaluation.
+//! Schema: `server/src/migration/m20261124_000001_network.rs`;
+//! later migrations that name `lesson` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! An agreement a lesson refers to.
+//! Schema: `server/src/migration/m20261124_000005_team_records.rs`;
+//! later migrations that name `lesson_agreement` change it.
 
 use sea_orm::entity::prelude::*;
 

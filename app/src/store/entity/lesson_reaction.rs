@@ -1,4 +1,6 @@
 //! A reaction to a lesson, by a member on behalf of one of their teams.
+//! Schema: `server/src/migration/m20261124_000005_team_records.rs`;
+//! later migrations that name `lesson_reaction` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! A team finds another team's lesson useful.
+//! Schema: `server/src/migration/m20261124_000005_team_records.rs`;
+//! later migrations that name `lesson_useful` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! Failed logins per account or per client address.
+//! Schema: `server/src/migration/m20261124_000002_security.rs`;
+//! later migrations that name `login_throttle` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! The network's target for a measure, which the assurance verdicts test.
+//! Schema: `server/src/migration/m20261124_000009_governance.rs`;
+//! later migrations that name `measure_target` change it.
 
 use sea_orm::entity::prelude::*;
 

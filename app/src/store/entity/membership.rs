@@ -1,4 +1,6 @@
 //! An account's place in a team: discipline, organisation, coordinator or not.
+//! Schema: `server/src/migration/m20261124_000001_network.rs`;
+//! later migrations that name `membership` change it.
 
 use sea_orm::entity::prelude::*;
 

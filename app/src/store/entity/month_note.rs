@@ -1,4 +1,6 @@
 //! A team's factual note on a month of a measure.
+//! Schema: `server/src/migration/m20261130_000012_chart_marks.rs`;
+//! later migrations that name `month_note` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! A care, education, welfare or government organisation members work for.
+//! Schema: `server/src/migration/m20261124_000001_network.rs`;
+//! later migrations that name `organisation` change it.
 
 use sea_orm::entity::prelude::*;
 

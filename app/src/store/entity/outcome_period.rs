@@ -1,4 +1,6 @@
 //! A team's aggregate results for one month; never a client record.
+//! Schema: `server/src/migration/m20261124_000001_network.rs`;
+//! later migrations that name `outcome_period` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! One saved version of a team's results for a month.
+//! Schema: `server/src/migration/m20261124_000004_outcome_versions.rs`;
+//! later migrations that name `outcome_version` change it.
 
 use sea_orm::entity::prelude::*;
 

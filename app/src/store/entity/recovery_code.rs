@@ -1,4 +1,6 @@
 //! A one-time recovery code for two-factor login, stored hashed.
+//! Schema: `server/src/migration/m20261124_000002_security.rs`;
+//! later migrations that name `recovery_code` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! A lesson or agreement in the search index.
+//! Schema: `server/src/migration/m20261124_000007_search.rs`;
+//! later migrations that name `search_entry` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! A logged-in browser. Only a hash of the cookie's token is stored.
+//! Schema: `server/src/migration/m20261124_000002_security.rs`;
+//! later migrations that name `session` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,5 +1,7 @@
 //! A one-time link with which a new account sets its password. Only a hash
 //! of the link's token is stored.
+//! Schema: `server/src/migration/m20261124_000002_security.rs`;
+//! later migrations that name `setup_link` change it.
 
 use sea_orm::entity::prelude::*;
 

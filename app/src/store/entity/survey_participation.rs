@@ -1,4 +1,6 @@
 //! That a member answered the survey for a month (not what), against double answers.
+//! Schema: `server/src/migration/m20261124_000005_team_records.rs`;
+//! later migrations that name `survey_participation` change it.
 
 use sea_orm::entity::prelude::*;
 

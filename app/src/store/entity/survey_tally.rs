@@ -1,4 +1,6 @@
 //! The sums of a team's survey answers for one month; never single answers.
+//! Schema: `server/src/migration/m20261124_000005_team_records.rs`;
+//! later migrations that name `survey_tally` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! A virtual team in a wijk, organised around one doelgroep.
+//! Schema: `server/src/migration/m20261124_000001_network.rs`;
+//! later migrations that name `team` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,6 @@
 //! A message from one team to another (a question or its answer).
+//! Schema: `server/src/migration/m20261124_000006_team_messages.rs`;
+//! later migrations that name `team_message` change it.
 
 use sea_orm::entity::prelude::*;
 

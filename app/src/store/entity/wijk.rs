@@ -1,4 +1,6 @@
 //! A neighbourhood (wijk) of a gemeente, identified by its CBS wijk code.
+//! Schema: `server/src/migration/m20261124_000001_network.rs`;
+//! later migrations that name `wijk` change it.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,0 +1,140 @@
+//! The layout holds: no module of `app/src/store` (and no pair of
+//! `app/src` top-level modules) imports a module that imports it back, so
+//! each file can be read and changed from its leaves up.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// The modules a file refers to through `prefix` (`super::x`, `crate::x`).
+fn references(source: &str, prefix: &str, known: &BTreeSet<String>) -> BTreeSet<String> {
+    source
+        .match_indices(prefix)
+        .filter_map(|(at, _)| {
+            let rest = &source[at + prefix.len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            known.contains(&name).then_some(name)
+        })
+        .collect()
+}
+
+/// Every `.rs` file under `dir`, one after the other.
+fn all_sources(dir: &Path) -> String {
+    let mut out = String::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.push_str(&all_sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push_str(&std::fs::read_to_string(&path).unwrap());
+        }
+    }
+    out
+}
+
+/// The modules in `dir` (a file, or a folder with all its files) and whom
+/// each refers to.
+fn graph(dir: &Path, prefix: &str, skip: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
+    let files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_stem()?.to_str()?.to_string();
+            let source = if path.is_dir() {
+                all_sources(&path)
+            } else if path.extension()? == "rs" {
+                std::fs::read_to_string(&path).ok()?
+            } else {
+                return None;
+            };
+            (!skip.contains(&name.as_str())).then_some((name, source))
+        })
+        .collect();
+    let known: BTreeSet<String> = files.iter().map(|(n, _)| n.clone()).collect();
+    files
+        .into_iter()
+        .map(|(name, source)| {
+            let mut refs = references(&source, prefix, &known);
+            refs.remove(&name);
+            (name, refs)
+        })
+        .collect()
+}
+
+/// A cycle in `graph`, if any, as the path around it.
+fn cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| n == node) {
+            let mut around = path[at..].to_vec();
+            around.push(node.to_string());
+            return Some(around);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_string());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(found) = visit(next, graph, path, done) {
+                return Some(found);
+            }
+        }
+        path.pop();
+        done.insert(node.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+fn app_src() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src")
+}
+
+#[test]
+fn store_modules_import_no_module_that_imports_them_back() {
+    let store = graph(&app_src().join("store"), "super::", &["mod", "entity"]);
+    assert!(store.contains_key("teams") && store.len() > 20, "{store:?}");
+    assert_eq!(cycle(&store), None);
+}
+
+#[test]
+fn top_level_modules_import_no_module_that_imports_them_back() {
+    let top = graph(&app_src(), "crate::", &["lib", "main"]);
+    // Pages and components render; the server side never imports them.
+    assert!(
+        top.contains_key("error") && top.contains_key("auth"),
+        "{top:?}"
+    );
+    let pairs: Vec<(&String, &String)> = top
+        .iter()
+        .flat_map(|(a, refs)| refs.iter().map(move |b| (a, b)))
+        .filter(|(a, b)| top.get(*b).is_some_and(|r| r.contains(*a)))
+        .collect();
+    assert_eq!(pairs, Vec::<(&String, &String)>::new());
+}
+
+#[test]
+fn a_cycle_is_found() {
+    let graph: BTreeMap<String, BTreeSet<String>> = [
+        ("a", vec!["b"]),
+        ("b", vec!["c"]),
+        ("c", vec!["a"]),
+        ("d", vec![]),
+    ]
+    .into_iter()
+    .map(|(n, r)| (n.to_string(), r.into_iter().map(String::from).collect()))
+    .collect();
+    assert_eq!(
+        cycle(&graph),
+        Some(vec!["a".into(), "b".into(), "c".into(), "a".into()])
+    );
+}
