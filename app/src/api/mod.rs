@@ -1,20 +1,25 @@
-//! Server functions, one module per domain area. Each is thin: take the
-//! request's state, check who is asking, call the store, map errors.
+//! Server functions, one module per page area (as `pages/` and `store/`).
+//! Each is thin: take the request's state, check who is asking, call the
+//! store, map errors.
 
 pub mod account;
 pub mod admin;
 pub mod agreements;
 pub mod canvases;
 pub mod charts;
+pub mod compare;
 pub mod governance;
 pub mod knelpunten;
 pub mod lessons;
-pub mod network;
+pub mod overview;
 pub mod redaction;
 pub mod results;
+pub mod search;
 pub mod structure;
 pub mod survey;
 pub mod team;
+pub mod what_works;
+pub mod wijk;
 
 /// The current month by the server's clock.
 #[cfg(feature = "ssr")]

@@ -1,8 +1,71 @@
-//! What a team's coördinator manages (the team's members), and the messages
-//! a team sends another.
+//! A team's space: reading it, what its coördinator manages (the team's
+//! members, from the network's organisations), and the messages a team
+//! sends another.
 
 use crate::error::AppError;
 use leptos::prelude::*;
+use shared::dto;
+
+/// A team's space. A view by someone outside the team is audited.
+#[server(endpoint = "network/team")]
+pub async fn team_space(team_id: i32) -> Result<dto::TeamSpace, AppError> {
+    use shared::permissions::{self, Permission};
+    let (request, viewer) = crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    // A team sees its own figures in full; everyone else, suppressed.
+    let policy = if viewer.is_member(team_id) {
+        shared::suppression::SuppressionPolicy::OWN_TEAM
+    } else {
+        state.suppression
+    };
+    let acting = crate::store::teams::acting_teams(&state.db, &viewer).await?;
+    let partners: Vec<i32> = acting
+        .iter()
+        .map(|t| t.id)
+        .filter(|&id| id != team_id)
+        .collect();
+    let threads = if viewer.is_member(team_id) {
+        crate::store::messages::threads(&state.db, team_id, None).await?
+    } else {
+        crate::store::messages::threads(&state.db, team_id, Some(&partners)).await?
+    };
+    let space = state
+        .insight
+        .team_space(&state.db, request.seen, team_id, policy)
+        .await?
+        .map(|kept| dto::TeamSpace {
+            threads,
+            asking_teams: acting.into_iter().filter(|t| t.id != team_id).collect(),
+            viewer_coordinates: permissions::check(Some(&viewer), Permission::ManageTeam(team_id))
+                .is_ok(),
+            viewer_writes: permissions::check(Some(&viewer), Permission::WriteTeam(team_id))
+                .is_ok(),
+            ..kept.as_ref().clone()
+        });
+    if space.is_some() {
+        crate::auth::audit_outside_view(
+            &state.audit,
+            &request,
+            team_id,
+            ("team", Some(team_id.to_string())),
+        )
+        .await?;
+    }
+    space.ok_or_else(|| AppError::NotFound.with_status())
+}
+
+/// Organisations to choose from, e.g. for a new member.
+#[server(endpoint = "network/organisations")]
+pub async fn organisation_options() -> Result<Vec<(i32, String)>, AppError> {
+    use shared::permissions::Permission;
+    crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    Ok(crate::store::structure::organisations(&state.db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect())
+}
 
 #[cfg(feature = "ssr")]
 fn member_json(m: &crate::store::entity::membership::Model) -> String {

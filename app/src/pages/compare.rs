@@ -4,7 +4,7 @@
 //! comparison has its own address; a long table comes a page at a time,
 //! with the small multiples of that page's teams.
 
-use crate::api::network::load_compare;
+use crate::api::compare::load_compare;
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::kept::kept;
 use crate::components::load::Loaded;

@@ -2,7 +2,7 @@
 //! headline figures of its latest month. A network too large to show
 //! whole first offers its gemeenten (`/?gemeente=…`).
 
-use crate::api::network::network_overview;
+use crate::api::overview::network_overview;
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::kept::kept;
 use crate::components::load::Loaded;

@@ -2,7 +2,7 @@
 //! filters; a plain GET form, so every search has its own address and works
 //! without JavaScript.
 
-use crate::api::network::load_search;
+use crate::api::search::load_search;
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::load::Loaded;
 use crate::pages::compare::choice;

@@ -2,8 +2,9 @@
 //! results, the professionals' survey, lessons, maatwerkcanvassen,
 //! knelpunten and members.
 
-use crate::api::network::{organisation_options, team_space};
-use crate::api::team::{AddMember, RemoveMember, SendTeamMessage};
+use crate::api::team::{
+    organisation_options, team_space, AddMember, RemoveMember, SendTeamMessage,
+};
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::form::{
     action_error, form_errors, last_success, ActingTeamField, FormAlert, FormField,

@@ -2,7 +2,7 @@
 //! which agreement themes go together with better outcomes — with the
 //! number of teams and an interval, worded as association, not cause.
 
-use crate::api::network::load_what_works;
+use crate::api::what_works::load_what_works;
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::kept::kept;
 use crate::components::load::Loaded;

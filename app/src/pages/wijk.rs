@@ -3,7 +3,7 @@
 //! teams drew.
 
 use super::param;
-use crate::api::network::load_wijk;
+use crate::api::wijk::load_wijk;
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::kept::kept;
 use crate::components::load::Loaded;
