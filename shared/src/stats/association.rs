@@ -181,6 +181,16 @@ pub fn differences_in_differences<
         }
     }
     let near = |a: crate::Month, b: crate::Month| b >= a.plus(-WINDOW) && b < a.plus(WINDOW);
+    // The starts per kind and group, so each start looks only at its own.
+    let mut of_kind: HashMap<(K, G), Vec<(i32, crate::Month)>> = HashMap::new();
+    for &(kind, team, month) in starts {
+        if let Some(&group) = group_of.get(&team) {
+            of_kind
+                .entry((kind, group))
+                .or_default()
+                .push((team, month));
+        }
+    }
     starts
         .iter()
         .filter_map(|&(kind, team, start)| {
@@ -189,12 +199,10 @@ pub fn differences_in_differences<
             let (mut sum, mut n) = *total.get(&(group, start))?;
             // Not a control: the team itself, and any team of the group
             // that started the same kind of agreement around then.
-            let mut left_out: Vec<i32> = starts
+            let mut left_out: Vec<i32> = of_kind[&(kind, group)]
                 .iter()
-                .filter(|&&(k, t, m)| {
-                    k == kind && group_of.get(&t) == Some(&group) && near(start, m)
-                })
-                .map(|&(_, t, _)| t)
+                .filter(|&&(_, m)| near(start, m))
+                .map(|&(t, _)| t)
                 .chain(std::iter::once(team))
                 .collect();
             left_out.sort_unstable();
