@@ -43,7 +43,7 @@ async fn cells(db: &DatabaseConnection) -> (Vec<i32>, Vec<TeamCells>) {
         months
             .entry(p.team_id)
             .or_default()
-            .push(app::store::outcomes::monthly(&p));
+            .push(app::store::results::monthly(&p));
     }
     let ids = teams.iter().map(|t| t.id).collect();
     let cells = teams

@@ -170,10 +170,10 @@ coded_enum! {
 
 impl Measure {
     /// Which way the measure improves.
-    pub const fn better(self) -> crate::outcomes::Better {
+    pub const fn better(self) -> crate::results::Better {
         match self {
-            Measure::Wait | Measure::Uitval => crate::outcomes::Better::Lower,
-            _ => crate::outcomes::Better::Higher,
+            Measure::Wait | Measure::Uitval => crate::results::Better::Lower,
+            _ => crate::results::Better::Higher,
         }
     }
 

@@ -14,7 +14,7 @@
 //! `disclosure::audit` proves it by linear programming.
 
 use crate::network::Measure;
-use crate::outcomes::MonthlyOutcome;
+use crate::results::MonthlyResult;
 use serde::{Deserialize, Serialize};
 
 /// A figure as it may be shown.
@@ -89,7 +89,7 @@ impl SuppressionPolicy {
 
     /// A team's month of `measure`, as this policy lets it be shown: the
     /// one definition of a cell's figure, for pages and for margins alike.
-    pub fn month(&self, o: &MonthlyOutcome, measure: Measure) -> Figure {
+    pub fn month(&self, o: &MonthlyResult, measure: Measure) -> Figure {
         match measure {
             Measure::Wait => self.mean(o.mean_wait_days, o.started),
             Measure::WithoutHelp => self.share(o.without_help, o.ended),

@@ -264,7 +264,7 @@ pub struct OutcomeInput<'a> {
 pub fn outcome(
     input: &OutcomeInput,
     this_month: crate::Month,
-) -> Result<crate::outcomes::MonthlyOutcome, Vec<(&'static str, String)>> {
+) -> Result<crate::results::MonthlyResult, Vec<(&'static str, String)>> {
     let mut problems = Vec::new();
     let mut field = |name: &'static str, result: Result<(), String>| {
         if let Err(message) = result {
@@ -350,7 +350,7 @@ pub fn outcome(
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(crate::outcomes::MonthlyOutcome {
+    Ok(crate::results::MonthlyResult {
         month: month.expect("checked"),
         started: started.expect("checked"),
         mean_wait_days: wait.expect("checked"),

@@ -7,7 +7,7 @@ use shared::dto;
 
 #[server(endpoint = "results/month")]
 pub async fn month_entry(team_id: i32, month: Option<String>) -> Result<dto::MonthEntry, AppError> {
-    use crate::store::{outcomes, teams};
+    use crate::store::{results, teams};
     use shared::permissions::Permission;
 
     crate::auth::require(Permission::WriteTeam(team_id))?;
@@ -20,7 +20,7 @@ pub async fn month_entry(team_id: i32, month: Option<String>) -> Result<dto::Mon
         .as_deref()
         .and_then(|m| m.parse::<shared::Month>().ok());
     let versions = match month {
-        Some(m) => outcomes::history(&state.db, team_id, &m.to_string()).await?,
+        Some(m) => results::history(&state.db, team_id, &m.to_string()).await?,
         None => Vec::new(),
     };
     let authors: Vec<i32> = versions
@@ -70,7 +70,7 @@ pub async fn save_results(
     doelrealisatie: String,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::store::outcomes;
+    use crate::store::results;
     use sea_orm::TransactionTrait;
     use shared::permissions::Permission;
     use shared::validation::{self, OutcomeInput};
@@ -109,7 +109,7 @@ pub async fn save_results(
     };
     let state = crate::state::AppState::current();
     let txn = state.db.begin().await?;
-    let (before, after) = outcomes::save(
+    let (before, after) = results::save(
         &txn,
         team_id,
         &figures,
@@ -129,8 +129,8 @@ pub async fn save_results(
         ("resultaten", Some(format!("{team_id}/{}", figures.month))),
         crate::store::audit::Outcome::Ok,
         (
-            before.as_ref().map(outcomes::json),
-            Some(outcomes::json(&after)),
+            before.as_ref().map(results::json),
+            Some(results::json(&after)),
         ),
     )
     .await?;

@@ -12,7 +12,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::dto::{MonthEntry, OutcomeVersionRow};
 use shared::format::{self, Unit};
 use shared::i18n::{t, Text};
-use shared::outcomes;
+use shared::results;
 use shared::suppression::Figure;
 
 #[component]
@@ -71,7 +71,7 @@ fn results_view(entry: MonthEntry, save: ServerAction<SaveResults>) -> impl Into
         format!(
             "{}: {}",
             t(Text::MeasureWithoutHelp),
-            figure(outcomes::share(l.without_help, l.ended), Unit::Percent)
+            figure(results::share(l.without_help, l.ended), Unit::Percent)
         )
     });
     let history = (!entry.versions.is_empty()).then(|| {

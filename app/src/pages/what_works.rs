@@ -12,7 +12,7 @@ use shared::dto::{CompareQuery, WhatWorks};
 use shared::format;
 use shared::i18n::{t, Text};
 use shared::network::Measure;
-use shared::outcomes::Better;
+use shared::results::Better;
 use shared::stats::chart::value_text;
 use shared::suppression::Figure;
 

@@ -91,7 +91,7 @@ pub async fn select(
         months
             .entry(p.team_id)
             .or_default()
-            .push(super::outcomes::monthly(&p));
+            .push(super::results::monthly(&p));
     }
     let teams = teams
         .into_iter()

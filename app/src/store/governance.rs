@@ -250,7 +250,7 @@ fn signals(
                 .or_default()
                 .entry(p.month.clone())
                 .or_default()
-                .add_as(&super::outcomes::monthly(p), policy);
+                .add_as(&super::results::monthly(p), policy);
         }
     }
     wijken

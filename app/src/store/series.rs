@@ -108,5 +108,5 @@ pub async fn latest_month(db: &impl ConnectionTrait) -> Result<Option<Month>, Db
 /// mean itself (a round trip through weighted totals could change its last
 /// digit).
 pub fn figure(o: &outcome_period::Model, measure: Measure, policy: SuppressionPolicy) -> Figure {
-    policy.month(&super::outcomes::monthly(o), measure)
+    policy.month(&super::results::monthly(o), measure)
 }

@@ -149,7 +149,7 @@ fn monthly_totals(
     for p in periods {
         if let Ok(month) = p.month.parse::<Month>() {
             let totals = by_month.entry(month).or_default();
-            totals.add_as(&super::outcomes::monthly(p), policy);
+            totals.add_as(&super::results::monthly(p), policy);
             totals.teams += 1;
         }
     }

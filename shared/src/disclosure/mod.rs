@@ -15,7 +15,7 @@ pub use publication::{published, Published, TeamCells};
 #[cfg(any(test, feature = "audit"))]
 pub fn small_teams(seed: u64, teams: usize, months: i32) -> Vec<TeamCells> {
     use crate::network::Doelgroep;
-    use crate::outcomes::MonthlyOutcome;
+    use crate::results::MonthlyResult;
     // A small linear congruential generator: the same seed, the same
     // network, with no dependency.
     let mut state = seed
@@ -45,7 +45,7 @@ pub fn small_teams(seed: u64, teams: usize, months: i32) -> Vec<TeamCells> {
                     let jeugd = doelgroep == Doelgroep::Jeugd;
                     let uitval = jeugd.then(|| next(ended / 3 + 1));
                     let doelrealisatie = jeugd.then(|| next(ended + 1 - uitval.unwrap_or(0)));
-                    MonthlyOutcome {
+                    MonthlyResult {
                         month: last.plus(i + 1 - months),
                         started,
                         mean_wait_days: (started > 0).then(|| f64::from(5 + next(60)) / 2.0),
@@ -74,13 +74,13 @@ mod tests {
     use super::publication::{published_combining, Quantity};
     use super::*;
     use crate::network::{Doelgroep, Measure};
-    use crate::outcomes::MonthlyOutcome;
+    use crate::results::MonthlyResult;
     use crate::suppression::SuppressionPolicy;
     use crate::Month;
     use proptest::prelude::*;
 
-    fn month(m: u8, started: u32, wait: f64) -> MonthlyOutcome {
-        MonthlyOutcome {
+    fn month(m: u8, started: u32, wait: f64) -> MonthlyResult {
+        MonthlyResult {
             month: Month::new(2026, m).unwrap(),
             started,
             mean_wait_days: (started > 0).then_some(wait),
@@ -93,7 +93,7 @@ mod tests {
         }
     }
 
-    fn team(wijk: i32, months: Vec<MonthlyOutcome>) -> TeamCells {
+    fn team(wijk: i32, months: Vec<MonthlyResult>) -> TeamCells {
         TeamCells {
             wijk,
             gemeente: 1,

@@ -11,7 +11,7 @@
 //! outside a team adds its scope here.
 
 use crate::network::{Doelgroep, Measure};
-use crate::outcomes::MonthlyOutcome;
+use crate::results::MonthlyResult;
 use crate::stats::aggregate::Totals;
 use crate::suppression::{Figure, SuppressionPolicy};
 use crate::Month;
@@ -28,7 +28,7 @@ pub struct TeamCells {
     pub wijk: i32,
     pub gemeente: i32,
     pub doelgroep: Doelgroep,
-    pub months: Vec<MonthlyOutcome>,
+    pub months: Vec<MonthlyResult>,
 }
 
 /// A cell: a team (its index in the network) and a month.
@@ -45,7 +45,7 @@ pub enum Count {
 impl Count {
     pub const ALL: [Count; 3] = [Count::Started, Count::Ended, Count::Responses];
 
-    pub fn of(self, o: &MonthlyOutcome) -> u32 {
+    pub fn of(self, o: &MonthlyResult) -> u32 {
         match self {
             Count::Started => o.started,
             Count::Ended => o.ended,

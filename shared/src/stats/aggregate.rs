@@ -5,7 +5,7 @@
 //! never tells more than its parts (see `suppression`).
 
 use crate::network::Measure;
-use crate::outcomes::MonthlyOutcome;
+use crate::results::MonthlyResult;
 use crate::suppression::{Figure, SuppressionPolicy};
 use serde::{Deserialize, Serialize};
 
@@ -50,7 +50,7 @@ impl Totals {
     /// Adds one team's month as `policy` shows it: a count only when it is
     /// shown as it is, a mean or share only when the month's own figure is
     /// shown. With `SuppressionPolicy::OWN_TEAM` everything is added.
-    pub fn add_as(&mut self, o: &MonthlyOutcome, policy: SuppressionPolicy) {
+    pub fn add_as(&mut self, o: &MonthlyResult, policy: SuppressionPolicy) {
         let count = |n: u32| if policy.shows_count(n) { n } else { 0 };
         self.started += count(o.started);
         self.ended += count(o.ended);
@@ -120,7 +120,7 @@ impl Totals {
     /// Share of ended clients who continue without help; with its n.
     pub fn share_without_help(&self) -> (Option<f64>, u32) {
         let s = self.without_help;
-        (crate::outcomes::share(s.part, s.cases), s.cases)
+        (crate::results::share(s.part, s.cases), s.cases)
     }
 
     /// Mean client grade weighted by responses; with its n.
@@ -138,7 +138,7 @@ impl Totals {
             Measure::ClientGrade => self.client_grade(),
             share => {
                 let s = self.share(share);
-                (crate::outcomes::share(s.part, s.cases), s.cases)
+                (crate::results::share(s.part, s.cases), s.cases)
             }
         }
     }
@@ -161,11 +161,11 @@ impl Totals {
 /// The totals of the given months (of one or more teams), as `policy`
 /// shows them.
 pub fn totals<'a>(
-    outcomes: impl IntoIterator<Item = &'a MonthlyOutcome>,
+    months: impl IntoIterator<Item = &'a MonthlyResult>,
     policy: SuppressionPolicy,
 ) -> Totals {
     let mut totals = Totals::default();
-    for o in outcomes {
+    for o in months {
         totals.add_as(o, policy);
     }
     totals
@@ -178,7 +178,7 @@ mod tests {
     use proptest::prelude::*;
 
     /// The totals as the team itself sees them: nothing hidden.
-    fn everything(months: &[MonthlyOutcome]) -> Totals {
+    fn everything(months: &[MonthlyResult]) -> Totals {
         totals(months, SuppressionPolicy::OWN_TEAM)
     }
 
@@ -225,8 +225,8 @@ mod tests {
         without: u32,
         responses: u32,
         grade: f64,
-    ) -> MonthlyOutcome {
-        MonthlyOutcome {
+    ) -> MonthlyResult {
+        MonthlyResult {
             month: Month::new(2026, 10).unwrap(),
             started,
             mean_wait_days: (started > 0).then_some(wait),
@@ -252,7 +252,7 @@ mod tests {
         assert_eq!(everything(&[]).mean_wait(), (None, 0));
     }
 
-    fn arb_month() -> impl Strategy<Value = MonthlyOutcome> {
+    fn arb_month() -> impl Strategy<Value = MonthlyResult> {
         (
             0u32..50,
             0.0f64..100.0,

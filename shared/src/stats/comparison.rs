@@ -15,7 +15,7 @@ use super::funnel;
 use crate::disclosure::publication::Count;
 use crate::dto::{CompareQuery, CompareRow, Comparison};
 use crate::network::Doelgroep;
-use crate::outcomes::MonthlyOutcome;
+use crate::results::MonthlyResult;
 use crate::suppression::{Figure, SuppressionPolicy};
 use crate::Month;
 use std::collections::BTreeMap;
@@ -28,7 +28,7 @@ pub struct TeamMonths {
     pub team: (i32, String),
     pub wijk: (i32, String),
     pub gemeente: (i32, String),
-    pub months: Vec<MonthlyOutcome>,
+    pub months: Vec<MonthlyResult>,
 }
 
 /// The comparison `query` asks for over `teams` (all teams of the chosen
@@ -173,8 +173,8 @@ mod tests {
     use crate::network::{CompareLevel, Measure};
     use crate::stats::funnel::FunnelPosition;
 
-    fn month(i: i32, ended: u32, without: u32) -> MonthlyOutcome {
-        MonthlyOutcome {
+    fn month(i: i32, ended: u32, without: u32) -> MonthlyResult {
+        MonthlyResult {
             month: Month::new(2026, 1).unwrap().plus(i),
             started: ended,
             mean_wait_days: Some(10.0),
@@ -187,7 +187,7 @@ mod tests {
         }
     }
 
-    fn team(id: i32, wijk: i32, doelgroep: Doelgroep, months: Vec<MonthlyOutcome>) -> TeamMonths {
+    fn team(id: i32, wijk: i32, doelgroep: Doelgroep, months: Vec<MonthlyResult>) -> TeamMonths {
         TeamMonths {
             doelgroep,
             team: (id, format!("Team {id}")),

@@ -190,8 +190,8 @@ impl FunnelPosition {
 
     /// Whether lying here is good news for a measure improving `better`;
     /// `None` within the limits.
-    pub fn favourable(self, better: crate::outcomes::Better) -> Option<bool> {
-        use crate::outcomes::Better;
+    pub fn favourable(self, better: crate::results::Better) -> Option<bool> {
+        use crate::results::Better;
         match self {
             FunnelPosition::Within => None,
             FunnelPosition::AboveWarning | FunnelPosition::AboveControl => {

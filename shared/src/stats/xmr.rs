@@ -5,7 +5,7 @@
 //! not widen the limits), the four rules for special cause variation, and
 //! the variation and assurance verdicts a bestuurder reads as icons.
 
-use crate::outcomes::Better;
+use crate::results::Better;
 use serde::{Deserialize, Serialize};
 
 /// Fewest points for fixed process limits; below this a series is a plain

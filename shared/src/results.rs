@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One month of a team's results.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MonthlyOutcome {
+pub struct MonthlyResult {
     pub month: Month,
     /// Clients whose help started this month.
     pub started: u32,
@@ -25,7 +25,7 @@ pub struct MonthlyOutcome {
     pub doelrealisatie: Option<u32>,
 }
 
-impl MonthlyOutcome {
+impl MonthlyResult {
     /// Share (0–1) of ended clients who continue without help.
     pub fn share_without_help(&self) -> Option<f64> {
         share(self.without_help, self.ended)
@@ -64,7 +64,7 @@ mod tests {
 
     #[test]
     fn share_without_help_is_derived() {
-        let o = MonthlyOutcome {
+        let o = MonthlyResult {
             month: Month::new(2026, 1).unwrap(),
             started: 12,
             mean_wait_days: Some(9.5),

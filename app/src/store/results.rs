@@ -1,5 +1,7 @@
 //! A team's monthly results: entering or correcting a month, keeping every
-//! earlier version of its figures.
+//! earlier version of its figures. Stored in the tables `outcome_period`
+//! and `outcome_version` (named so by the first schema; a released
+//! migration is never edited).
 
 use super::entity::{outcome_period, outcome_version};
 use chrono::{DateTime, Utc};
@@ -7,7 +9,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, Set,
 };
-use shared::outcomes::MonthlyOutcome;
+use shared::results::MonthlyResult;
 
 fn int(n: u32) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
@@ -41,7 +43,7 @@ fn version_of(
 pub async fn save(
     db: &impl ConnectionTrait,
     team_id: i32,
-    figures: &MonthlyOutcome,
+    figures: &MonthlyResult,
     author: Option<i32>,
     now: DateTime<Utc>,
 ) -> Result<(Option<outcome_period::Model>, outcome_period::Model), DbErr> {
@@ -130,10 +132,10 @@ pub fn json(o: &outcome_period::Model) -> String {
     .to_string()
 }
 
-/// A stored month as the domain's `MonthlyOutcome`.
-pub fn monthly(p: &outcome_period::Model) -> MonthlyOutcome {
+/// A stored month as the domain's `MonthlyResult`.
+pub fn monthly(p: &outcome_period::Model) -> MonthlyResult {
     let count = |n: i32| u32::try_from(n).unwrap_or(0);
-    MonthlyOutcome {
+    MonthlyResult {
         month: p
             .month
             .parse()
