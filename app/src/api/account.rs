@@ -235,24 +235,19 @@ fn qr_data_uri(text: &str) -> String {
 
 #[server(endpoint = "account/two-factor/start")]
 pub async fn start_two_factor() -> Result<(), AppError> {
-    use crate::state::AppState;
-    use crate::store::{audit, two_factor};
+    use crate::store::two_factor;
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::ManageOwnAccount)?;
     if !viewer.two_factor {
-        let state = AppState::current();
-        two_factor::start(&state.db, viewer.account_id).await?;
-        let object = ("account", Some(viewer.account_id.to_string()));
-        crate::auth::audit(
-            &state.db,
-            &request,
-            "tweestaps-starten",
-            object,
-            audit::Outcome::Ok,
-            (None, None),
-        )
-        .await?;
+        let write = super::write::AuditedWrite::begin(&request).await?;
+        two_factor::start(write.db(), viewer.account_id).await?;
+        write
+            .commit(
+                super::write::AuditAction::TwoFactorStarted,
+                super::write::Change::of("account", viewer.account_id),
+            )
+            .await?;
     }
     leptos_axum::redirect("/account");
     Ok(())
@@ -271,7 +266,10 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
         .await?
         .ok_or(AppError::NotLoggedIn)?;
     let object = ("account", Some(account.id.to_string()));
-    if !two_factor::confirm(&state.db, &account, &code, chrono::Utc::now()).await? {
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    if !two_factor::confirm(write.db(), &account, &code, chrono::Utc::now()).await? {
+        // Nothing was written; the failed attempt is an event of its own.
+        drop(write);
         crate::auth::audit(
             &state.db,
             &request,
@@ -288,19 +286,14 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
         );
         return Err(AppError::Invalid(errors).with_status());
     }
-    let change = (
-        Some(r#"{"totp_enabled":false}"#.to_string()),
-        Some(r#"{"totp_enabled":true}"#.to_string()),
-    );
-    crate::auth::audit(
-        &state.db,
-        &request,
-        "tweestaps-aanzetten",
-        object,
-        audit::Outcome::Ok,
-        change,
-    )
-    .await?;
+    write
+        .commit(
+            super::write::AuditAction::TwoFactorTurnedOn,
+            super::write::Change::of("account", account.id)
+                .before(Some(r#"{"totp_enabled":false}"#.to_string()))
+                .after(r#"{"totp_enabled":true}"#),
+        )
+        .await?;
     leptos_axum::redirect("/account");
     Ok(())
 }
@@ -399,8 +392,7 @@ pub async fn setup_account(
     password_repeat: String,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::store::{accounts, audit};
-    use sea_orm::TransactionTrait;
+    use crate::store::accounts;
 
     let state = crate::state::AppState::current();
     let request = crate::auth::request();
@@ -419,25 +411,15 @@ pub async fn setup_account(
         errors.add("password_repeat", "De twee wachtwoorden zijn niet gelijk.");
     }
     errors.into_result()?;
-    let txn = state.db.begin().await?;
-    accounts::complete_setup(&txn, link_id, account.id, &password, now).await?;
-    crate::store::audit::record(
-        &txn,
-        audit::Entry {
-            actor_account_id: Some(account.id),
-            actor: &account.email,
-            action: "account-instellen",
-            object_type: "account",
-            object_id: Some(account.id.to_string()),
-            outcome: audit::Outcome::Ok,
-            client_addr: &request.client_addr,
-            before: None,
-            after: None,
-        },
-        now,
-    )
-    .await?;
-    txn.commit().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    accounts::complete_setup(write.db(), link_id, account.id, &password, now).await?;
+    write
+        .commit_for(
+            (account.id, &account.email),
+            super::write::AuditAction::AccountSetUp,
+            super::write::Change::of("account", account.id),
+        )
+        .await?;
     leptos_axum::redirect("/inloggen?ingesteld=1");
     Ok(())
 }

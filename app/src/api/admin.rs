@@ -1,6 +1,8 @@
 //! Beheer of accounts: list, create (with a one-time setup link), edit,
 //! deactivate. Only for beheerders who log in with two factors.
 
+#[cfg(feature = "ssr")]
+use super::write::{AuditAction, Change};
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::dto::AccountRow;
@@ -51,8 +53,7 @@ pub async fn create_account(
     role: String,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::store::{accounts, audit};
-    use sea_orm::TransactionTrait;
+    use crate::store::accounts;
     use shared::network::AccountRole;
     use shared::permissions::Permission;
     use shared::validation;
@@ -77,9 +78,10 @@ pub async fn create_account(
     }
     errors.into_result()?;
     let now = chrono::Utc::now();
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let account = accounts::create(
-        &txn,
+        txn,
         accounts::NewAccount {
             email: &email,
             display_name: &display_name,
@@ -88,17 +90,13 @@ pub async fn create_account(
         },
     )
     .await?;
-    let token = accounts::new_setup_link(&txn, account.id, now).await?;
-    crate::auth::audit(
-        &txn,
-        &request,
-        "account-aanmaken",
-        ("account", Some(account.id.to_string())),
-        audit::Outcome::Ok,
-        (None, Some(account_json(&account))),
-    )
-    .await?;
-    txn.commit().await?;
+    let token = accounts::new_setup_link(txn, account.id, now).await?;
+    write
+        .commit(
+            AuditAction::AccountCreated,
+            Change::of("account", account.id).after(account_json(&account)),
+        )
+        .await?;
     leptos_axum::redirect(&format!("/beheer/accounts/{}?link={token}", account.id));
     Ok(())
 }
@@ -118,14 +116,14 @@ pub async fn admin_account(id: i32) -> Result<AccountRow, AppError> {
 #[server(endpoint = "admin/accounts/update")]
 pub async fn update_account(id: i32, display_name: String, role: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
+    use crate::store::accounts;
     use crate::store::entity::account;
-    use crate::store::{accounts, audit};
-    use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+    use sea_orm::{ActiveModelTrait, Set};
     use shared::network::AccountRole;
     use shared::permissions::Permission;
 
     let (request, _) = crate::auth::require(Permission::Administer)?;
-    let state = crate::state::AppState::current();
+    let _state = crate::state::AppState::current();
     let mut errors = FormErrors::new(&[
         ("display_name", display_name.as_str()),
         ("role", role.as_str()),
@@ -136,8 +134,9 @@ pub async fn update_account(id: i32, display_name: String, role: String) -> Resu
         errors.add("role", "Kies een rol.");
     }
     errors.into_result()?;
-    let txn = state.db.begin().await?;
-    let before = accounts::find_by_id(&txn, id)
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
+    let before = accounts::find_by_id(txn, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let after = account::ActiveModel {
@@ -146,18 +145,16 @@ pub async fn update_account(id: i32, display_name: String, role: String) -> Resu
         role: Set(parsed_role.expect("checked above").code().to_string()),
         ..Default::default()
     }
-    .update(&txn)
+    .update(txn)
     .await?;
-    crate::auth::audit(
-        &txn,
-        &request,
-        "account-wijzigen",
-        ("account", Some(id.to_string())),
-        audit::Outcome::Ok,
-        (Some(account_json(&before)), Some(account_json(&after))),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            AuditAction::AccountEdited,
+            Change::of("account", id)
+                .before(Some(account_json(&before)))
+                .after(account_json(&after)),
+        )
+        .await?;
     leptos_axum::redirect(&format!("/beheer/accounts/{id}"));
     Ok(())
 }
@@ -165,9 +162,9 @@ pub async fn update_account(id: i32, display_name: String, role: String) -> Resu
 /// Deactivates (ending its sessions) or reactivates an account.
 #[server(endpoint = "admin/accounts/active")]
 pub async fn set_account_active(id: i32, active: bool) -> Result<(), AppError> {
+    use crate::store::accounts;
     use crate::store::entity::{account, session};
-    use crate::store::{accounts, audit};
-    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::Administer)?;
@@ -176,9 +173,10 @@ pub async fn set_account_active(id: i32, active: bool) -> Result<(), AppError> {
         errors.add("", "U kunt uw eigen account niet deactiveren.");
         return Err(AppError::Invalid(errors).with_status());
     }
-    let state = crate::state::AppState::current();
-    let txn = state.db.begin().await?;
-    let before = accounts::find_by_id(&txn, id)
+    let _state = crate::state::AppState::current();
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
+    let before = accounts::find_by_id(txn, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let after = account::ActiveModel {
@@ -186,29 +184,27 @@ pub async fn set_account_active(id: i32, active: bool) -> Result<(), AppError> {
         active: Set(active),
         ..Default::default()
     }
-    .update(&txn)
+    .update(txn)
     .await?;
     if !active {
         session::Entity::delete_many()
             .filter(session::Column::AccountId.eq(id))
-            .exec(&txn)
+            .exec(txn)
             .await?;
     }
     let action = if active {
-        "account-activeren"
+        AuditAction::AccountActivated
     } else {
-        "account-deactiveren"
+        AuditAction::AccountDeactivated
     };
-    crate::auth::audit(
-        &txn,
-        &request,
-        action,
-        ("account", Some(id.to_string())),
-        audit::Outcome::Ok,
-        (Some(account_json(&before)), Some(account_json(&after))),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            action,
+            Change::of("account", id)
+                .before(Some(account_json(&before)))
+                .after(account_json(&after)),
+        )
+        .await?;
     leptos_axum::redirect(&format!("/beheer/accounts/{id}"));
     Ok(())
 }
@@ -216,27 +212,20 @@ pub async fn set_account_active(id: i32, active: bool) -> Result<(), AppError> {
 /// A fresh setup link (the old one stops working), e.g. when it expired.
 #[server(endpoint = "admin/accounts/setup-link")]
 pub async fn new_setup_link(id: i32) -> Result<(), AppError> {
-    use crate::store::{accounts, audit};
-    use sea_orm::TransactionTrait;
+    use crate::store::accounts;
     use shared::permissions::Permission;
 
     let (request, _) = crate::auth::require(Permission::Administer)?;
-    let state = crate::state::AppState::current();
-    let txn = state.db.begin().await?;
-    accounts::find_by_id(&txn, id)
+    let _state = crate::state::AppState::current();
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
+    accounts::find_by_id(txn, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let token = accounts::new_setup_link(&txn, id, chrono::Utc::now()).await?;
-    crate::auth::audit(
-        &txn,
-        &request,
-        "setup-link-maken",
-        ("account", Some(id.to_string())),
-        audit::Outcome::Ok,
-        (None, None),
-    )
-    .await?;
-    txn.commit().await?;
+    let token = accounts::new_setup_link(txn, id, chrono::Utc::now()).await?;
+    write
+        .commit(AuditAction::SetupLinkMade, Change::of("account", id))
+        .await?;
     leptos_axum::redirect(&format!("/beheer/accounts/{id}?link={token}"));
     Ok(())
 }

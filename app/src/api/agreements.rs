@@ -1,6 +1,8 @@
 //! Collaboration agreements: read one with its history; record a new one
 //! or a new version (members of the team only).
 
+#[cfg(feature = "ssr")]
+use super::write::{AuditAction, Change};
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::dto::AgreementDetail;
@@ -90,7 +92,6 @@ pub async fn save_agreement(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::agreements::{self, AgreementContent};
-    use sea_orm::TransactionTrait;
     use shared::permissions::Permission;
     use shared::validation::{self, AgreementInput};
 
@@ -133,32 +134,28 @@ pub async fn save_agreement(
         effective_from: day(&effective_from),
         review_date: day(&review_date),
     };
-    let state = crate::state::AppState::current();
+    let _state = crate::state::AppState::current();
     let now = chrono::Utc::now();
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let (before, after) =
-        match agreements::save(&txn, team_id, id, content, Some(viewer.account_id), now).await {
+        match agreements::save(txn, team_id, id, content, Some(viewer.account_id), now).await {
             Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
             other => other?,
         };
-    let action = if before.is_some() {
-        "afspraak-wijzigen"
-    } else {
-        "afspraak-aanmaken"
-    };
-    crate::auth::audit(
-        &txn,
-        &request,
-        action,
-        ("afspraak", Some(after.id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            before.as_ref().map(agreements::json),
-            Some(agreements::json(&after)),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    let action = AuditAction::saved(
+        &before,
+        AuditAction::AgreementCreated,
+        AuditAction::AgreementEdited,
+    );
+    write
+        .commit(
+            action,
+            Change::of("afspraak", after.id)
+                .before(before.as_ref().map(agreements::json))
+                .after(agreements::json(&after)),
+        )
+        .await?;
     if before.is_none() {
         leptos_axum::redirect(&format!("/afspraken/{}", after.id));
     }
@@ -189,7 +186,11 @@ pub async fn adopt_agreement(agreement_id: i32, team_id: i32) -> Result<(), AppE
         viewer.account_id,
         Source::Agreement(&source),
         (team_id, &source.theme),
-        ("afspraak-overnemen", "source_agreement_id", agreement_id),
+        (
+            AuditAction::AgreementAdopted,
+            "source_agreement_id",
+            agreement_id,
+        ),
     )
     .await
 }
@@ -203,13 +204,12 @@ pub(crate) async fn record_adoption(
     author: i32,
     source: crate::store::adoptions::Source<'_>,
     (team_id, theme): (i32, &str),
-    (action, key, source_id): (&str, &str, i32),
+    (action, key, source_id): (AuditAction, &str, i32),
 ) -> Result<(), AppError> {
-    use sea_orm::TransactionTrait;
-    let state = crate::state::AppState::current();
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(request).await?;
+    let txn = write.db();
     let agreement =
-        crate::store::adoptions::adopt(&txn, source, team_id, theme, author, chrono::Utc::now())
+        crate::store::adoptions::adopt(txn, source, team_id, theme, author, chrono::Utc::now())
             .await?;
     let mut after = serde_json::Map::new();
     after.insert(key.to_string(), source_id.into());
@@ -218,16 +218,13 @@ pub(crate) async fn record_adoption(
         serde_json::from_str(&crate::store::agreements::json(&agreement))
             .unwrap_or(serde_json::Value::Null),
     );
-    crate::auth::audit(
-        &txn,
-        request,
-        action,
-        ("afspraak", Some(agreement.id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (None, Some(serde_json::Value::Object(after).to_string())),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            action,
+            Change::of("afspraak", agreement.id)
+                .after(serde_json::Value::Object(after).to_string()),
+        )
+        .await?;
     leptos_axum::redirect(&format!("/afspraken/{}", agreement.id));
     Ok(())
 }

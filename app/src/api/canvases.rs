@@ -1,5 +1,7 @@
 //! Maatwerkcanvassen: read one; record or edit one (members of its team).
 
+#[cfg(feature = "ssr")]
+use super::write::{AuditAction, Change};
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::dto::CanvasView;
@@ -55,7 +57,6 @@ pub async fn save_canvas(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::canvases;
-    use sea_orm::TransactionTrait;
     use shared::canvas::CanvasInput;
     use shared::permissions::Permission;
 
@@ -105,30 +106,26 @@ pub async fn save_canvas(
     );
     errors.into_result()?;
     let content = content.expect("checked above");
-    let state = crate::state::AppState::current();
-    let txn = state.db.begin().await?;
-    let (before, after) =
-        match canvases::save(&txn, team_id, id, &content, chrono::Utc::now()).await {
-            Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
-            other => other?,
-        };
-    crate::auth::audit(
-        &txn,
-        &request,
-        if before.is_some() {
-            "canvas-wijzigen"
-        } else {
-            "canvas-aanmaken"
-        },
-        ("canvas", Some(after.id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            before.as_ref().map(canvases::json),
-            Some(canvases::json(&after)),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    let _state = crate::state::AppState::current();
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
+    let (before, after) = match canvases::save(txn, team_id, id, &content, chrono::Utc::now()).await
+    {
+        Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
+        other => other?,
+    };
+    write
+        .commit(
+            AuditAction::saved(
+                &before,
+                AuditAction::CanvasCreated,
+                AuditAction::CanvasEdited,
+            ),
+            Change::of("canvas", after.id)
+                .before(before.as_ref().map(canvases::json))
+                .after(canvases::json(&after)),
+        )
+        .await?;
     if before.is_none() {
         leptos_axum::redirect(&format!("/canvassen/{}", after.id));
     }

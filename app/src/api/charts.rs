@@ -84,8 +84,8 @@ pub async fn add_baseline(
     fixed_after: String,
     #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
+    use super::write::{AuditAction, AuditedWrite, Change};
     use crate::error::FormErrors;
-    use sea_orm::TransactionTrait;
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
@@ -111,36 +111,27 @@ pub async fn add_baseline(
     let Ok(input) = input else {
         unreachable!("refused above")
     };
-    let txn = state.db.begin().await?;
+    let write = AuditedWrite::begin(&request).await?;
     let id = crate::store::chart_marks::add_baseline(
-        &txn,
+        write.db(),
         (team_id, measure),
         &input,
         viewer.account_id,
         chrono::Utc::now(),
     )
     .await?;
-    crate::auth::audit(
-        &txn,
-        &request,
-        "basislijn-zetten",
-        ("basislijn", Some(id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            None,
-            Some(
-                serde_json::json!({
-                    "team_id": team_id,
-                    "maat": measure.code(),
-                    "maand": input.month.to_string(),
-                    "vast_na": input.fixed_after,
-                })
-                .to_string(),
-            ),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    let after = serde_json::json!({
+        "team_id": team_id,
+        "maat": measure.code(),
+        "maand": input.month.to_string(),
+        "vast_na": input.fixed_after,
+    });
+    write
+        .commit(
+            AuditAction::BaselineSet,
+            Change::of("basislijn", id).after(after.to_string()),
+        )
+        .await?;
     leptos_axum::redirect(&chart_page(team_id, measure));
     Ok(())
 }
@@ -155,8 +146,8 @@ pub async fn add_month_note(
     #[server(default)] link: String,
     #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
+    use super::write::{AuditAction, AuditedWrite, Change};
     use crate::error::FormErrors;
-    use sea_orm::TransactionTrait;
     use shared::i18n::{t, Text};
     use shared::permissions::Permission;
 
@@ -194,9 +185,9 @@ pub async fn add_month_note(
     let Ok(input) = input else {
         unreachable!("refused above")
     };
-    let txn = state.db.begin().await?;
+    let write = AuditedWrite::begin(&request).await?;
     let id = crate::store::chart_marks::add_note(
-        &txn,
+        write.db(),
         (team_id, measure),
         &input,
         viewer.account_id,
@@ -205,26 +196,17 @@ pub async fn add_month_note(
     .await?;
     // The note's text stays out of the audit log: removing the note
     // removes it everywhere.
-    crate::auth::audit(
-        &txn,
-        &request,
-        "toelichting-toevoegen",
-        ("toelichting", Some(id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            None,
-            Some(
-                serde_json::json!({
-                    "team_id": team_id,
-                    "maat": measure.code(),
-                    "maand": input.month.to_string(),
-                })
-                .to_string(),
-            ),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    let after = serde_json::json!({
+        "team_id": team_id,
+        "maat": measure.code(),
+        "maand": input.month.to_string(),
+    });
+    write
+        .commit(
+            AuditAction::NoteAdded,
+            Change::of("toelichting", id).after(after.to_string()),
+        )
+        .await?;
     leptos_axum::redirect(&chart_page(team_id, measure));
     Ok(())
 }
@@ -233,8 +215,8 @@ pub async fn add_month_note(
 /// `toelichting`.
 #[server(endpoint = "charts/remove")]
 pub async fn remove_chart_mark(kind: String, id: i32) -> Result<(), AppError> {
+    use super::write::{AuditAction, AuditedWrite, Change};
     use crate::store::chart_marks;
-    use sea_orm::TransactionTrait;
     use shared::permissions::Permission;
 
     crate::auth::require(Permission::ReadNetwork)?;
@@ -246,32 +228,30 @@ pub async fn remove_chart_mark(kind: String, id: i32) -> Result<(), AppError> {
     };
     let (team_id, measure) = owner.ok_or_else(|| AppError::NotFound.with_status())?;
     let (request, _) = crate::auth::require(Permission::WriteTeam(team_id))?;
-    let txn = state.db.begin().await?;
-    let removed = match kind.as_str() {
-        "basislijn" => chart_marks::remove_baseline(&txn, id).await?,
-        _ => chart_marks::remove_note(&txn, id).await?,
+    let write = AuditedWrite::begin(&request).await?;
+    let (removed, action, object) = match kind.as_str() {
+        "basislijn" => (
+            chart_marks::remove_baseline(write.db(), id).await?,
+            AuditAction::BaselineUndone,
+            "basislijn",
+        ),
+        _ => (
+            chart_marks::remove_note(write.db(), id).await?,
+            AuditAction::NoteRemoved,
+            "toelichting",
+        ),
     };
     if !removed {
         // Removed meanwhile: nothing to do or to audit.
         return Err(AppError::NotFound.with_status());
     }
-    crate::auth::audit(
-        &txn,
-        &request,
-        if kind == "basislijn" {
-            "basislijn-ongedaan-maken"
-        } else {
-            "toelichting-verwijderen"
-        },
-        (kind.as_str(), Some(id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            Some(serde_json::json!({ "team_id": team_id, "maat": measure.code() }).to_string()),
-            None,
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    let before = serde_json::json!({ "team_id": team_id, "maat": measure.code() });
+    write
+        .commit(
+            action,
+            Change::of(object, id).before(Some(before.to_string())),
+        )
+        .await?;
     leptos_axum::redirect(&chart_page(team_id, measure));
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! bestuurders do there — set the network's targets and write dialogue
 //! notes. Answering a knelpunt lives with the knelpunten.
 
+#[cfg(feature = "ssr")]
+use super::write::{AuditAction, Change};
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::dto::{GovernanceView, NoteForm, NoteView};
@@ -46,12 +48,11 @@ pub async fn save_targets(
     #[server(default)] doelrealisatie: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use sea_orm::TransactionTrait;
     use shared::network::Measure;
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::Govern)?;
-    let state = crate::state::AppState::current();
+    let _state = crate::state::AppState::current();
     let mut typed = vec![
         (Measure::Wait, "wait", wait.as_str()),
         (Measure::WithoutHelp, "without_help", without_help.as_str()),
@@ -76,9 +77,10 @@ pub async fn save_targets(
         }
     }
     errors.into_result()?;
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let before =
-        crate::store::targets::save(&txn, &targets, Some(viewer.account_id), chrono::Utc::now())
+        crate::store::targets::save(txn, &targets, Some(viewer.account_id), chrono::Utc::now())
             .await?;
     let json = |pairs: Vec<(&str, Option<f64>)>| {
         serde_json::json!(pairs
@@ -86,24 +88,19 @@ pub async fn save_targets(
             .collect::<std::collections::BTreeMap<_, _>>())
         .to_string()
     };
-    crate::auth::audit(
-        &txn,
-        &request,
-        "streefwaarden-opslaan",
-        ("streefwaarden", None),
-        crate::store::audit::Outcome::Ok,
-        (
-            Some(json(
-                Measure::ALL
-                    .iter()
-                    .map(|m| (m.code(), before.get(m).copied()))
-                    .collect(),
-            )),
-            Some(json(targets.iter().map(|(m, t)| (m.code(), *t)).collect())),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            AuditAction::TargetsSaved,
+            Change::of_all("streefwaarden")
+                .before(Some(json(
+                    Measure::ALL
+                        .iter()
+                        .map(|m| (m.code(), before.get(m).copied()))
+                        .collect(),
+                )))
+                .after(json(targets.iter().map(|(m, t)| (m.code(), *t)).collect())),
+        )
+        .await?;
     Ok(())
 }
 
@@ -135,7 +132,7 @@ pub async fn save_note(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::entity::{gemeente, knelpunt, lesson};
-    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
     use shared::governance::{NoteInput, ACTION_FIELDS};
     use shared::permissions::Permission;
 
@@ -202,9 +199,10 @@ pub async fn save_note(
     }
     errors.into_result()?;
     let note = note.expect("checked above");
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let saved = crate::store::dialogue::save(
-        &txn,
+        txn,
         gemeente_id,
         &note,
         (&knelpunt_ids, &lesson_ids),
@@ -212,23 +210,16 @@ pub async fn save_note(
         chrono::Utc::now(),
     )
     .await?;
-    crate::auth::audit(
-        &txn,
-        &request,
-        "overlegverslag-opslaan",
-        ("overlegverslag", Some(saved.id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            None,
-            Some(crate::store::dialogue::json(
+    write
+        .commit(
+            AuditAction::DialogueNoteSaved,
+            Change::of("overlegverslag", saved.id).after(crate::store::dialogue::json(
                 &saved,
                 &note,
                 (&knelpunt_ids, &lesson_ids),
             )),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+        )
+        .await?;
     leptos_axum::redirect(&format!("/overleg/{}", saved.id));
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! of the team); support another team's (on behalf of one of the viewer's
 //! teams); answer one with a new status (bestuurders).
 
+#[cfg(feature = "ssr")]
+use super::write::{AuditAction, Change};
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::dto::KnelpuntView;
@@ -52,7 +54,6 @@ pub async fn answer_knelpunt(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::knelpunten;
-    use sea_orm::TransactionTrait;
     use shared::network::KnelpuntStatus;
     use shared::permissions::Permission;
 
@@ -68,9 +69,10 @@ pub async fn answer_knelpunt(
     errors.check_personal_data(&[("body", body.as_str())], &personal_data_checked);
     errors.into_result()?;
     let new_status = KnelpuntStatus::from_code(&status).expect("checked above");
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let after = knelpunten::answer(
-        &txn,
+        txn,
         &knelpunt,
         viewer.account_id,
         new_status,
@@ -78,25 +80,13 @@ pub async fn answer_knelpunt(
         chrono::Utc::now(),
     )
     .await?;
-    crate::auth::audit(
-        &txn,
-        &request,
-        "knelpunt-beantwoorden",
-        ("knelpunt", Some(knelpunt_id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            Some(knelpunten::json(&knelpunt)),
-            Some(
+    write.commit(AuditAction::KnelpuntAnswered, Change::of("knelpunt", knelpunt_id).before(Some(knelpunten::json(&knelpunt))).after(
                 serde_json::json!({
                     "knelpunt": serde_json::from_str::<serde_json::Value>(&knelpunten::json(&after)).ok(),
                     "answer": body.trim(),
                 })
                 .to_string(),
-            ),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+            )).await?;
     Ok(())
 }
 
@@ -110,7 +100,6 @@ pub async fn raise_knelpunt(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::knelpunten;
-    use sea_orm::TransactionTrait;
     use shared::knelpunten::KnelpuntInput;
     use shared::network::KnelpuntCategory;
     use shared::permissions::Permission;
@@ -137,10 +126,11 @@ pub async fn raise_knelpunt(
     );
     errors.into_result()?;
     let category = KnelpuntCategory::from_code(&category).expect("checked");
-    let state = crate::state::AppState::current();
-    let txn = state.db.begin().await?;
+    let _state = crate::state::AppState::current();
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let knelpunt = knelpunten::raise(
-        &txn,
+        txn,
         team_id,
         category,
         &title,
@@ -148,16 +138,12 @@ pub async fn raise_knelpunt(
         chrono::Utc::now(),
     )
     .await?;
-    crate::auth::audit(
-        &txn,
-        &request,
-        "knelpunt-aanmaken",
-        ("knelpunt", Some(knelpunt.id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (None, Some(knelpunten::json(&knelpunt))),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            AuditAction::KnelpuntCreated,
+            Change::of("knelpunt", knelpunt.id).after(knelpunten::json(&knelpunt)),
+        )
+        .await?;
     leptos_axum::redirect(&format!("/knelpunten/{}", knelpunt.id));
     Ok(())
 }
@@ -166,7 +152,6 @@ pub async fn raise_knelpunt(
 pub async fn support_knelpunt(knelpunt_id: i32, team_id: i32) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::knelpunten;
-    use sea_orm::TransactionTrait;
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
@@ -174,33 +159,28 @@ pub async fn support_knelpunt(knelpunt_id: i32, team_id: i32) -> Result<(), AppE
     let knelpunt = knelpunten::find(&state.db, knelpunt_id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let txn = state.db.begin().await?;
-    let supporters = knelpunten::supporter_ids(&txn, knelpunt_id).await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
+    let supporters = knelpunten::supporter_ids(txn, knelpunt_id).await?;
     let mut errors = FormErrors::new(&[]);
     if let Err(message) = shared::knelpunten::support(team_id, knelpunt.team_id, &supporters) {
         errors.add("", message);
     }
     errors.into_result()?;
     knelpunten::support(
-        &txn,
+        txn,
         knelpunt_id,
         team_id,
         viewer.account_id,
         chrono::Utc::now(),
     )
     .await?;
-    crate::auth::audit(
-        &txn,
-        &request,
-        "knelpunt-steunen",
-        ("knelpunt", Some(knelpunt_id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            None,
-            Some(serde_json::json!({ "team_id": team_id }).to_string()),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            AuditAction::KnelpuntSupported,
+            Change::of("knelpunt", knelpunt_id)
+                .after(serde_json::json!({ "team_id": team_id }).to_string()),
+        )
+        .await?;
     Ok(())
 }

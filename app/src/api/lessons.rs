@@ -2,6 +2,8 @@
 //! (members of its team); react, mark useful or adopt it (on behalf of one
 //! of the viewer's own teams).
 
+#[cfg(feature = "ssr")]
+use super::write::{AuditAction, Change};
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::dto::{LessonDetail, LessonForm};
@@ -109,7 +111,6 @@ pub async fn save_lesson(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::lessons::{self, LessonContent};
-    use sea_orm::TransactionTrait;
     use shared::lessons::LessonInput;
     use shared::permissions::Permission;
 
@@ -169,37 +170,32 @@ pub async fn save_lesson(
         tags: shared::lessons::tags(&tags),
         agreement_ids: agreement_ids.clone(),
     };
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let before_links = match id {
-        Some(id) => lessons::linked_agreements(&txn, id)
+        Some(id) => lessons::linked_agreements(txn, id)
             .await?
             .into_iter()
             .map(|(id, _)| id)
             .collect(),
         None => Vec::new(),
     };
-    let (before, after) = match lessons::save(&txn, team_id, id, content, chrono::Utc::now()).await
-    {
+    let (before, after) = match lessons::save(txn, team_id, id, content, chrono::Utc::now()).await {
         Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
         other => other?,
     };
-    crate::auth::audit(
-        &txn,
-        &request,
-        if before.is_some() {
-            "les-wijzigen"
-        } else {
-            "les-aanmaken"
-        },
-        ("les", Some(after.id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            before.as_ref().map(|b| lessons::json(b, &before_links)),
-            Some(lessons::json(&after, &agreement_ids)),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            AuditAction::saved(
+                &before,
+                AuditAction::LessonCreated,
+                AuditAction::LessonEdited,
+            ),
+            Change::of("les", after.id)
+                .before(before.as_ref().map(|b| lessons::json(b, &before_links)))
+                .after(lessons::json(&after, &agreement_ids)),
+        )
+        .await?;
     if before.is_none() {
         leptos_axum::redirect(&format!("/lessen/{}", after.id));
     }
@@ -216,7 +212,6 @@ pub async fn react_to_lesson(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::lessons;
-    use sea_orm::TransactionTrait;
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
@@ -230,9 +225,10 @@ pub async fn react_to_lesson(
     lessons::find(&state.db, lesson_id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let reaction = lessons::react(
-        &txn,
+        txn,
         lesson_id,
         team_id,
         viewer.account_id,
@@ -240,19 +236,14 @@ pub async fn react_to_lesson(
         chrono::Utc::now(),
     )
     .await?;
-    crate::auth::audit(
-        &txn,
-        &request,
-        "les-reageren",
-        ("les", Some(lesson_id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            None,
-            Some(serde_json::json!({ "team_id": team_id, "body": reaction.body }).to_string()),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            AuditAction::LessonReaction,
+            Change::of("les", lesson_id).after(
+                serde_json::json!({ "team_id": team_id, "body": reaction.body }).to_string(),
+            ),
+        )
+        .await?;
     Ok(())
 }
 
@@ -262,7 +253,6 @@ pub async fn react_to_lesson(
 pub async fn mark_lesson_useful(lesson_id: i32, team_id: i32) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::lessons;
-    use sea_orm::TransactionTrait;
     use shared::permissions::Permission;
 
     let (request, _) = crate::auth::require(Permission::WriteTeam(team_id))?;
@@ -270,31 +260,26 @@ pub async fn mark_lesson_useful(lesson_id: i32, team_id: i32) -> Result<(), AppE
     let lesson = lessons::find(&state.db, lesson_id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let mut errors = FormErrors::new(&[]);
     if lesson.team_id == team_id {
         errors.add("", "Dit is een les van uw eigen team.");
-    } else if lessons::useful_team_ids(&txn, lesson_id)
+    } else if lessons::useful_team_ids(txn, lesson_id)
         .await?
         .contains(&team_id)
     {
         errors.add("", "Uw team vond deze les al nuttig.");
     }
     errors.into_result()?;
-    lessons::mark_useful(&txn, lesson_id, team_id, chrono::Utc::now()).await?;
-    crate::auth::audit(
-        &txn,
-        &request,
-        "les-nuttig",
-        ("les", Some(lesson_id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            None,
-            Some(serde_json::json!({ "team_id": team_id }).to_string()),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    lessons::mark_useful(txn, lesson_id, team_id, chrono::Utc::now()).await?;
+    write
+        .commit(
+            AuditAction::LessonUseful,
+            Change::of("les", lesson_id)
+                .after(serde_json::json!({ "team_id": team_id }).to_string()),
+        )
+        .await?;
     Ok(())
 }
 
@@ -327,7 +312,7 @@ pub async fn adopt_lesson(lesson_id: i32, team_id: i32, theme: String) -> Result
         viewer.account_id,
         crate::store::adoptions::Source::Lesson(&lesson),
         (team_id, &theme),
-        ("les-overnemen", "lesson_id", lesson_id),
+        (AuditAction::LessonAdopted, "lesson_id", lesson_id),
     )
     .await
 }

@@ -20,6 +20,8 @@ pub mod survey;
 pub mod team;
 pub mod what_works;
 pub mod wijk;
+#[cfg(feature = "ssr")]
+pub mod write;
 
 /// The current month by the server's clock.
 #[cfg(feature = "ssr")]

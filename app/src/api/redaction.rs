@@ -13,7 +13,6 @@ use leptos::prelude::*;
 pub async fn redact_text(kind: String, id: i32, passage: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::redaction::{self, Target};
-    use sea_orm::TransactionTrait;
     use shared::permissions::Permission;
 
     crate::auth::require(Permission::ReadNetwork)?;
@@ -33,25 +32,20 @@ pub async fn redact_text(kind: String, id: i32, passage: String) -> Result<(), A
         Ok(checked) => checked,
         Err(message) => return refused(message),
     };
-    let txn = state.db.begin().await?;
-    let changed = redaction::redact_record(&txn, target, passage).await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
+    let changed = redaction::redact_record(txn, target, passage).await?;
     if changed == 0 {
         // Nothing was changed; the transaction is dropped unused.
         return refused(t(Text::RedactNotFound));
     }
-    crate::auth::audit(
-        &txn,
-        &request,
-        "tekst-afschermen",
-        (target.code(), Some(id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            None,
-            Some(serde_json::json!({ "rijen": changed }).to_string()),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            super::write::AuditAction::TextRedacted,
+            super::write::Change::of(target.code(), id)
+                .after(serde_json::json!({ "rijen": changed }).to_string()),
+        )
+        .await?;
     leptos_axum::redirect(&target.page());
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! A team's monthly results: the entry page of one month (members only:
 //! these are the unsuppressed figures) and entering or correcting it.
 
+#[cfg(feature = "ssr")]
+use super::write::{AuditAction, Change};
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::dto;
@@ -71,7 +73,6 @@ pub async fn save_results(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::results;
-    use sea_orm::TransactionTrait;
     use shared::permissions::Permission;
     use shared::validation::{self, OutcomeInput};
 
@@ -107,34 +108,30 @@ pub async fn save_results(
             return errors.into_result();
         }
     };
-    let state = crate::state::AppState::current();
-    let txn = state.db.begin().await?;
+    let _state = crate::state::AppState::current();
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let (before, after) = results::save(
-        &txn,
+        txn,
         team_id,
         &figures,
         Some(viewer.account_id),
         chrono::Utc::now(),
     )
     .await?;
-    let action = if before.is_some() {
-        "resultaten-corrigeren"
-    } else {
-        "resultaten-invoeren"
-    };
-    crate::auth::audit(
-        &txn,
-        &request,
-        action,
-        ("resultaten", Some(format!("{team_id}/{}", figures.month))),
-        crate::store::audit::Outcome::Ok,
-        (
-            before.as_ref().map(results::json),
-            Some(results::json(&after)),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    let action = AuditAction::saved(
+        &before,
+        AuditAction::ResultsEntered,
+        AuditAction::ResultsCorrected,
+    );
+    write
+        .commit(
+            action,
+            Change::of("resultaten", format!("{team_id}/{}", figures.month))
+                .before(before.as_ref().map(results::json))
+                .after(results::json(&after)),
+        )
+        .await?;
     leptos_axum::redirect(&format!(
         "/teams/{team_id}/resultaten?maand={}",
         figures.month

@@ -14,31 +14,26 @@ pub async fn load_structure() -> Result<dto::NetworkStructure, AppError> {
     Ok(crate::store::structure::load(&state.db).await?)
 }
 
-/// Writes the audit entry of a save and commits it with the change.
+/// Commits a save with its audit entry ("{object}-aanmaken" or
+/// "-wijzigen") and returns to the structure page.
 #[cfg(feature = "ssr")]
 async fn audited_save(
-    txn: sea_orm::DatabaseTransaction,
-    request: &crate::auth::RequestContext,
-    object_type: &str,
+    write: super::write::AuditedWrite<'_>,
+    object_type: &'static str,
     id: i32,
     before: Option<serde_json::Value>,
     after: serde_json::Value,
 ) -> Result<(), AppError> {
-    let action = if before.is_some() {
-        "wijzigen"
-    } else {
-        "aanmaken"
-    };
-    crate::auth::audit(
-        &txn,
-        request,
-        &format!("{object_type}-{action}"),
-        (object_type, Some(id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (before.map(|b| b.to_string()), Some(after.to_string())),
-    )
-    .await?;
-    txn.commit().await?;
+    use super::write::{AuditAction, Change};
+    let action = AuditAction::saved(
+        &before,
+        AuditAction::StructureCreated(object_type),
+        AuditAction::StructureEdited(object_type),
+    );
+    let change = Change::of(object_type, id)
+        .before(before.map(|b| b.to_string()))
+        .after(after.to_string());
+    write.commit(action, change).await?;
     leptos_axum::redirect("/beheer/structuur");
     Ok(())
 }
@@ -51,7 +46,7 @@ pub async fn save_gemeente(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::entity::gemeente;
-    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
     use shared::permissions::Permission;
     use shared::validation;
 
@@ -69,11 +64,12 @@ pub async fn save_gemeente(
         errors.add("cbs_code", "Er is al een gemeente met deze code.");
     }
     errors.into_result()?;
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let before = match id {
         Some(id) => Some(
             gemeente::Entity::find_by_id(id)
-                .one(&txn)
+                .one(txn)
                 .await?
                 .ok_or(AppError::NotFound)?,
         ),
@@ -87,14 +83,13 @@ pub async fn save_gemeente(
     let saved = match id {
         Some(id) => {
             model.id = Set(id);
-            model.update(&txn).await?
+            model.update(txn).await?
         }
-        None => model.insert(&txn).await?,
+        None => model.insert(txn).await?,
     };
     let json = |g: &gemeente::Model| serde_json::json!({ "cbs_code": g.cbs_code, "name": g.name });
     audited_save(
-        txn,
-        &request,
+        write,
         "gemeente",
         saved.id,
         before.as_ref().map(json),
@@ -112,7 +107,7 @@ pub async fn save_wijk(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::entity::{gemeente, wijk};
-    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
     use shared::permissions::Permission;
     use shared::validation;
 
@@ -142,11 +137,12 @@ pub async fn save_wijk(
         errors.add("cbs_code", "Er is al een wijk met deze code.");
     }
     errors.into_result()?;
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let before = match id {
         Some(id) => Some(
             wijk::Entity::find_by_id(id)
-                .one(&txn)
+                .one(txn)
                 .await?
                 .ok_or(AppError::NotFound)?,
         ),
@@ -161,14 +157,13 @@ pub async fn save_wijk(
     let saved = match id {
         Some(id) => {
             model.id = Set(id);
-            model.update(&txn).await?
+            model.update(txn).await?
         }
-        None => model.insert(&txn).await?,
+        None => model.insert(txn).await?,
     };
     let json = |w: &wijk::Model| serde_json::json!({ "gemeente_id": w.gemeente_id, "cbs_code": w.cbs_code, "name": w.name });
     audited_save(
-        txn,
-        &request,
+        write,
         "wijk",
         saved.id,
         before.as_ref().map(json),
@@ -186,7 +181,7 @@ pub async fn save_team(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::entity::{team, wijk};
-    use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
     use shared::network::Doelgroep;
     use shared::permissions::Permission;
 
@@ -210,11 +205,12 @@ pub async fn save_team(
         errors.add("wijk_id", "Kies een wijk.");
     }
     errors.into_result()?;
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let before = match id {
         Some(id) => Some(
             team::Entity::find_by_id(id)
-                .one(&txn)
+                .one(txn)
                 .await?
                 .ok_or(AppError::NotFound)?,
         ),
@@ -229,17 +225,16 @@ pub async fn save_team(
     let saved = match id {
         Some(id) => {
             model.id = Set(id);
-            model.update(&txn).await?
+            model.update(txn).await?
         }
         None => {
             model.contact_account_id = Set(None);
-            model.insert(&txn).await?
+            model.insert(txn).await?
         }
     };
     let json = |t: &team::Model| serde_json::json!({ "wijk_id": t.wijk_id, "name": t.name, "doelgroep": t.doelgroep });
     audited_save(
-        txn,
-        &request,
+        write,
         "team",
         saved.id,
         before.as_ref().map(json),
@@ -256,7 +251,7 @@ pub async fn save_organisation(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::entity::organisation;
-    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
     use shared::network::Sector;
     use shared::permissions::Permission;
 
@@ -276,11 +271,12 @@ pub async fn save_organisation(
         errors.add("name", "Er is al een organisatie met deze naam.");
     }
     errors.into_result()?;
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let before = match id {
         Some(id) => Some(
             organisation::Entity::find_by_id(id)
-                .one(&txn)
+                .one(txn)
                 .await?
                 .ok_or(AppError::NotFound)?,
         ),
@@ -294,14 +290,13 @@ pub async fn save_organisation(
     let saved = match id {
         Some(id) => {
             model.id = Set(id);
-            model.update(&txn).await?
+            model.update(txn).await?
         }
-        None => model.insert(&txn).await?,
+        None => model.insert(txn).await?,
     };
     let json = |o: &organisation::Model| serde_json::json!({ "name": o.name, "sector": o.sector });
     audited_save(
-        txn,
-        &request,
+        write,
         "organisatie",
         saved.id,
         before.as_ref().map(json),

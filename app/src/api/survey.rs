@@ -1,6 +1,8 @@
 //! The anonymous survey among a team's professionals: the member's form
 //! (which months are still open to them) and answering it.
 
+#[cfg(feature = "ssr")]
+use super::write::{AuditAction, Change};
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::dto::SurveyForm;
@@ -56,7 +58,6 @@ pub async fn answer_survey(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::survey;
-    use sea_orm::TransactionTrait;
     use shared::permissions::Permission;
     use shared::survey::SurveyInput;
 
@@ -85,27 +86,22 @@ pub async fn answer_survey(
             return Err(errors.into_result().expect_err("problems were added"));
         }
     };
-    let state = crate::state::AppState::current();
-    let txn = state.db.begin().await?;
-    if !survey::record(&txn, team_id, viewer.account_id, &answer).await? {
+    let _state = crate::state::AppState::current();
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
+    if !survey::record(txn, team_id, viewer.account_id, &answer).await? {
         errors.add(
             "month",
             "U hebt de vragenlijst over deze maand al ingevuld.",
         );
         return errors.into_result();
     }
-    crate::auth::audit(
-        &txn,
-        &request,
-        "vragenlijst-invullen",
-        ("team", Some(team_id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            None,
-            Some(serde_json::json!({ "month": answer.month.to_string() }).to_string()),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            AuditAction::SurveyAnswered,
+            Change::of("team", team_id)
+                .after(serde_json::json!({ "month": answer.month.to_string() }).to_string()),
+        )
+        .await?;
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! members, from the network's organisations), and the messages a team
 //! sends another.
 
+#[cfg(feature = "ssr")]
+use super::write::{AuditAction, Change};
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::dto;
@@ -88,9 +90,9 @@ pub async fn add_member(
     organisation_id: i32,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
+    use crate::store::accounts;
     use crate::store::entity::{membership, organisation};
-    use crate::store::{accounts, audit};
-    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
     use shared::permissions::Permission;
 
     let (request, _) = crate::auth::require(Permission::ManageTeam(team_id))?;
@@ -127,7 +129,8 @@ pub async fn add_member(
     }
     errors.into_result()?;
     let account = account.expect("checked above");
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let added = membership::ActiveModel {
         team_id: Set(team_id),
         account_id: Set(account.id),
@@ -136,18 +139,14 @@ pub async fn add_member(
         coordinator: Set(false),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
-    crate::auth::audit(
-        &txn,
-        &request,
-        "teamlid-toevoegen",
-        ("team", Some(team_id.to_string())),
-        audit::Outcome::Ok,
-        (None, Some(member_json(&added))),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            AuditAction::MemberAdded,
+            Change::of("team", team_id).after(member_json(&added)),
+        )
+        .await?;
     // No redirect: a form post returns to the team page by itself.
     Ok(())
 }
@@ -156,9 +155,9 @@ pub async fn add_member(
 #[server(endpoint = "team/members/remove")]
 pub async fn remove_member(team_id: i32, account_id: i32) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::store::audit;
+
     use crate::store::entity::{membership, team};
-    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::ManageTeam(team_id))?;
@@ -167,20 +166,21 @@ pub async fn remove_member(team_id: i32, account_id: i32) -> Result<(), AppError
         errors.add("", "U kunt uzelf niet uit het team verwijderen; vraag een andere coördinator of de beheerder.");
         return Err(AppError::Invalid(errors).with_status());
     }
-    let state = crate::state::AppState::current();
-    let txn = state.db.begin().await?;
+    let _state = crate::state::AppState::current();
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let member = membership::Entity::find()
         .filter(membership::Column::TeamId.eq(team_id))
         .filter(membership::Column::AccountId.eq(account_id))
-        .one(&txn)
+        .one(txn)
         .await?
         .ok_or(AppError::NotFound)?;
     membership::Entity::delete_by_id(member.id)
-        .exec(&txn)
+        .exec(txn)
         .await?;
     // The team's contact person must be a member: the coördinator takes over.
     let team = team::Entity::find_by_id(team_id)
-        .one(&txn)
+        .one(txn)
         .await?
         .ok_or(AppError::NotFound)?;
     if team.contact_account_id == Some(account_id) {
@@ -189,19 +189,15 @@ pub async fn remove_member(team_id: i32, account_id: i32) -> Result<(), AppError
             contact_account_id: Set(Some(viewer.account_id)),
             ..Default::default()
         }
-        .update(&txn)
+        .update(txn)
         .await?;
     }
-    crate::auth::audit(
-        &txn,
-        &request,
-        "teamlid-verwijderen",
-        ("team", Some(team_id.to_string())),
-        audit::Outcome::Ok,
-        (Some(member_json(&member)), None),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            AuditAction::MemberRemoved,
+            Change::of("team", team_id).before(Some(member_json(&member))),
+        )
+        .await?;
     // No redirect: a form post returns to the team page by itself.
     Ok(())
 }
@@ -216,7 +212,6 @@ pub async fn send_team_message(
     #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use sea_orm::TransactionTrait;
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
@@ -236,9 +231,10 @@ pub async fn send_team_message(
     {
         return Err(AppError::NotFound.with_status());
     }
-    let txn = state.db.begin().await?;
+    let write = super::write::AuditedWrite::begin(&request).await?;
+    let txn = write.db();
     let sent = crate::store::messages::send(
-        &txn,
+        txn,
         to_team_id,
         team_id,
         viewer.account_id,
@@ -246,18 +242,13 @@ pub async fn send_team_message(
         chrono::Utc::now(),
     )
     .await?;
-    crate::auth::audit(
-        &txn,
-        &request,
-        "team-bericht",
-        ("team", Some(to_team_id.to_string())),
-        crate::store::audit::Outcome::Ok,
-        (
-            None,
-            Some(serde_json::json!({ "from_team_id": team_id, "body": sent.body }).to_string()),
-        ),
-    )
-    .await?;
-    txn.commit().await?;
+    write
+        .commit(
+            AuditAction::TeamMessage,
+            Change::of("team", to_team_id).after(
+                serde_json::json!({ "from_team_id": team_id, "body": sent.body }).to_string(),
+            ),
+        )
+        .await?;
     Ok(())
 }
