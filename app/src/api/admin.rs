@@ -123,7 +123,6 @@ pub async fn update_account(id: i32, display_name: String, role: String) -> Resu
     use shared::permissions::Permission;
 
     let (request, _) = crate::auth::require(Permission::Administer)?;
-    let _state = crate::state::AppState::current();
     let mut errors = FormErrors::new(&[
         ("display_name", display_name.as_str()),
         ("role", role.as_str()),
@@ -173,7 +172,6 @@ pub async fn set_account_active(id: i32, active: bool) -> Result<(), AppError> {
         errors.add("", "U kunt uw eigen account niet deactiveren.");
         return Err(AppError::Invalid(errors).with_status());
     }
-    let _state = crate::state::AppState::current();
     let write = super::write::AuditedWrite::begin(&request).await?;
     let txn = write.db();
     let before = accounts::find_by_id(txn, id)
@@ -216,7 +214,6 @@ pub async fn new_setup_link(id: i32) -> Result<(), AppError> {
     use shared::permissions::Permission;
 
     let (request, _) = crate::auth::require(Permission::Administer)?;
-    let _state = crate::state::AppState::current();
     let write = super::write::AuditedWrite::begin(&request).await?;
     let txn = write.db();
     accounts::find_by_id(txn, id)

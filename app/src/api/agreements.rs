@@ -134,15 +134,12 @@ pub async fn save_agreement(
         effective_from: day(&effective_from),
         review_date: day(&review_date),
     };
-    let _state = crate::state::AppState::current();
     let now = chrono::Utc::now();
     let write = super::write::AuditedWrite::begin(&request).await?;
     let txn = write.db();
-    let (before, after) =
-        match agreements::save(txn, team_id, id, content, Some(viewer.account_id), now).await {
-            Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
-            other => other?,
-        };
+    let (before, after) = super::write::found(
+        agreements::save(txn, team_id, id, content, Some(viewer.account_id), now).await,
+    )?;
     let action = AuditAction::saved(
         &before,
         AuditAction::AgreementCreated,

@@ -106,14 +106,10 @@ pub async fn save_canvas(
     );
     errors.into_result()?;
     let content = content.expect("checked above");
-    let _state = crate::state::AppState::current();
     let write = super::write::AuditedWrite::begin(&request).await?;
     let txn = write.db();
-    let (before, after) = match canvases::save(txn, team_id, id, &content, chrono::Utc::now()).await
-    {
-        Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
-        other => other?,
-    };
+    let (before, after) =
+        super::write::found(canvases::save(txn, team_id, id, &content, chrono::Utc::now()).await)?;
     write
         .commit(
             AuditAction::saved(

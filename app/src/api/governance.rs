@@ -52,7 +52,6 @@ pub async fn save_targets(
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::Govern)?;
-    let _state = crate::state::AppState::current();
     let mut typed = vec![
         (Measure::Wait, "wait", wait.as_str()),
         (Measure::WithoutHelp, "without_help", without_help.as_str()),

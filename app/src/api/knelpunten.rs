@@ -126,7 +126,6 @@ pub async fn raise_knelpunt(
     );
     errors.into_result()?;
     let category = KnelpuntCategory::from_code(&category).expect("checked");
-    let _state = crate::state::AppState::current();
     let write = super::write::AuditedWrite::begin(&request).await?;
     let txn = write.db();
     let knelpunt = knelpunten::raise(

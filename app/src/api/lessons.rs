@@ -180,10 +180,8 @@ pub async fn save_lesson(
             .collect(),
         None => Vec::new(),
     };
-    let (before, after) = match lessons::save(txn, team_id, id, content, chrono::Utc::now()).await {
-        Err(sea_orm::DbErr::RecordNotFound(_)) => return Err(AppError::NotFound.with_status()),
-        other => other?,
-    };
+    let (before, after) =
+        super::write::found(lessons::save(txn, team_id, id, content, chrono::Utc::now()).await)?;
     write
         .commit(
             AuditAction::saved(

@@ -108,7 +108,6 @@ pub async fn save_results(
             return errors.into_result();
         }
     };
-    let _state = crate::state::AppState::current();
     let write = super::write::AuditedWrite::begin(&request).await?;
     let txn = write.db();
     let (before, after) = results::save(

@@ -86,7 +86,6 @@ pub async fn answer_survey(
             return Err(errors.into_result().expect_err("problems were added"));
         }
     };
-    let _state = crate::state::AppState::current();
     let write = super::write::AuditedWrite::begin(&request).await?;
     let txn = write.db();
     if !survey::record(txn, team_id, viewer.account_id, &answer).await? {

@@ -166,7 +166,6 @@ pub async fn remove_member(team_id: i32, account_id: i32) -> Result<(), AppError
         errors.add("", "U kunt uzelf niet uit het team verwijderen; vraag een andere coördinator of de beheerder.");
         return Err(AppError::Invalid(errors).with_status());
     }
-    let _state = crate::state::AppState::current();
     let write = super::write::AuditedWrite::begin(&request).await?;
     let txn = write.db();
     let member = membership::Entity::find()

@@ -23,6 +23,15 @@ use crate::auth::RequestContext;
 use crate::error::AppError;
 use sea_orm::{DatabaseTransaction, TransactionTrait};
 
+/// A store's answer, with a record that is not there (any more) as a 404:
+/// an edit of something removed meanwhile changes nothing.
+pub fn found<T>(result: Result<T, sea_orm::DbErr>) -> Result<T, AppError> {
+    match result {
+        Err(sea_orm::DbErr::RecordNotFound(_)) => Err(AppError::NotFound.with_status()),
+        other => Ok(other?),
+    }
+}
+
 /// What a change was, as the audit log names it. The codes are what the
 /// log has always held; they never change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
