@@ -138,3 +138,27 @@ fn a_cycle_is_found() {
         Some(vec!["a".into(), "b".into(), "c".into(), "a".into()])
     );
 }
+
+#[test]
+fn every_transaction_of_a_server_function_is_an_audited_write() {
+    // `api/write.rs` is the one place that begins and commits; anywhere
+    // else a transaction would be a write the audit log (and the change
+    // clock kept pages wait on) could miss.
+    let api = app_src().join("api");
+    let mut offending = Vec::new();
+    for entry in std::fs::read_dir(&api).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name == "write.rs" {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in source.lines().enumerate() {
+            let raw_commit = line.contains(".commit().await");
+            if line.contains(".begin().await") || line.contains("TransactionTrait") || raw_commit {
+                offending.push(format!("{name}:{}: {}", i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(offending.is_empty(), "{offending:#?}");
+}
