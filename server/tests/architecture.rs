@@ -162,3 +162,80 @@ fn every_transaction_of_a_server_function_is_an_audited_write() {
     }
     assert!(offending.is_empty(), "{offending:#?}");
 }
+
+/// Server functions that change nothing a kept page is made from: reads,
+/// and the security machinery of logging in and out (sessions and
+/// throttles, audited as events). Every other server function must write
+/// through `AuditedWrite`, whose audit entry moves the change clock kept
+/// pages wait on; a new endpoint without either fails below.
+const AFFECTS_NOTHING_KEPT: &[&str] = &[
+    "account/login",
+    "account/second-factor",
+    "account/logout",
+    "account/two-factor",
+    "account/current",
+    "account/setup-link",
+    "admin/accounts",
+    "admin/account",
+    "admin/audit",
+    "admin/structure",
+    "agreements/detail",
+    "canvases/detail",
+    "charts/page",
+    "governance/table",
+    "governance/note-form",
+    "governance/note-detail",
+    "knelpunten/detail",
+    "lessons/detail",
+    "lessons/form",
+    "network/compare",
+    "network/organisations",
+    "network/overview",
+    "network/search",
+    "network/team",
+    "network/what-works",
+    "network/wijk",
+    "results/month",
+    "survey/form",
+];
+
+/// Each `#[server(endpoint = …)]` in `app/src/api` with its function's
+/// source (up to its closing brace at the start of a line).
+fn endpoints() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(app_src().join("api")).unwrap() {
+        let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for (at, _) in source.match_indices("#[server(endpoint = \"") {
+            let rest = &source[at + "#[server(endpoint = \"".len()..];
+            let name = rest[..rest.find('"').unwrap()].to_string();
+            let body = &rest[..rest.find("\n}\n").unwrap_or(rest.len())];
+            out.push((name, body.to_string()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_endpoint_that_changes_data_writes_through_the_audited_path() {
+    let endpoints = endpoints();
+    assert!(endpoints.len() > 50, "{}", endpoints.len());
+    let writes = |body: &str| body.contains("AuditedWrite") || body.contains("record_adoption(");
+    let unlisted: Vec<&String> = endpoints
+        .iter()
+        .filter(|(name, body)| !writes(body) && !AFFECTS_NOTHING_KEPT.contains(&name.as_str()))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "write through AuditedWrite, or list as affecting nothing kept: {unlisted:?}"
+    );
+    for listed in AFFECTS_NOTHING_KEPT {
+        let found = endpoints.iter().find(|(name, _)| name == listed);
+        assert!(found.is_some(), "{listed} is listed but not registered");
+        assert!(
+            !writes(&found.unwrap().1),
+            "{listed} writes, so it affects what is kept"
+        );
+    }
+}
