@@ -116,24 +116,33 @@ async fn pages_match_the_publication(db: &DatabaseConnection, ids: &[i32], figur
             }
         }
     }
+    let doelgroepen = std::iter::once(None).chain(Doelgroep::ALL.iter().copied().map(Some));
+    let doelgroepen: Vec<Option<Doelgroep>> = doelgroepen.collect();
     for &measure in Measure::ALL {
         for months in CompareQuery::PERIODS {
-            let selection = app::store::compare::select(db, None, months).await.unwrap();
-            for level in CompareLevel::ALL.iter().copied() {
+            let selection = app::store::compare::select(db, None, None, months)
+                .await
+                .unwrap();
+            for (level, doelgroep) in CompareLevel::ALL
+                .iter()
+                .flat_map(|&l| doelgroepen.iter().map(move |&d| (l, d)))
+            {
                 let query = CompareQuery {
                     measure,
-                    doelgroep: None,
+                    doelgroep,
                     gemeente_id: None,
                     months,
                     adjusted: true,
                     level,
                 };
                 let comparison = selection.compare(query, policy);
+                let within =
+                    doelgroep.map_or(String::new(), |d| format!(" doelgroep {}", d.code()));
                 for row in &comparison.rows {
                     let scope = match level {
                         CompareLevel::Teams => format!("team {}", index[&row.id]),
-                        CompareLevel::Wijken => format!("wijk {}", row.id),
-                        CompareLevel::Gemeenten => format!("gemeente {}", row.id),
+                        CompareLevel::Wijken => format!("wijk {}{within}", row.id),
+                        CompareLevel::Gemeenten => format!("gemeente {}{within}", row.id),
                     };
                     let scope = format!("{scope}, {months} maanden");
                     same(
@@ -142,7 +151,10 @@ async fn pages_match_the_publication(db: &DatabaseConnection, ids: &[i32], figur
                         &scope,
                     );
                 }
-                let scope = format!("netwerk, {months} maanden");
+                let scope = match doelgroep {
+                    None => format!("netwerk, {months} maanden"),
+                    Some(d) => format!("doelgroep {}, {months} maanden", d.code()),
+                };
                 if let Some(centre) = comparison.centre {
                     same(
                         Figure::Value(centre),

@@ -52,10 +52,13 @@ impl Selection {
     }
 }
 
-/// The teams of `gemeente_id` (or all) with their last `months` months.
+/// The teams of `gemeente_id` (or all), of `doelgroep` only when given,
+/// with their last `months` months: one comparison reads only its own
+/// doelgroep; Wat werkt and the bestuurderstafel read every doelgroep once.
 pub async fn select(
     db: &impl ConnectionTrait,
     gemeente_id: Option<i32>,
+    doelgroep: Option<shared::network::Doelgroep>,
     months: u32,
 ) -> Result<Selection, DbErr> {
     let gemeenten: Vec<(i32, String)> = gemeente::Entity::find()
@@ -73,7 +76,10 @@ pub async fn select(
         });
     };
     let first = last.plus(1 - months as i32);
-    let selected = super::teams::teams_in(gemeente_id);
+    let mut selected = super::teams::teams_in(gemeente_id);
+    if let Some(d) = doelgroep {
+        selected = selected.filter(team::Column::Doelgroep.eq(d.code()));
+    }
     let teams = selected.clone().all(db).await?;
     let mut wijken = wijk::Entity::find();
     if let Some(g) = gemeente_id {
@@ -125,7 +131,7 @@ pub async fn compare(
     query: CompareQuery,
     policy: SuppressionPolicy,
 ) -> Result<Comparison, DbErr> {
-    Ok(select(db, query.gemeente_id, query.months)
+    Ok(select(db, query.gemeente_id, query.doelgroep, query.months)
         .await?
         .compare(query, policy))
 }

@@ -107,7 +107,7 @@ pub async fn table_within(
     };
 
     let mut standouts = Vec::new();
-    let selection = super::compare::select(db, gemeente_id, 12).await?;
+    let selection = super::compare::select(db, gemeente_id, None, 12).await?;
     for &measure in Measure::ALL {
         let query = CompareQuery {
             measure,

@@ -73,7 +73,7 @@ pub async fn what_works(
     let mut standouts = Vec::new();
     let mut themes = Vec::new();
     // One read of the last twelve months serves every measure.
-    let selection = super::compare::select(db, None, 12).await?;
+    let selection = super::compare::select(db, None, None, 12).await?;
     for &measure in Measure::ALL {
         let query = CompareQuery {
             measure,

@@ -177,7 +177,8 @@ pub fn published_combining(
 }
 
 /// Every group of teams a page adds up: each team, wijk, gemeente,
-/// doelgroep in the network and in each gemeente, and the network.
+/// doelgroep in the network, in each gemeente and in each wijk
+/// (Vergelijken's wijken within a doelgroep), and the network.
 fn groups(teams: &[TeamCells]) -> Vec<(String, Vec<usize>)> {
     let mut keyed: Vec<(String, Vec<usize>)> = Vec::new();
     let mut add = |key: String, i: usize| match keyed.iter_mut().find(|(k, _)| *k == key) {
@@ -191,6 +192,10 @@ fn groups(teams: &[TeamCells]) -> Vec<(String, Vec<usize>)> {
         add(format!("doelgroep {}", t.doelgroep.code()), i);
         add(
             format!("gemeente {} doelgroep {}", t.gemeente, t.doelgroep.code()),
+            i,
+        );
+        add(
+            format!("wijk {} doelgroep {}", t.wijk, t.doelgroep.code()),
             i,
         );
         add("netwerk".to_string(), i);
