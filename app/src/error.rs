@@ -115,6 +115,27 @@ impl FormErrors {
         }
     }
 
+    /// The value of a validation, or its problems added here: finish with
+    /// `accepted` once every other check is made.
+    pub fn take<T>(&mut self, checked: Result<T, Vec<(&'static str, String)>>) -> Option<T> {
+        match checked {
+            Ok(value) => Some(value),
+            Err(problems) => {
+                for (field, message) in problems {
+                    self.add(field, message);
+                }
+                None
+            }
+        }
+    }
+
+    /// The value `take` gave, unless anything was refused: then the
+    /// refusal, with what was typed.
+    pub fn accepted<T>(self, value: Option<T>) -> Result<T, AppError> {
+        self.into_result()?;
+        value.ok_or(AppError::Server)
+    }
+
     /// Adds the message of a failed check to `field`.
     pub fn check(&mut self, field: &str, result: Result<(), String>) {
         if let Err(message) = result {

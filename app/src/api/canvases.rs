@@ -89,12 +89,7 @@ pub async fn save_canvas(
         ("status", input.status),
         ("system_lesson", input.system_lesson),
     ]);
-    let content = shared::canvas::canvas(&input);
-    if let Err(problems) = &content {
-        for (field, message) in problems {
-            errors.add(field, message.clone());
-        }
-    }
+    let content = errors.take(shared::canvas::canvas(&input));
     errors.check_personal_data(
         &[
             ("title", title.as_str()),
@@ -104,8 +99,7 @@ pub async fn save_canvas(
         ],
         &personal_data_checked,
     );
-    errors.into_result()?;
-    let content = content.expect("checked above");
+    let content = errors.accepted(content)?;
     let write = super::write::AuditedWrite::begin(&request).await?;
     let txn = write.db();
     let (before, after) =

@@ -26,12 +26,18 @@ pub async fn load_chart(team_id: i32, measure: String) -> Result<ChartPage, AppE
     } else {
         state.suppression
     };
-    let (team_name, charts) = crate::store::series::team_charts(&state.db, team_id, policy)
+    // The series the team page and the chart image use, kept until the
+    // data changes.
+    let charts = state
+        .insight
+        .team_charts(&state.db, request.seen, team_id, policy)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let series = charts
-        .into_iter()
+    let (team_name, all) = charts.as_ref();
+    let series = all
+        .iter()
         .find(|s| s.measure == measure)
+        .cloned()
         .ok_or_else(|| AppError::NotFound.with_status())?;
     crate::auth::audit_outside_view(
         &state.audit,
@@ -43,7 +49,7 @@ pub async fn load_chart(team_id: i32, measure: String) -> Result<ChartPage, AppE
     let viewer_writes = permissions::check(Some(&viewer), Permission::WriteTeam(team_id)).is_ok();
     Ok(ChartPage {
         team_id,
-        team_name,
+        team_name: team_name.clone(),
         series,
         viewer_writes,
         link_options: if viewer_writes {
@@ -54,24 +60,58 @@ pub async fn load_chart(team_id: i32, measure: String) -> Result<ChartPage, AppE
     })
 }
 
-/// The months of a team's chart of `measure` (every month it recorded):
-/// what a baseline or note may be set on. `None` when there is no chart.
+/// What adding a baseline or note starts from: the member asking, the
+/// measure and the months of the team's chart of it (what a mark may be
+/// set on).
 #[cfg(feature = "ssr")]
-async fn chart_months(
-    db: &sea_orm::DatabaseConnection,
-    team_id: i32,
+struct ChartForm {
+    request: crate::auth::RequestContext,
+    author: i32,
     measure: shared::network::Measure,
-) -> Result<Option<Vec<shared::Month>>, AppError> {
-    let series = crate::store::series::team_series(
-        db,
-        team_id,
-        shared::suppression::SuppressionPolicy::OWN_TEAM,
-    )
-    .await?;
-    Ok(series
-        .into_iter()
-        .find(|s| s.measure == measure)
-        .map(|s| s.points.iter().map(|p| p.month).collect()))
+    months: Vec<shared::Month>,
+}
+
+#[cfg(feature = "ssr")]
+impl ChartForm {
+    async fn of(team_id: i32, measure: &str) -> Result<Self, AppError> {
+        use shared::permissions::Permission;
+        let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
+        let state = crate::state::AppState::current();
+        let not_found = || AppError::NotFound.with_status();
+        let measure = shared::network::Measure::from_code(measure).ok_or_else(not_found)?;
+        let months = crate::store::series::chart_months(&state.db, team_id, measure)
+            .await?
+            .ok_or_else(not_found)?;
+        Ok(ChartForm {
+            request,
+            author: viewer.account_id,
+            measure,
+            months,
+        })
+    }
+
+    /// Commits an added mark with its audit entry (the team, measure and
+    /// month; never a note's text) and returns to the chart.
+    async fn commit(
+        &self,
+        write: super::write::AuditedWrite<'_>,
+        (team_id, month): (i32, shared::Month),
+        (action, object, id): (super::write::AuditAction, &'static str, i32),
+        extra: serde_json::Value,
+    ) -> Result<(), AppError> {
+        let mut after = serde_json::json!({
+            "team_id": team_id,
+            "maat": self.measure.code(),
+            "maand": month.to_string(),
+        });
+        if let (Some(after), serde_json::Value::Object(extra)) = (after.as_object_mut(), extra) {
+            after.extend(extra);
+        }
+        let change = super::write::Change::of(object, id).after(after.to_string());
+        write.commit(action, change).await?;
+        leptos_axum::redirect(&chart_page(team_id, self.measure));
+        Ok(())
+    }
 }
 
 /// Sets a new baseline on the team's chart of `measure` from `month`.
@@ -84,59 +124,44 @@ pub async fn add_baseline(
     fixed_after: String,
     #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
-    use super::write::{AuditAction, AuditedWrite, Change};
+    use super::write::{AuditAction, AuditedWrite};
     use crate::error::FormErrors;
-    use shared::permissions::Permission;
 
-    let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
-    let state = crate::state::AppState::current();
-    let measure = shared::network::Measure::from_code(&measure)
-        .ok_or_else(|| AppError::NotFound.with_status())?;
-    let months = chart_months(&state.db, team_id, measure)
-        .await?
-        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let form = ChartForm::of(team_id, &measure).await?;
     let mut errors = FormErrors::new(&[
         ("month", month.as_str()),
         ("reason", reason.as_str()),
         ("fixed_after", fixed_after.as_str()),
     ]);
-    let input = shared::chart_marks::baseline(&month, &reason, &fixed_after, &months);
-    if let Err(problems) = &input {
-        for (field, message) in problems {
-            errors.add(field, message.clone());
-        }
-    }
+    let input = errors.take(shared::chart_marks::baseline(
+        &month,
+        &reason,
+        &fixed_after,
+        &form.months,
+    ));
     errors.check_personal_data(&[("reason", reason.as_str())], &personal_data_checked);
-    errors.into_result()?;
-    let Ok(input) = input else {
-        unreachable!("refused above")
-    };
-    let write = AuditedWrite::begin(&request).await?;
+    let input = errors.accepted(input)?;
+    let write = AuditedWrite::begin(&form.request).await?;
     let id = crate::store::chart_marks::add_baseline(
         write.db(),
-        (team_id, measure),
+        (team_id, form.measure),
         &input,
-        viewer.account_id,
+        form.author,
         chrono::Utc::now(),
     )
     .await?;
-    let after = serde_json::json!({
-        "team_id": team_id,
-        "maat": measure.code(),
-        "maand": input.month.to_string(),
-        "vast_na": input.fixed_after,
-    });
-    write
-        .commit(
-            AuditAction::BaselineSet,
-            Change::of("basislijn", id).after(after.to_string()),
-        )
-        .await?;
-    leptos_axum::redirect(&chart_page(team_id, measure));
-    Ok(())
+    let extra = serde_json::json!({ "vast_na": input.fixed_after });
+    form.commit(
+        write,
+        (team_id, input.month),
+        (AuditAction::BaselineSet, "basislijn", id),
+        extra,
+    )
+    .await
 }
 
-/// Adds a note on a month of the team's chart of `measure`.
+/// Adds a note on a month of the team's chart of `measure`, optionally
+/// linked to one of the team's own lessons or canvases.
 #[server(endpoint = "charts/note")]
 pub async fn add_month_note(
     team_id: i32,
@@ -146,69 +171,49 @@ pub async fn add_month_note(
     #[server(default)] link: String,
     #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
-    use super::write::{AuditAction, AuditedWrite, Change};
+    use super::write::{AuditAction, AuditedWrite};
     use crate::error::FormErrors;
     use shared::i18n::{t, Text};
-    use shared::permissions::Permission;
 
-    let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
-    let state = crate::state::AppState::current();
-    let measure = shared::network::Measure::from_code(&measure)
-        .ok_or_else(|| AppError::NotFound.with_status())?;
-    let months = chart_months(&state.db, team_id, measure)
-        .await?
-        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let form = ChartForm::of(team_id, &measure).await?;
     let mut errors = FormErrors::new(&[
         ("month", month.as_str()),
         ("text", text.as_str()),
         ("link", link.as_str()),
     ]);
-    let input = shared::chart_marks::note(&month, &text, &link, &months);
-    match &input {
-        Err(problems) => {
-            for (field, message) in problems {
-                errors.add(field, message.clone());
-            }
-        }
-        // Only the team's own lessons and canvases.
-        Ok(note) => {
-            if let Some(l) = note.link {
-                let options = crate::store::chart_marks::link_titles(&state.db, team_id).await?;
-                if !options.iter().any(|(code, _)| *code == l.code()) {
-                    errors.add("link", t(Text::NoteLinkInvalid));
-                }
-            }
+    let input = errors.take(shared::chart_marks::note(
+        &month,
+        &text,
+        &link,
+        &form.months,
+    ));
+    if let Some(l) = input.as_ref().and_then(|note| note.link) {
+        let state = crate::state::AppState::current();
+        let options = crate::store::chart_marks::link_titles(&state.db, team_id).await?;
+        if !options.iter().any(|(code, _)| *code == l.code()) {
+            errors.add("link", t(Text::NoteLinkInvalid));
         }
     }
     errors.check_personal_data(&[("text", text.as_str())], &personal_data_checked);
-    errors.into_result()?;
-    let Ok(input) = input else {
-        unreachable!("refused above")
-    };
-    let write = AuditedWrite::begin(&request).await?;
+    let input = errors.accepted(input)?;
+    let write = AuditedWrite::begin(&form.request).await?;
     let id = crate::store::chart_marks::add_note(
         write.db(),
-        (team_id, measure),
+        (team_id, form.measure),
         &input,
-        viewer.account_id,
+        form.author,
         chrono::Utc::now(),
     )
     .await?;
     // The note's text stays out of the audit log: removing the note
     // removes it everywhere.
-    let after = serde_json::json!({
-        "team_id": team_id,
-        "maat": measure.code(),
-        "maand": input.month.to_string(),
-    });
-    write
-        .commit(
-            AuditAction::NoteAdded,
-            Change::of("toelichting", id).after(after.to_string()),
-        )
-        .await?;
-    leptos_axum::redirect(&chart_page(team_id, measure));
-    Ok(())
+    form.commit(
+        write,
+        (team_id, input.month),
+        (AuditAction::NoteAdded, "toelichting", id),
+        serde_json::Value::Null,
+    )
+    .await
 }
 
 /// Removes a baseline (undo) or a note: `kind` is `basislijn` or
@@ -216,40 +221,31 @@ pub async fn add_month_note(
 #[server(endpoint = "charts/remove")]
 pub async fn remove_chart_mark(kind: String, id: i32) -> Result<(), AppError> {
     use super::write::{AuditAction, AuditedWrite, Change};
-    use crate::store::chart_marks;
+    use crate::store::chart_marks::{self, Mark};
     use shared::permissions::Permission;
 
     crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
-    let owner = match kind.as_str() {
-        "basislijn" => chart_marks::baseline_owner(&state.db, id).await?,
-        "toelichting" => chart_marks::note_owner(&state.db, id).await?,
-        _ => None,
-    };
-    let (team_id, measure) = owner.ok_or_else(|| AppError::NotFound.with_status())?;
+    let not_found = || AppError::NotFound.with_status();
+    let mark = Mark::from_code(&kind).ok_or_else(not_found)?;
+    let (team_id, measure) = chart_marks::owner(&state.db, (mark, id))
+        .await?
+        .ok_or_else(not_found)?;
     let (request, _) = crate::auth::require(Permission::WriteTeam(team_id))?;
     let write = AuditedWrite::begin(&request).await?;
-    let (removed, action, object) = match kind.as_str() {
-        "basislijn" => (
-            chart_marks::remove_baseline(write.db(), id).await?,
-            AuditAction::BaselineUndone,
-            "basislijn",
-        ),
-        _ => (
-            chart_marks::remove_note(write.db(), id).await?,
-            AuditAction::NoteRemoved,
-            "toelichting",
-        ),
-    };
-    if !removed {
+    if !chart_marks::remove(write.db(), (mark, id)).await? {
         // Removed meanwhile: nothing to do or to audit.
-        return Err(AppError::NotFound.with_status());
+        return Err(not_found());
     }
+    let action = match mark {
+        Mark::Baseline => AuditAction::BaselineUndone,
+        Mark::Note => AuditAction::NoteRemoved,
+    };
     let before = serde_json::json!({ "team_id": team_id, "maat": measure.code() });
     write
         .commit(
             action,
-            Change::of(object, id).before(Some(before.to_string())),
+            Change::of(mark.code(), id).before(Some(before.to_string())),
         )
         .await?;
     leptos_axum::redirect(&chart_page(team_id, measure));

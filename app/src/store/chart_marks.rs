@@ -176,43 +176,55 @@ pub async fn add_note(
     Ok(saved.id)
 }
 
-/// A baseline's team and measure, for the permission check before it is
-/// removed.
-pub async fn baseline_owner(
+/// A baseline or a note, as a removal names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Baseline,
+    Note,
+}
+
+impl Mark {
+    /// The kind's code in forms and the audit log.
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "basislijn" => Some(Mark::Baseline),
+            "toelichting" => Some(Mark::Note),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Mark::Baseline => "basislijn",
+            Mark::Note => "toelichting",
+        }
+    }
+}
+
+/// A mark's team and measure, for the permission check before it is
+/// removed; `None` when it is not there.
+pub async fn owner(
     db: &impl ConnectionTrait,
-    id: i32,
+    (mark, id): (Mark, i32),
 ) -> Result<Option<(i32, Measure)>, DbErr> {
-    Ok(chart_baseline::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .and_then(|b| Some((b.team_id, Measure::from_code(&b.measure)?))))
+    let row = match mark {
+        Mark::Baseline => chart_baseline::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|b| (b.team_id, b.measure)),
+        Mark::Note => month_note::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|n| (n.team_id, n.measure)),
+    };
+    Ok(row.and_then(|(team, code)| Some((team, Measure::from_code(&code)?))))
 }
 
-/// A note's team and measure, likewise.
-pub async fn note_owner(
-    db: &impl ConnectionTrait,
-    id: i32,
-) -> Result<Option<(i32, Measure)>, DbErr> {
-    Ok(month_note::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .and_then(|n| Some((n.team_id, Measure::from_code(&n.measure)?))))
-}
-
-/// Removes a baseline; whether it was there.
-pub async fn remove_baseline(db: &impl ConnectionTrait, id: i32) -> Result<bool, DbErr> {
-    Ok(chart_baseline::Entity::delete_by_id(id)
-        .exec(db)
-        .await?
-        .rows_affected
-        > 0)
-}
-
-/// Removes a note; whether it was there.
-pub async fn remove_note(db: &impl ConnectionTrait, id: i32) -> Result<bool, DbErr> {
-    Ok(month_note::Entity::delete_by_id(id)
-        .exec(db)
-        .await?
-        .rows_affected
-        > 0)
+/// Removes a mark; whether it was there.
+pub async fn remove(db: &impl ConnectionTrait, (mark, id): (Mark, i32)) -> Result<bool, DbErr> {
+    let result = match mark {
+        Mark::Baseline => chart_baseline::Entity::delete_by_id(id).exec(db).await?,
+        Mark::Note => month_note::Entity::delete_by_id(id).exec(db).await?,
+    };
+    Ok(result.rows_affected > 0)
 }

@@ -33,11 +33,7 @@ pub async fn team_series(
     team_id: i32,
     policy: SuppressionPolicy,
 ) -> Result<Vec<ChartSeries>, DbErr> {
-    let periods = outcome_period::Entity::find()
-        .filter(outcome_period::Column::TeamId.eq(team_id))
-        .order_by_asc(outcome_period::Column::Month)
-        .all(db)
-        .await?;
+    let periods = periods_of(db, team_id).await?;
     let mut started: Vec<(Month, String)> = agreement::Entity::find()
         .filter(agreement::Column::TeamId.eq(team_id))
         .filter(agreement::Column::Status.ne(AgreementStatus::Concept.code()))
@@ -55,11 +51,7 @@ pub async fn team_series(
             Some((month, a.title))
         })
         .collect();
-    let months: Vec<Month> = periods
-        .iter()
-        .filter_map(|p| p.month.parse().ok())
-        .collect();
-    started.retain(|(m, _)| months.contains(m));
+    started.retain(|(m, _)| periods.iter().any(|(month, _)| month == m));
     let annotations: Vec<Annotation> = started
         .into_iter()
         .map(|(month, label)| Annotation { month, label })
@@ -69,11 +61,7 @@ pub async fn team_series(
     Ok(Measure::ALL
         .iter()
         .filter_map(|&measure| {
-            let figures: Vec<(Month, Figure)> = periods
-                .iter()
-                .zip(&months)
-                .map(|(p, m)| (*m, figure(p, measure, policy)))
-                .collect();
+            let figures = figures_of(&periods, measure, policy);
             let marks = Marks {
                 annotations: annotations.clone(),
                 baselines: baselines.remove(&(team_id, measure)).unwrap_or_default(),
@@ -82,6 +70,49 @@ pub async fn team_series(
             recorded(measure, &figures).then(|| chart::series(measure, &figures, marks))
         })
         .collect())
+}
+
+/// A team's months of results, oldest first.
+async fn periods_of(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+) -> Result<Vec<(Month, outcome_period::Model)>, DbErr> {
+    Ok(outcome_period::Entity::find()
+        .filter(outcome_period::Column::TeamId.eq(team_id))
+        .order_by_asc(outcome_period::Column::Month)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|p| Some((p.month.parse().ok()?, p)))
+        .collect())
+}
+
+/// Each month's figure of `measure`, as `policy` shows it.
+fn figures_of(
+    periods: &[(Month, outcome_period::Model)],
+    measure: Measure,
+    policy: SuppressionPolicy,
+) -> Vec<(Month, Figure)> {
+    periods
+        .iter()
+        .map(|(m, p)| (*m, figure(p, measure, policy)))
+        .collect()
+}
+
+/// The months of a team's chart of `measure` — every month it recorded —
+/// which a baseline or note may be set on; `None` when there is no such
+/// chart (an indicator the team never recorded).
+pub async fn chart_months(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    measure: Measure,
+) -> Result<Option<Vec<Month>>, DbErr> {
+    let figures = figures_of(
+        &periods_of(db, team_id).await?,
+        measure,
+        SuppressionPolicy::OWN_TEAM,
+    );
+    Ok(recorded(measure, &figures).then(|| figures.into_iter().map(|(m, _)| m).collect()))
 }
 
 /// Whether a series has anything to chart: a measure every team records
