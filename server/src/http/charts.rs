@@ -143,14 +143,7 @@ pub async fn compare_funnel(
     let get = |key: &str| params.get(key).map(String::as_str).unwrap_or("");
     // The page always gives the doelgroep (or `alle`) in the address.
     let query = shared::dto::CompareQuery::from_params(
-        &shared::dto::CompareParams {
-            level: get("niveau"),
-            measure: get("maat"),
-            doelgroep: get("doelgroep"),
-            gemeente: get("gemeente"),
-            months: get("periode"),
-            spread: get("spreiding"),
-        },
+        &shared::dto::CompareParams::from_query(get),
         shared::network::Doelgroep::Jeugd,
     );
     let comparison = loaded(

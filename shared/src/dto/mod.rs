@@ -184,6 +184,22 @@ pub struct CompareParams<'a> {
     pub spread: &'a str,
 }
 
+impl<'a> CompareParams<'a> {
+    /// The parameters of an address by their names there (`niveau`,
+    /// `maat`, `doelgroep`, `gemeente`, `periode`, `spreiding`), as
+    /// `to_params` writes them.
+    pub fn from_query(get: impl Fn(&str) -> &'a str) -> Self {
+        CompareParams {
+            level: get("niveau"),
+            measure: get("maat"),
+            doelgroep: get("doelgroep"),
+            gemeente: get("gemeente"),
+            months: get("periode"),
+            spread: get("spreiding"),
+        }
+    }
+}
+
 /// Teams on one measure against the network's value, with funnel limits
 /// for each team's number of cases: a team only stands out when it differs
 /// by more than chance.
@@ -789,17 +805,7 @@ mod tests {
                 .find_map(|kv| kv.strip_prefix(&format!("{key}=")))
                 .unwrap_or("")
         };
-        let again = CompareQuery::from_params(
-            &CompareParams {
-                level: get("niveau"),
-                measure: get("maat"),
-                doelgroep: get("doelgroep"),
-                gemeente: get("gemeente"),
-                months: get("periode"),
-                spread: get("spreiding"),
-            },
-            Doelgroep::Ggz,
-        );
+        let again = CompareQuery::from_params(&CompareParams::from_query(get), Doelgroep::Ggz);
         assert_eq!(again, within);
     }
 
