@@ -12,24 +12,13 @@ use support::{Backend, Client, TestDb};
 const TEAMLID: &str = "teamlid.jeugd-zuilen@demo.wijkwijs.nl";
 const OTHER: &str = "teamlid.jeugd-ondiep@demo.wijkwijs.nl";
 
-async fn client(db: &DatabaseConnection, email: &str) -> Client {
-    let mut client = Client::new(db);
-    client.session_for(db, email).await;
-    client
-}
-
-async fn post(client: &mut Client, path: &str, form: &[(&str, String)]) -> support::Reply {
-    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    client.call(path, &refs).await
-}
-
 async fn chart(client: &mut Client, team: i32, measure: &str) -> serde_json::Value {
-    let reply = post(
-        client,
-        "/api/charts/page",
-        &[("team_id", team.to_string()), ("measure", measure.into())],
-    )
-    .await;
+    let reply = client
+        .call_owned(
+            "/api/charts/page",
+            &[("team_id", team.to_string()), ("measure", measure.into())],
+        )
+        .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     serde_json::from_str(&reply.body).unwrap()
 }
@@ -60,7 +49,7 @@ on_both_backends!(
         };
         let db = &t.db;
         let team = support::team_named(db, "Jeugd Zuilen").await.id;
-        let mut member = client(db, TEAMLID).await;
+        let mut member = Client::signed_in(db, TEAMLID).await;
         let page = chart(&mut member, team, "wachttijd").await;
         assert_eq!(page["viewer_writes"], true);
         let points = page["series"]["points"].as_array().unwrap();
@@ -74,19 +63,19 @@ on_both_backends!(
             (baseline(team, "1999-01", "Reden", ""), "Kies een maand"),
             (baseline(team, &cut, "Reden", "6"), "12 tot en met 24"),
         ] {
-            let reply = post(&mut member, "/api/charts/baseline", &form).await;
+            let reply = member.call_owned("/api/charts/baseline", &form).await;
             assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
             assert!(reply.body.contains(field), "{}", reply.body);
         }
         let form = baseline(team, &cut, "Casusoverleg om de week", "12");
         for email in [OTHER, "bestuurder@demo.wijkwijs.nl"] {
-            let mut outsider = client(db, email).await;
-            let reply = post(&mut outsider, "/api/charts/baseline", &form).await;
+            let mut outsider = Client::signed_in(db, email).await;
+            let reply = outsider.call_owned("/api/charts/baseline", &form).await;
             assert_eq!(reply.status, StatusCode::FORBIDDEN, "{email}");
         }
         assert_eq!(chart_baseline::Entity::find().count(db).await.unwrap(), 0);
 
-        let reply = post(&mut member, "/api/charts/baseline", &form).await;
+        let reply = member.call_owned("/api/charts/baseline", &form).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         assert_eq!(audited(db, "basislijn-zetten").await, 1);
         let page = chart(&mut member, team, "wachttijd").await;
@@ -100,7 +89,7 @@ on_both_backends!(
         assert_eq!(page["series"]["variation"], latest["variation"]);
         // Outside the team the same phases (under suppression), and the
         // bestuurderstafel's icon says what the chart says.
-        let mut bestuurder = client(db, "bestuurder@demo.wijkwijs.nl").await;
+        let mut bestuurder = Client::signed_in(db, "bestuurder@demo.wijkwijs.nl").await;
         let outside = chart(&mut bestuurder, team, "wachttijd").await;
         assert_eq!(outside["series"]["phases"].as_array().unwrap().len(), 2);
         assert_eq!(outside["viewer_writes"], false);
@@ -132,14 +121,14 @@ on_both_backends!(
             .unwrap()
             .id;
         let undo = [("kind", "basislijn".to_string()), ("id", id.to_string())];
-        let mut other = client(db, OTHER).await;
-        let reply = post(&mut other, "/api/charts/remove", &undo).await;
+        let mut other = Client::signed_in(db, OTHER).await;
+        let reply = other.call_owned("/api/charts/remove", &undo).await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN);
-        let reply = post(&mut member, "/api/charts/remove", &undo).await;
+        let reply = member.call_owned("/api/charts/remove", &undo).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         assert_eq!(chart_baseline::Entity::find().count(db).await.unwrap(), 0);
         assert_eq!(audited(db, "basislijn-ongedaan-maken").await, 1);
-        let reply = post(&mut member, "/api/charts/remove", &undo).await;
+        let reply = member.call_owned("/api/charts/remove", &undo).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND);
         let page = chart(&mut member, team, "wachttijd").await;
         assert_eq!(page["series"]["phases"].as_array().unwrap().len(), 1);
@@ -166,7 +155,7 @@ on_both_backends!(
         };
         let own = lesson_of(team).await;
         let foreign = lesson_of(other_team).await;
-        let mut member = client(db, TEAMLID).await;
+        let mut member = Client::signed_in(db, TEAMLID).await;
         let points = chart(&mut member, team, "uitval").await["series"]["points"]
             .as_array()
             .unwrap()
@@ -189,16 +178,16 @@ on_both_backends!(
             note("Cliënt 111222333 verhuisd", String::new()),
             note("", String::new()),
         ] {
-            let reply = post(&mut member, "/api/charts/note", &form).await;
+            let reply = member.call_owned("/api/charts/note", &form).await;
             assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{form:?}");
         }
         assert_eq!(month_note::Entity::find().count(db).await.unwrap(), 0);
-        let reply = post(
-            &mut member,
-            "/api/charts/note",
-            &note("Twee collega's met verlof", format!("les-{}", own.id)),
-        )
-        .await;
+        let reply = member
+            .call_owned(
+                "/api/charts/note",
+                &note("Twee collega's met verlof", format!("les-{}", own.id)),
+            )
+            .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         let page = chart(&mut member, team, "uitval").await;
         let notes = page["series"]["notes"].as_array().unwrap();
@@ -214,12 +203,12 @@ on_both_backends!(
             .iter()
             .all(|e| !e.after.as_deref().unwrap_or("").contains("collega")));
         let id = notes[0]["id"].as_i64().unwrap().to_string();
-        let reply = post(
-            &mut member,
-            "/api/charts/remove",
-            &[("kind", "toelichting".into()), ("id", id)],
-        )
-        .await;
+        let reply = member
+            .call_owned(
+                "/api/charts/remove",
+                &[("kind", "toelichting".into()), ("id", id)],
+            )
+            .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         assert_eq!(month_note::Entity::find().count(db).await.unwrap(), 0);
         assert_eq!(audited(db, "toelichting-verwijderen").await, 1);

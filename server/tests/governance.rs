@@ -19,12 +19,6 @@ use support::{Backend, Client, TestDb};
 const BESTUURDER: &str = "bestuurder@demo.wijkwijs.nl";
 const TEAMLID: &str = "teamlid.jeugd-zuilen@demo.wijkwijs.nl";
 
-async fn client(db: &DatabaseConnection, email: &str) -> Client {
-    let mut client = Client::new(db);
-    client.session_for(db, email).await;
-    client
-}
-
 async fn table(client: &mut Client, gemeente: &str) -> (StatusCode, Value) {
     let reply = client
         .call("/api/governance/table", &[("gemeente", gemeente)])
@@ -53,7 +47,7 @@ on_both_backends!(
             return;
         };
         let db = &t.db;
-        let mut bestuurder = client(db, BESTUURDER).await;
+        let mut bestuurder = Client::signed_in(db, BESTUURDER).await;
         let (status, page) = table(&mut bestuurder, "").await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(page["viewer_governs"], true);
@@ -170,7 +164,7 @@ on_both_backends!(
         );
 
         // A teamlid reads it, without the bestuurders' forms.
-        let mut teamlid = client(db, TEAMLID).await;
+        let mut teamlid = Client::signed_in(db, TEAMLID).await;
         let (status, page) = table(&mut teamlid, "").await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(page["viewer_governs"], false);
@@ -201,11 +195,11 @@ on_both_backends!(
             ]
         };
         // A teamlid may not answer.
-        let mut teamlid = client(db, TEAMLID).await;
+        let mut teamlid = Client::signed_in(db, TEAMLID).await;
         let reply = send(&mut teamlid, form("opgelost", "Zelf opgelost.")).await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN);
         // Bad input: nothing changes, the message names the field.
-        let mut bestuurder = client(db, BESTUURDER).await;
+        let mut bestuurder = Client::signed_in(db, BESTUURDER).await;
         let reply = send(&mut bestuurder, form("misschien", "")).await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(reply.body.contains("Kies een status"), "{}", reply.body);
@@ -237,7 +231,7 @@ on_both_backends!(
             .unwrap()
             .unwrap();
         let slug = team_member.name.to_lowercase().replace(' ', "-");
-        let mut member = client(db, &format!("teamlid.{slug}@demo.wijkwijs.nl")).await;
+        let mut member = Client::signed_in(db, &format!("teamlid.{slug}@demo.wijkwijs.nl")).await;
         let detail = member.call("/api/knelpunten/detail", &[("id", &id)]).await;
         assert_eq!(detail.status, StatusCode::OK);
         assert!(detail
@@ -257,7 +251,7 @@ on_both_backends!(
             return;
         };
         let db = &t.db;
-        let mut bestuurder = client(db, BESTUURDER).await;
+        let mut bestuurder = Client::signed_in(db, BESTUURDER).await;
         let reply = bestuurder
             .call(
                 "/api/governance/targets",
@@ -324,7 +318,7 @@ on_both_backends!(
             return;
         };
         let db = &t.db;
-        let mut bestuurder = client(db, BESTUURDER).await;
+        let mut bestuurder = Client::signed_in(db, BESTUURDER).await;
         let mut save = async |wait: &str, without_help: &str, client_grade: &str| {
             let form = [
                 ("wait", wait),
@@ -398,7 +392,7 @@ on_both_backends!(
         let k = knelpunt::Entity::find().one(db).await.unwrap().unwrap();
         let l = lesson::Entity::find().one(db).await.unwrap().unwrap();
         let (k_id, l_id) = (k.id.to_string(), l.id.to_string());
-        let mut bestuurder = client(db, BESTUURDER).await;
+        let mut bestuurder = Client::signed_in(db, BESTUURDER).await;
         // Half an action and no date: refused, nothing saved.
         let reply = bestuurder
             .call(
@@ -446,7 +440,7 @@ on_both_backends!(
         assert_eq!(dialogue_action::Entity::find().count(db).await.unwrap(), 1);
         assert_eq!(audited(db, "overlegverslag-opslaan").await, 1);
         // The note names both; both name the note.
-        let mut teamlid = client(db, TEAMLID).await;
+        let mut teamlid = Client::signed_in(db, TEAMLID).await;
         let view: Value = serde_json::from_str(
             &teamlid
                 .call(
@@ -501,7 +495,7 @@ on_both_backends!(
         let refused = anonymous.get("/bestuurderstafel.csv").await;
         assert_eq!(refused.status, StatusCode::SEE_OTHER);
         assert!(!refused.body.contains("Signalen"));
-        let mut teamlid = client(db, TEAMLID).await;
+        let mut teamlid = Client::signed_in(db, TEAMLID).await;
         let csv = teamlid.get("/bestuurderstafel.csv").await;
         assert_eq!(csv.status, StatusCode::OK);
         assert!(csv.headers["content-type"]

@@ -18,17 +18,6 @@ const TEAMLID: &str = "teamlid.jeugd-zuilen@demo.wijkwijs.nl";
 const COORDINATOR: &str = "coordinator.jeugd-zuilen@demo.wijkwijs.nl";
 const OTHER: &str = "teamlid.jeugd-ondiep@demo.wijkwijs.nl";
 
-async fn client(db: &DatabaseConnection, email: &str) -> Client {
-    let mut client = Client::new(db);
-    client.session_for(db, email).await;
-    client
-}
-
-async fn post(client: &mut Client, path: &str, form: &[(&str, String)]) -> support::Reply {
-    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    client.call(path, &refs).await
-}
-
 fn lesson_form(team: i32, title: &str, what_happened: &str) -> Vec<(&'static str, String)> {
     vec![
         ("team_id", team.to_string()),
@@ -57,12 +46,12 @@ on_both_backends!(
         let db = &t.db;
         let team = support::team_named(db, "Jeugd Zuilen").await.id;
         let before = lessons(db).await;
-        let mut member = client(db, TEAMLID).await;
+        let mut member = Client::signed_in(db, TEAMLID).await;
         // The lesson, as it was published before.
         let text = "Jan Jansen (BSN 123456782, geboren 12-03-2011, Kastanjelaan 4) is bereikbaar op 06-12345678 of jan.jansen@example.nl.";
         let mut form = lesson_form(team, "Samen op pad", text);
         form.push(("personal_data_checked", "ja".to_string()));
-        let reply = post(&mut member, "/api/lessons/save", &form).await;
+        let reply = member.call_owned("/api/lessons/save", &form).await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
             reply
@@ -75,12 +64,12 @@ on_both_backends!(
 
         // Without the BSN: a warning at the field and at the confirmation.
         let text = "Bereikbaar op 06-12345678, geboren 12-03-2011.";
-        let reply = post(
-            &mut member,
-            "/api/lessons/save",
-            &lesson_form(team, "Samen op pad", text),
-        )
-        .await;
+        let reply = member
+            .call_owned(
+                "/api/lessons/save",
+                &lesson_form(team, "Samen op pad", text),
+            )
+            .await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         for expected in ["telefoonnummer", "geboortedatum", "Kruis dit alleen aan"] {
             assert!(reply.body.contains(expected), "{expected}: {}", reply.body);
@@ -94,36 +83,36 @@ on_both_backends!(
         // Confirmed: saved.
         let mut form = lesson_form(team, "Samen op pad", text);
         form.push(("personal_data_checked", "ja".to_string()));
-        let reply = post(&mut member, "/api/lessons/save", &form).await;
+        let reply = member.call_owned("/api/lessons/save", &form).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         assert_eq!(lessons(db).await, before + 1);
 
         // Every free text refuses a BSN: a reaction, a message to a team.
         let lesson_id = support::lesson_titled(db, "Samen op pad").await.id;
         let other_team = support::team_named(db, "Jeugd Ondiep").await.id;
-        let mut other = client(db, OTHER).await;
-        let reply = post(
-            &mut other,
-            "/api/lessons/react",
-            &[
-                ("lesson_id", lesson_id.to_string()),
-                ("team_id", other_team.to_string()),
-                ("body", "Gaat het om 1234.56.782?".to_string()),
-            ],
-        )
-        .await;
+        let mut other = Client::signed_in(db, OTHER).await;
+        let reply = other
+            .call_owned(
+                "/api/lessons/react",
+                &[
+                    ("lesson_id", lesson_id.to_string()),
+                    ("team_id", other_team.to_string()),
+                    ("body", "Gaat het om 1234.56.782?".to_string()),
+                ],
+            )
+            .await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(reply.body.contains("burgerservicenummer"), "{}", reply.body);
-        let reply = post(
-            &mut other,
-            "/api/team/message",
-            &[
-                ("to_team_id", team.to_string()),
-                ("team_id", other_team.to_string()),
-                ("body", "Cliënt 123456782 is bij jullie bekend?".to_string()),
-            ],
-        )
-        .await;
+        let reply = other
+            .call_owned(
+                "/api/team/message",
+                &[
+                    ("to_team_id", team.to_string()),
+                    ("team_id", other_team.to_string()),
+                    ("body", "Cliënt 123456782 is bij jullie bekend?".to_string()),
+                ],
+            )
+            .await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(
             lesson_reaction::Entity::find()
@@ -147,34 +136,34 @@ on_both_backends!(
         let team = support::team_named(db, "Jeugd Zuilen").await.id;
         let other_team = support::team_named(db, "Jeugd Ondiep").await.id;
         let name = "Jan Jansen";
-        let mut member = client(db, TEAMLID).await;
+        let mut member = Client::signed_in(db, TEAMLID).await;
         // A lesson naming a client, edited once, with a reaction naming him.
         let text = format!("{name} had twee hulpverleners tegelijk.");
-        let reply = post(
-            &mut member,
-            "/api/lessons/save",
-            &lesson_form(team, "Samen op pad", &text),
-        )
-        .await;
+        let reply = member
+            .call_owned(
+                "/api/lessons/save",
+                &lesson_form(team, "Samen op pad", &text),
+            )
+            .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         let saved = support::lesson_titled(db, "Samen op pad").await;
         let mut edit = lesson_form(team, "Samen op pad", &format!("{text} Nu één."));
         edit.push(("id", saved.id.to_string()));
         assert_eq!(
-            post(&mut member, "/api/lessons/save", &edit).await.status,
+            member.call_owned("/api/lessons/save", &edit).await.status,
             StatusCode::OK
         );
-        let mut other = client(db, OTHER).await;
-        let reply = post(
-            &mut other,
-            "/api/lessons/react",
-            &[
-                ("lesson_id", saved.id.to_string()),
-                ("team_id", other_team.to_string()),
-                ("body", format!("Herkenbaar, ook bij {name}.")),
-            ],
-        )
-        .await;
+        let mut other = Client::signed_in(db, OTHER).await;
+        let reply = other
+            .call_owned(
+                "/api/lessons/react",
+                &[
+                    ("lesson_id", saved.id.to_string()),
+                    ("team_id", other_team.to_string()),
+                    ("body", format!("Herkenbaar, ook bij {name}.")),
+                ],
+            )
+            .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         // An agreement naming him, in two versions.
         let agreement_form = |id: Option<i32>| {
@@ -193,7 +182,8 @@ on_both_backends!(
             form
         };
         assert_eq!(
-            post(&mut member, "/api/agreements/save", &agreement_form(None))
+            member
+                .call_owned("/api/agreements/save", &agreement_form(None))
                 .await
                 .status,
             StatusCode::OK
@@ -206,13 +196,10 @@ on_both_backends!(
             .unwrap()
             .unwrap();
         assert_eq!(
-            post(
-                &mut member,
-                "/api/agreements/save",
-                &agreement_form(Some(made.id))
-            )
-            .await
-            .status,
+            member
+                .call_owned("/api/agreements/save", &agreement_form(Some(made.id)))
+                .await
+                .status,
             StatusCode::OK
         );
 
@@ -224,41 +211,32 @@ on_both_backends!(
             ]
         };
         // A teamlid may not; a passage that is not there changes nothing.
-        let reply = post(
-            &mut member,
-            "/api/redaction/redact",
-            &redact("les", saved.id, name),
-        )
-        .await;
+        let reply = member
+            .call_owned("/api/redaction/redact", &redact("les", saved.id, name))
+            .await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN);
-        let mut coordinator = client(db, COORDINATOR).await;
-        let reply = post(
-            &mut coordinator,
-            "/api/redaction/redact",
-            &redact("les", saved.id, "Piet Pietersen"),
-        )
-        .await;
+        let mut coordinator = Client::signed_in(db, COORDINATOR).await;
+        let reply = coordinator
+            .call_owned(
+                "/api/redaction/redact",
+                &redact("les", saved.id, "Piet Pietersen"),
+            )
+            .await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
             reply.body.contains("komt er niet in voor"),
             "{}",
             reply.body
         );
-        let reply = post(
-            &mut coordinator,
-            "/api/redaction/redact",
-            &redact("les", saved.id, "a"),
-        )
-        .await;
+        let reply = coordinator
+            .call_owned("/api/redaction/redact", &redact("les", saved.id, "a"))
+            .await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
 
         for (kind, id) in [("les", saved.id), ("afspraak", made.id)] {
-            let reply = post(
-                &mut coordinator,
-                "/api/redaction/redact",
-                &redact(kind, id, name),
-            )
-            .await;
+            let reply = coordinator
+                .call_owned("/api/redaction/redact", &redact(kind, id, name))
+                .await;
             assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         }
         // Gone from the lesson, its reaction, the agreement and its versions.

@@ -23,12 +23,6 @@ async fn team_id(db: &DatabaseConnection, name: &str) -> i32 {
     support::team_named(db, name).await.id
 }
 
-async fn client(db: &DatabaseConnection, email: &str) -> Client {
-    let mut client = Client::new(db);
-    client.session_for(db, email).await;
-    client
-}
-
 async fn call(
     client: &mut Client,
     path: &str,
@@ -94,7 +88,7 @@ on_both_backends!(
             ]
         };
 
-        let mut member = client(db, TEAMLID).await;
+        let mut member = Client::signed_in(db, TEAMLID).await;
         // Bad input: a message at the field, nothing saved; an agreement of
         // another team cannot be linked.
         let reply = call(
@@ -144,7 +138,7 @@ on_both_backends!(
             .contains("ook bij ouderen"));
 
         // Another team's member cannot edit it…
-        let mut outsider = client(db, OTHER).await;
+        let mut outsider = Client::signed_in(db, OTHER).await;
         let mut foreign_edit = lesson_form("Overgenomen titel", &own_agreement);
         foreign_edit.push(("id", saved.id.to_string()));
         let reply = call(&mut outsider, "/api/lessons/save", foreign_edit).await;
@@ -302,12 +296,12 @@ on_both_backends!(
         };
         let agreements_before = agreement::Entity::find().count(db).await.unwrap();
         // Its own team makes a new version instead…
-        let mut member = client(db, TEAMLID).await;
+        let mut member = Client::signed_in(db, TEAMLID).await;
         let reply = call(&mut member, "/api/agreements/adopt", form(own)).await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(reply.body.contains("eigen team"), "{}", reply.body);
         // …and nobody acts for a team they are not in.
-        let mut outsider = client(db, OTHER).await;
+        let mut outsider = Client::signed_in(db, OTHER).await;
         let reply = call(&mut outsider, "/api/agreements/adopt", form(own)).await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN);
         assert_eq!(
@@ -401,7 +395,7 @@ on_both_backends!(
         };
         let canvases = || async { canvas::Entity::find().count(db).await.unwrap() };
         let before = canvases().await;
-        let mut member = client(db, TEAMLID).await;
+        let mut member = Client::signed_in(db, TEAMLID).await;
         let reply = member.call("/api/canvases/save", &form("-450")).await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(reply.body.contains("0 of meer"), "{}", reply.body);
@@ -415,7 +409,7 @@ on_both_backends!(
             .unwrap()
             .unwrap();
         assert_eq!(saved.saving_cents, 420_000, "12 × € 450 − € 1.200");
-        let mut outsider = client(db, OTHER).await;
+        let mut outsider = Client::signed_in(db, OTHER).await;
         let reply = outsider.call("/api/canvases/save", &form("450")).await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN);
         let read = outsider
@@ -440,7 +434,7 @@ on_both_backends!(
         let db = &t.db;
         let own = team_id(db, "Jeugd Zuilen").await.to_string();
         let other = team_id(db, "Jeugd Ondiep").await.to_string();
-        let mut member = client(db, TEAMLID).await;
+        let mut member = Client::signed_in(db, TEAMLID).await;
         let before = knelpunt::Entity::find().count(db).await.unwrap();
         let reply = member
             .call(
@@ -487,7 +481,7 @@ on_both_backends!(
             StatusCode::UNPROCESSABLE_ENTITY,
             "not one's own"
         );
-        let mut outsider = client(db, OTHER).await;
+        let mut outsider = Client::signed_in(db, OTHER).await;
         for expected in [StatusCode::OK, StatusCode::UNPROCESSABLE_ENTITY] {
             let reply = outsider
                 .call(
@@ -530,7 +524,7 @@ on_both_backends!(
                 ("tools", "2".to_string()),
             ]
         };
-        let mut member = client(db, TEAMLID).await;
+        let mut member = Client::signed_in(db, TEAMLID).await;
         let reply = call(&mut member, "/api/survey/answer", answer("11")).await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(reply.body.contains("1 tot en met 10"), "{}", reply.body);
@@ -556,7 +550,7 @@ on_both_backends!(
             "once per month"
         );
         assert!(reply.body.contains("al ingevuld"), "{}", reply.body);
-        let mut coordinator = client(db, COORDINATOR).await;
+        let mut coordinator = Client::signed_in(db, COORDINATOR).await;
         assert_eq!(
             call(&mut coordinator, "/api/survey/answer", answer("6"))
                 .await
@@ -642,7 +636,7 @@ on_both_backends!(
             );
         }
         // Another team cannot answer for this team.
-        let mut outsider = client(db, OTHER).await;
+        let mut outsider = Client::signed_in(db, OTHER).await;
         assert_eq!(
             call(&mut outsider, "/api/survey/answer", answer("9"))
                 .await
@@ -662,7 +656,7 @@ on_both_backends!(
         let db = &t.db;
         let own = team_id(db, "Jeugd Zuilen").await.to_string();
         let other = team_id(db, "Jeugd Ondiep").await.to_string();
-        let mut outsider = client(db, OTHER).await;
+        let mut outsider = Client::signed_in(db, OTHER).await;
         let ask = |body: &'static str| {
             vec![
                 ("to_team_id", own.clone()),
@@ -692,7 +686,7 @@ on_both_backends!(
             StatusCode::FORBIDDEN
         );
 
-        let mut member = client(db, TEAMLID).await;
+        let mut member = Client::signed_in(db, TEAMLID).await;
         let space = member
             .call("/api/network/team", &[("team_id", &own)])
             .await
@@ -721,7 +715,7 @@ on_both_backends!(
             "teamlid.ouderen-ondiep@demo.wijkwijs.nl",
             "bestuurder@demo.wijkwijs.nl",
         ] {
-            let mut third = client(db, email).await;
+            let mut third = Client::signed_in(db, email).await;
             let body = third
                 .call("/api/network/team", &[("team_id", &own)])
                 .await

@@ -272,6 +272,19 @@ impl Client {
         self.send(request, encode_form(form)).await
     }
 
+    /// A client already logged in as `email` (see `session_for`).
+    pub async fn signed_in(db: &DatabaseConnection, email: &str) -> Client {
+        let mut client = Client::new(db);
+        client.session_for(db, email).await;
+        client
+    }
+
+    /// `call`, with a form of owned values.
+    pub async fn call_owned(&mut self, path: &str, form: &[(&str, String)]) -> Reply {
+        let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.call(path, &refs).await
+    }
+
     /// Starts a session for `email` directly, skipping the login form (for
     /// tests about what a logged-in person may do, not about logging in).
     pub async fn session_for(&mut self, db: &DatabaseConnection, email: &str) {
