@@ -147,24 +147,10 @@ pub fn RunChart(
     let annotations = series.annotations.clone();
     // The baselines and notes in words beside the chart, as drawn on it.
     let marks: Vec<String> = series
-        .phases
-        .iter()
-        .filter_map(|p| {
-            let b = p.baseline.as_ref()?;
-            Some(format!(
-                "{} {}: {}",
-                t(Text::ChartBaselineFrom),
-                series.points[p.from].month.label_nl(),
-                b.reason
-            ))
-        })
-        .chain(
-            series
-                .notes
-                .iter()
-                .enumerate()
-                .map(|(i, n)| format!("T{} – {}: {}", i + 1, n.month.label_nl(), n.text)),
-        )
+        .baseline_labels()
+        .into_iter()
+        .map(|(_, label)| label)
+        .chain(series.note_labels().into_iter().map(|(_, label)| label))
         .collect();
     let page = page.map(|href| view! { <p><a href=href>{t(Text::ChartPageLink)}</a></p> });
     view! {

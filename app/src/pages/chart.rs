@@ -73,37 +73,61 @@ fn chart_view(page: ChartPage) -> impl IntoView {
 
 /// The baselines in force, each with its reason and, for members, undo.
 fn baselines_view(series: &ChartSeries, writes: bool) -> impl IntoView {
-    let remove = ServerAction::<RemoveChartMark>::new();
-    let items: Vec<_> = series
-        .phases
-        .iter()
-        .filter_map(|phase| {
-            let b = phase.baseline.clone()?;
-            let mut text = format!(
-                "{} {}: {}",
-                t(Text::ChartBaselineFrom),
-                series.points[phase.from].month.label_nl(),
-                b.reason
-            );
-            if let Some(n) = b.fixed_after {
-                text.push_str(&format!(
-                    " ({} {n} {})",
-                    t(Text::ChartFixedAfter).to_lowercase(),
-                    t(Text::Months)
-                ));
-            }
-            Some((b.id, text))
-        })
+    let items = series
+        .baseline_labels()
+        .into_iter()
+        .map(|(b, label)| (b.id, label, None))
         .collect();
+    let kind = ("basislijn", t(Text::BaselineUndo));
+    let texts = (
+        Text::BaselinesTitle,
+        Text::BaselinesIntro,
+        Text::BaselinesNone,
+    );
+    marks_section("basislijnen", texts, items, writes.then_some(kind))
+}
+
+/// The notes on months, each with what it links to and, for members, a
+/// button to remove it.
+fn notes_view(series: &ChartSeries, writes: bool) -> impl IntoView {
+    let items = series
+        .note_labels()
+        .into_iter()
+        .map(|(n, label)| (n.id, label, n.link.clone()))
+        .collect();
+    let kind = ("toelichting", t(Text::NoteRemove));
+    let texts = (
+        Text::MonthNotesTitle,
+        Text::MonthNotesIntro,
+        Text::MonthNotesNone,
+    );
+    marks_section("toelichtingen", texts, items, writes.then_some(kind))
+}
+
+/// A listed mark: its id, its words, and what it links to (title,
+/// address).
+type Listed = (i32, String, Option<(String, String)>);
+
+/// A section listing marks under
+/// its title and intro, or saying there are none; with `remove` (the
+/// mark's kind code and the button's label) each gets a button.
+fn marks_section(
+    id: &'static str,
+    (title, intro, none): (Text, Text, Text),
+    items: Vec<Listed>,
+    remove: Option<(&'static str, &'static str)>,
+) -> impl IntoView {
+    let action = ServerAction::<RemoveChartMark>::new();
     let list = if items.is_empty() {
-        view! { <p>{t(Text::BaselinesNone)}</p> }.into_any()
+        view! { <p>{t(none)}</p> }.into_any()
     } else {
         view! {
             <ul class="marks">
-                {items.into_iter().map(|(id, text)| view! {
+                {items.into_iter().map(|(mark, text, link)| view! {
                     <li>
                         {text.clone()}
-                        {writes.then(|| view! { <RemoveButton action=remove kind="basislijn" id label=t(Text::BaselineUndo) what=text.clone() /> })}
+                        {link.map(|(title, href)| view! { " (" <a href=href>{title}</a> ")" })}
+                        {remove.map(|(kind, label)| view! { <RemoveButton action kind id=mark label what=text /> })}
                     </li>
                 }).collect_view()}
             </ul>
@@ -111,43 +135,10 @@ fn baselines_view(series: &ChartSeries, writes: bool) -> impl IntoView {
         .into_any()
     };
     view! {
-        <section aria-labelledby="basislijnen">
-            <h2 id="basislijnen">{t(Text::BaselinesTitle)}</h2>
-            <p>{t(Text::BaselinesIntro)}</p>
-            <FormAlert error=action_error(remove.value()) />
-            {list}
-        </section>
-    }
-}
-
-/// The notes on months, each with what it links to and, for members, a
-/// button to remove it.
-fn notes_view(series: &ChartSeries, writes: bool) -> impl IntoView {
-    let remove = ServerAction::<RemoveChartMark>::new();
-    let list = if series.notes.is_empty() {
-        view! { <p>{t(Text::MonthNotesNone)}</p> }.into_any()
-    } else {
-        view! {
-            <ol class="marks">
-                {series.notes.iter().cloned().enumerate().map(|(i, n)| {
-                    let text = format!("T{} – {}: {}", i + 1, n.month.label_nl(), n.text);
-                    view! {
-                        <li>
-                            {text.clone()}
-                            {n.link.map(|(title, href)| view! { " (" <a href=href>{title}</a> ")" })}
-                            {writes.then(|| view! { <RemoveButton action=remove kind="toelichting" id=n.id label=t(Text::NoteRemove) what=text /> })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        }
-        .into_any()
-    };
-    view! {
-        <section aria-labelledby="toelichtingen">
-            <h2 id="toelichtingen">{t(Text::MonthNotesTitle)}</h2>
-            <p>{t(Text::MonthNotesIntro)}</p>
-            <FormAlert error=action_error(remove.value()) />
+        <section aria-labelledby=id>
+            <h2 id=id>{t(title)}</h2>
+            <p>{t(intro)}</p>
+            <FormAlert error=action_error(action.value()) />
             {list}
         </section>
     }
