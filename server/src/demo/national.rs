@@ -138,6 +138,12 @@ pub async fn generate(
     txn.commit().await?;
 
     let members_per_team = scale.accounts.div_ceil(scale.teams);
+    let setting = Setting {
+        organisations: &organisations,
+        first,
+        scale,
+        created_at,
+    };
     let mut dice = Dice(seed);
     for start in (0..scale.teams).step_by(BATCH) {
         let txn = db.begin().await?;
@@ -145,17 +151,12 @@ pub async fn generate(
             let wijk_id = wijk_ids[t * wijk_ids.len() / scale.teams];
             let mut team_dice = Dice(dice.next());
             let members = members_per_team.min(scale.accounts.saturating_sub(generated.accounts));
-            insert_team(
-                &txn,
-                &mut team_dice,
-                t,
+            let plan = TeamPlan {
+                number: t,
                 wijk_id,
-                &organisations,
-                (first, scale),
                 members,
-                created_at,
-            )
-            .await?;
+            };
+            insert_team(&txn, &mut team_dice, plan, setting).await?;
             generated.teams += 1;
             generated.accounts += members;
             generated.months += scale.months as usize;
@@ -181,16 +182,37 @@ pub async fn generate(
     Ok(Some(generated))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What every generated team shares: the organisations its members work
+/// for, its first month and sizes, and when its accounts were made.
+#[derive(Clone, Copy)]
+struct Setting<'a> {
+    organisations: &'a [i32],
+    first: Month,
+    scale: Scale,
+    created_at: DateTime<Utc>,
+}
+
+/// One team to generate: its number, its wijk and how many members.
+struct TeamPlan {
+    number: usize,
+    wijk_id: i32,
+    members: usize,
+}
+
 async fn insert_team(
     db: &impl ConnectionTrait,
     dice: &mut Dice,
-    number: usize,
-    wijk_id: i32,
-    organisations: &[i32],
-    (first, scale): (Month, Scale),
-    members: usize,
-    created_at: DateTime<Utc>,
+    TeamPlan {
+        number,
+        wijk_id,
+        members,
+    }: TeamPlan,
+    Setting {
+        organisations,
+        first,
+        scale,
+        created_at,
+    }: Setting<'_>,
 ) -> Result<(), DbErr> {
     let doelgroep = match number % 5 {
         0 | 1 => Doelgroep::Jeugd,
