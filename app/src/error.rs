@@ -4,7 +4,8 @@
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
-use shared::i18n::{t, Text};
+use shared::i18n::{t, Message, Text};
+use shared::validation::Problems;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum AppError {
@@ -99,8 +100,38 @@ impl FormErrors {
         }
     }
 
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.messages.push((field.to_string(), message.into()));
+    /// What a form struct (`shared::…Form`) holds, under its field names:
+    /// the names are written once, in the struct.
+    #[cfg(feature = "ssr")]
+    pub fn typed(form: &impl Serialize) -> Self {
+        let mut errors = Self::default();
+        if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(form) {
+            for (name, value) in fields {
+                if let serde_json::Value::String(value) = value {
+                    errors.input.push((name, value));
+                }
+            }
+        }
+        errors
+    }
+
+    /// Also keeps `value` as typed at `field` (ticked boxes, hidden ids).
+    pub fn keeping(mut self, field: &str, value: &str) -> Self {
+        self.input.push((field.to_string(), value.to_string()));
+        self
+    }
+
+    /// Refuses `field` with a catalogue message; "" is the form as a whole.
+    pub fn add(&mut self, field: &str, message: impl Into<Message>) {
+        self.messages
+            .push((field.to_string(), message.into().to_string()));
+    }
+
+    /// Refuses each field a validation refused.
+    pub fn add_all(&mut self, problems: Problems) {
+        for (field, message) in problems {
+            self.add(field, message);
+        }
     }
 
     /// Warns at each of `texts` (field, value) that looks like it holds a
@@ -111,19 +142,17 @@ impl FormErrors {
     pub fn check_personal_data(&mut self, texts: &[(&str, &str)], checked: &Option<String>) {
         let year = crate::store::this_month().year();
         for (field, message) in shared::personal_data::warnings(texts, checked.is_some(), year) {
-            self.add(field, message);
+            self.messages.push((field.to_string(), message));
         }
     }
 
     /// The value of a validation, or its problems added here: finish with
     /// `accepted` once every other check is made.
-    pub fn take<T>(&mut self, checked: Result<T, Vec<(&'static str, String)>>) -> Option<T> {
+    pub fn take<T>(&mut self, checked: Result<T, Problems>) -> Option<T> {
         match checked {
             Ok(value) => Some(value),
             Err(problems) => {
-                for (field, message) in problems {
-                    self.add(field, message);
-                }
+                self.add_all(problems);
                 None
             }
         }
@@ -137,7 +166,7 @@ impl FormErrors {
     }
 
     /// Adds the message of a failed check to `field`.
-    pub fn check(&mut self, field: &str, result: Result<(), String>) {
+    pub fn check(&mut self, field: &str, result: Result<(), Message>) {
         if let Err(message) = result {
             self.add(field, message);
         }

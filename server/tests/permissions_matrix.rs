@@ -815,12 +815,14 @@ on_both_backends!(
         let note = app::store::dialogue::save(
             db,
             None,
-            &shared::governance::note(&shared::governance::NoteInput {
-                held_on: "2026-11-01",
-                attendees: "Bestuurders",
-                conclusions: "Knelpunten eerst.",
-                actions: &[],
-            })
+            &shared::governance::note(
+                &shared::governance::NoteFields {
+                    held_on: "2026-11-01".into(),
+                    attendees: "Bestuurders".into(),
+                    conclusions: "Knelpunten eerst.".into(),
+                },
+                &[],
+            )
             .unwrap(),
             (&[other_knelpunt.id], &[]),
             find("bestuurder@demo.wijkwijs.nl").await.id,

@@ -375,32 +375,23 @@ on_both_backends!(
         };
         let db = &t.db;
         let own = team_id(db, "Jeugd Zuilen").await.to_string();
-        let good = support::good_canvas();
-        let form = |regular_amount: &'static str| {
-            vec![
-                ("team_id", own.as_str()),
-                ("title", good.title),
-                ("family_wants", good.family_wants),
-                ("law", good.law),
-                ("law_reason", good.law_reason),
-                ("regular_amount", regular_amount),
-                ("regular_basis", good.regular_basis),
-                ("regular_months", good.regular_months),
-                ("tailored_amount", good.tailored_amount),
-                ("tailored_basis", good.tailored_basis),
-                ("tailored_months", good.tailored_months),
-                ("status", good.status),
-                ("system_lesson", good.system_lesson),
-            ]
+        let form = |regular_amount: &str| shared::canvas::CanvasForm {
+            regular_amount: regular_amount.into(),
+            ..support::good_canvas()
         };
+        let team = [("team_id", own.as_str())];
         let canvases = || async { canvas::Entity::find().count(db).await.unwrap() };
         let before = canvases().await;
         let mut member = Client::signed_in(db, TEAMLID).await;
-        let reply = member.call("/api/canvases/save", &form("-450")).await;
+        let reply = member
+            .submit("/api/canvases/save", &form("-450"), &team)
+            .await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(reply.body.contains("0 of meer"), "{}", reply.body);
         assert_eq!(canvases().await, before);
-        let reply = member.call("/api/canvases/save", &form("450,00")).await;
+        let reply = member
+            .submit("/api/canvases/save", &form("450,00"), &team)
+            .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         let saved = canvas::Entity::find()
             .order_by_desc(canvas::Column::Id)
@@ -410,7 +401,9 @@ on_both_backends!(
             .unwrap();
         assert_eq!(saved.saving_cents, 420_000, "12 × € 450 − € 1.200");
         let mut outsider = Client::signed_in(db, OTHER).await;
-        let reply = outsider.call("/api/canvases/save", &form("450")).await;
+        let reply = outsider
+            .submit("/api/canvases/save", &form("450"), &team)
+            .await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN);
         let read = outsider
             .call("/api/canvases/detail", &[("id", &saved.id.to_string())])

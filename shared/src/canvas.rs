@@ -3,8 +3,9 @@
 //! what it returns. The return is computed here: the cost of the regular
 //! route against the tailored one, never typed.
 
+use crate::i18n::{Message, Text};
 use crate::network::{CanvasStatus, Law};
-use crate::validation::{text, TEXT_MAX_CHARS, TITLE_MAX_CHARS};
+use crate::validation::{text, Problems, TEXT_MAX_CHARS, TITLE_MAX_CHARS};
 use serde::{Deserialize, Serialize};
 
 /// Highest amount accepted for one route, in cents (ten million euro).
@@ -34,8 +35,8 @@ pub fn saving_cents(regular: RouteCost, tailored: RouteCost) -> i64 {
 
 /// An amount in euro as a Dutch user types it: "1200", "1.200", "1.200,50",
 /// "€ 85,5" or "85.50"; in cents.
-pub fn money(typed: &str) -> Result<i64, String> {
-    let refuse = || "Vul een bedrag in euro in, zoals 1.200,50.".to_string();
+pub fn money(typed: &str) -> Result<i64, Message> {
+    let refuse = || Message::from(Text::InvalidAmount);
     let cleaned: String = typed
         .trim()
         .trim_start_matches('€')
@@ -43,10 +44,10 @@ pub fn money(typed: &str) -> Result<i64, String> {
         .filter(|c| !c.is_whitespace())
         .collect();
     if cleaned.is_empty() {
-        return Err("Vul een bedrag in (0 als er geen kosten zijn).".to_string());
+        return Err(Text::InvalidAmountMissing.into());
     }
     if cleaned.starts_with('-') {
-        return Err("Een bedrag is 0 of meer.".to_string());
+        return Err(Text::InvalidAmountNegative.into());
     }
     // A comma is the decimal sign; points group thousands. Without a comma,
     // one point followed by one or two digits is a decimal point.
@@ -82,7 +83,7 @@ pub fn money(typed: &str) -> Result<i64, String> {
     };
     let total = euros * 100 + cents;
     if total > AMOUNT_MAX_CENTS {
-        return Err("Dat bedrag is onwaarschijnlijk hoog; controleer het.".to_string());
+        return Err(Text::InvalidAmountImplausible.into());
     }
     Ok(total)
 }
@@ -106,21 +107,21 @@ pub fn euro(cents: i64) -> String {
 pub const ONE_OFF: &str = "eenmalig";
 pub const MONTHLY: &str = "per-maand";
 
-/// A canvas form, as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct CanvasInput<'a> {
-    pub title: &'a str,
-    pub family_wants: &'a str,
-    pub law: &'a str,
-    pub law_reason: &'a str,
-    pub regular_amount: &'a str,
-    pub regular_basis: &'a str,
-    pub regular_months: &'a str,
-    pub tailored_amount: &'a str,
-    pub tailored_basis: &'a str,
-    pub tailored_months: &'a str,
-    pub status: &'a str,
-    pub system_lesson: &'a str,
+/// A canvas form as typed: its fields are the form's field names.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CanvasForm {
+    pub title: String,
+    pub family_wants: String,
+    pub law: String,
+    pub law_reason: String,
+    pub regular_amount: String,
+    pub regular_basis: String,
+    pub regular_months: String,
+    pub tailored_amount: String,
+    pub tailored_basis: String,
+    pub tailored_months: String,
+    pub status: String,
+    pub system_lesson: String,
 }
 
 /// A checked canvas.
@@ -137,48 +138,45 @@ pub struct CanvasContent {
     pub system_lesson: String,
 }
 
-/// Checks a canvas form: every problem as (field, Dutch message), or the
+/// Checks a canvas form: every problem, or the
 /// checked canvas.
-pub fn canvas(input: &CanvasInput) -> Result<CanvasContent, Vec<(&'static str, String)>> {
+pub fn canvas(input: &CanvasForm) -> Result<CanvasContent, Problems> {
     let mut problems = Vec::new();
     for (field, value, max) in [
-        ("title", input.title, TITLE_MAX_CHARS),
-        ("family_wants", input.family_wants, TEXT_MAX_CHARS),
-        ("law_reason", input.law_reason, TEXT_MAX_CHARS),
+        ("title", &input.title, TITLE_MAX_CHARS),
+        ("family_wants", &input.family_wants, TEXT_MAX_CHARS),
+        ("law_reason", &input.law_reason, TEXT_MAX_CHARS),
     ] {
         if let Err(m) = text(value, max) {
             problems.push((field, m));
         }
     }
     if input.system_lesson.trim().chars().count() > TEXT_MAX_CHARS {
-        problems.push((
-            "system_lesson",
-            format!("Gebruik hoogstens {TEXT_MAX_CHARS} tekens."),
-        ));
+        problems.push(("system_lesson", Text::InvalidTooLong.with(TEXT_MAX_CHARS)));
     }
-    let law = Law::from_code(input.law);
+    let law = Law::from_code(&input.law);
     if law.is_none() {
-        problems.push(("law", "Kies de wet waaronder dit valt.".to_string()));
+        problems.push(("law", Text::InvalidChooseLaw.into()));
     }
-    let status = CanvasStatus::from_code(input.status);
+    let status = CanvasStatus::from_code(&input.status);
     if status.is_none() {
-        problems.push(("status", "Kies een status.".to_string()));
+        problems.push(("status", Text::InvalidChooseStatus.into()));
     }
     let regular = route(
         ("regular_amount", "regular_basis", "regular_months"),
         (
-            input.regular_amount,
-            input.regular_basis,
-            input.regular_months,
+            &input.regular_amount,
+            &input.regular_basis,
+            &input.regular_months,
         ),
         &mut problems,
     );
     let tailored = route(
         ("tailored_amount", "tailored_basis", "tailored_months"),
         (
-            input.tailored_amount,
-            input.tailored_basis,
-            input.tailored_months,
+            &input.tailored_amount,
+            &input.tailored_basis,
+            &input.tailored_months,
         ),
         &mut problems,
     );
@@ -202,32 +200,24 @@ pub fn canvas(input: &CanvasInput) -> Result<CanvasContent, Vec<(&'static str, S
 fn route(
     fields: (&'static str, &'static str, &'static str),
     (amount, basis, months): (&str, &str, &str),
-    problems: &mut Vec<(&'static str, String)>,
+    problems: &mut Problems,
 ) -> Option<RouteCost> {
     let amount = money(amount).map_err(|m| problems.push((fields.0, m))).ok();
     let months = match (basis, months.trim()) {
         (ONE_OFF, "") => Some(None),
         (ONE_OFF, _) => {
-            problems.push((
-                fields.2,
-                "Laat het aantal maanden leeg bij eenmalige kosten.".to_string(),
-            ));
+            problems.push((fields.2, Text::InvalidMonthsForOneOff.into()));
             None
         }
-        (MONTHLY, typed) => {
-            match typed.parse::<u32>() {
-                Ok(n) if (1..=MONTHS_MAX).contains(&n) => Some(Some(n)),
-                _ => {
-                    problems.push((
-                    fields.2,
-                    format!("Vul het aantal maanden in: een heel getal van 1 tot en met {MONTHS_MAX}."),
-                ));
-                    None
-                }
+        (MONTHLY, typed) => match typed.parse::<u32>() {
+            Ok(n) if (1..=MONTHS_MAX).contains(&n) => Some(Some(n)),
+            _ => {
+                problems.push((fields.2, Text::InvalidMonths.with(MONTHS_MAX)));
+                None
             }
-        }
+        },
         _ => {
-            problems.push((fields.1, "Kies eenmalig of per maand.".to_string()));
+            problems.push((fields.1, Text::InvalidChooseBasis.into()));
             None
         }
     };
@@ -252,20 +242,21 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn good() -> CanvasInput<'static> {
-        CanvasInput {
-            title: "Aanpassing woning in plaats van logeeropvang",
-            family_wants: "Dat hun zoon thuis kan blijven wonen.",
-            law: "wmo",
-            law_reason: "Woningaanpassing valt onder de Wmo; de gemeente mag maatwerk leveren.",
-            regular_amount: "450",
-            regular_basis: MONTHLY,
-            regular_months: "12",
-            tailored_amount: "1.200",
-            tailored_basis: ONE_OFF,
-            tailored_months: "",
-            status: "ingediend",
-            system_lesson: "",
+    fn good() -> CanvasForm {
+        CanvasForm {
+            title: "Aanpassing woning in plaats van logeeropvang".into(),
+            family_wants: "Dat hun zoon thuis kan blijven wonen.".into(),
+            law: "wmo".into(),
+            law_reason: "Woningaanpassing valt onder de Wmo; de gemeente mag maatwerk leveren."
+                .into(),
+            regular_amount: "450".into(),
+            regular_basis: MONTHLY.into(),
+            regular_months: "12".into(),
+            tailored_amount: "1.200".into(),
+            tailored_basis: ONE_OFF.into(),
+            tailored_months: "".into(),
+            status: "ingediend".into(),
+            system_lesson: "".into(),
         }
     }
 
@@ -308,30 +299,30 @@ mod tests {
 
     #[test]
     fn each_problem_at_its_field() {
-        let fields = |input: &CanvasInput| match canvas(input) {
+        let fields = |input: &CanvasForm| match canvas(input) {
             Ok(_) => vec![],
             Err(p) => p.into_iter().map(|(f, _)| f).collect::<Vec<_>>(),
         };
         assert_eq!(
-            fields(&CanvasInput {
-                regular_months: "",
-                tailored_amount: "-1",
-                law: "",
+            fields(&CanvasForm {
+                regular_months: "".into(),
+                tailored_amount: "-1".into(),
+                law: "".into(),
                 ..good()
             }),
             vec!["law", "regular_months", "tailored_amount"]
         );
         assert_eq!(
-            fields(&CanvasInput {
-                tailored_months: "3",
-                family_wants: "",
+            fields(&CanvasForm {
+                tailored_months: "3".into(),
+                family_wants: "".into(),
                 ..good()
             }),
             vec!["family_wants", "tailored_months"]
         );
         assert_eq!(
-            fields(&CanvasInput {
-                regular_basis: "soms",
+            fields(&CanvasForm {
+                regular_basis: "soms".into(),
                 ..good()
             }),
             vec!["regular_basis"]
@@ -368,13 +359,13 @@ mod tests {
             tailored_months in "[0-9]{0,3}",
         ) {
             let basis = |monthly: bool| if monthly { MONTHLY } else { ONE_OFF };
-            let input = CanvasInput {
-                regular_amount: &regular_amount,
-                regular_basis: basis(regular_monthly),
-                regular_months: &regular_months,
-                tailored_amount: &tailored_amount,
-                tailored_basis: basis(tailored_monthly),
-                tailored_months: &tailored_months,
+            let input = CanvasForm {
+                regular_amount: regular_amount.clone(),
+                regular_basis: basis(regular_monthly).into(),
+                regular_months: regular_months.clone(),
+                tailored_amount: tailored_amount.clone(),
+                tailored_basis: basis(tailored_monthly).into(),
+                tailored_months: tailored_months.clone(),
                 ..good()
             };
             let stored = canvas(&input).ok().map(|c| saving_cents(c.regular, c.tailored));

@@ -4,7 +4,8 @@
 //! optionally linked to one of the team's lessons or canvases. The rules
 //! for what is typed; storing is the store's.
 
-use crate::i18n::{t, Text};
+use crate::i18n::Text;
+use crate::validation::Problems;
 use crate::Month;
 
 /// Longest reason for a baseline.
@@ -55,14 +56,12 @@ pub struct NoteInput {
     pub link: Option<NoteLink>,
 }
 
-type Problems = Vec<(&'static str, String)>;
-
 /// One of the chart's `months`, as typed (YYYY-MM).
 fn month(typed: &str, months: &[Month], problems: &mut Problems) -> Option<Month> {
     match typed.trim().parse::<Month>() {
         Ok(m) if months.contains(&m) => Some(m),
         _ => {
-            problems.push(("month", t(Text::MarkMonthInvalid).to_string()));
+            problems.push(("month", Text::MarkMonthInvalid.into()));
             None
         }
     }
@@ -93,7 +92,7 @@ pub fn baseline(
                 Some(n)
             }
             _ => {
-                problems.push(("fixed_after", t(Text::BaselineFixedInvalid).to_string()));
+                problems.push(("fixed_after", Text::BaselineFixedInvalid.into()));
                 None
             }
         },
@@ -126,7 +125,7 @@ pub fn note(
         code => {
             let link = NoteLink::from_code(code);
             if link.is_none() {
-                problems.push(("link", t(Text::NoteLinkInvalid).to_string()));
+                problems.push(("link", Text::NoteLinkInvalid.into()));
             }
             link
         }

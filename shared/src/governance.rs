@@ -3,10 +3,12 @@
 //! measure, and the checks of a knelpunt answer and of a dialogue note with
 //! its follow-up actions.
 
-use crate::i18n::{t, Text};
+use crate::i18n::{t, Message, Text};
 use crate::network::{KnelpuntStatus, Measure};
 use crate::stats::xmr::{Assurance, Variation};
-use crate::validation::{date, decimal, text, NAME_MAX_CHARS, TEXT_MAX_CHARS};
+use crate::validation::{
+    date, decimal, text, Problems, NAME_MAX_CHARS, TEXT_MAX_CHARS, WAIT_MAX_DAYS,
+};
 use serde::{Deserialize, Serialize};
 
 /// A verdict as an icon: a letter inside a shape (a CSS class), and the
@@ -51,17 +53,21 @@ pub fn assurance_icon(assurance: Option<Assurance>) -> Icon {
 
 /// A target as typed for `measure`: `Ok(None)` when empty (no target);
 /// days 0–730, a percentage 0–100 (stored as a share), a grade 1–10.
-pub fn target(measure: Measure, typed: &str) -> Result<Option<f64>, String> {
+pub fn target(measure: Measure, typed: &str) -> Result<Option<f64>, Message> {
     let Some(value) = decimal(typed)? else {
         return Ok(None);
     };
     let (low, high, message) = match measure {
-        Measure::Wait => (0.0, 730.0, "Een wachttijd ligt tussen 0 en 730 dagen."),
-        Measure::ClientGrade => (1.0, 10.0, "Een cijfer ligt tussen 1 en 10."),
-        _ => (0.0, 100.0, "Een percentage ligt tussen 0 en 100."),
+        Measure::Wait => (
+            0.0,
+            WAIT_MAX_DAYS,
+            Text::InvalidWaitRange.with(WAIT_MAX_DAYS),
+        ),
+        Measure::ClientGrade => (1.0, 10.0, Text::InvalidGradeRange.into()),
+        _ => (0.0, 100.0, Text::InvalidPercentageRange.into()),
     };
     if !(low..=high).contains(&value) {
-        return Err(message.to_string());
+        return Err(message);
     }
     Ok(Some(if measure.is_share() {
         value / 100.0
@@ -83,10 +89,10 @@ pub fn target_text(measure: Measure, value: f64) -> String {
 }
 
 /// Every problem with a bestuurder's answer to a knelpunt.
-pub fn answer(status: &str, body: &str) -> Vec<(&'static str, String)> {
+pub fn answer(status: &str, body: &str) -> Problems {
     let mut problems = Vec::new();
     if KnelpuntStatus::from_code(status).is_none() {
-        problems.push(("status", "Kies een status.".to_string()));
+        problems.push(("status", Text::InvalidChooseStatus.into()));
     }
     if let Err(m) = text(body, TEXT_MAX_CHARS) {
         problems.push(("body", m));
@@ -136,13 +142,13 @@ pub struct Action {
     pub due_on: (i32, u32, u32),
 }
 
-/// A dialogue note as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct NoteInput<'a> {
-    pub held_on: &'a str,
-    pub attendees: &'a str,
-    pub conclusions: &'a str,
-    pub actions: &'a [ActionInput],
+/// A dialogue note's own fields as typed (its action rows are
+/// `ActionInput`s): the struct's fields are the form's field names.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NoteFields {
+    pub held_on: String,
+    pub attendees: String,
+    pub conclusions: String,
 }
 
 /// A checked dialogue note.
@@ -156,37 +162,36 @@ pub struct Note {
 
 /// Checks a dialogue note: a meeting date, who was there, what was
 /// concluded; an action row left empty is skipped, a started one needs a
-/// description, an owner and a due date. Problems come as (field, Dutch
-/// message).
-pub fn note(input: &NoteInput) -> Result<Note, Vec<(String, String)>> {
-    let mut problems: Vec<(String, String)> = Vec::new();
-    let held_on = match date(input.held_on) {
+/// description, an owner and a due date.
+pub fn note(input: &NoteFields, actions: &[ActionInput]) -> Result<Note, Problems> {
+    let mut problems = Problems::new();
+    let held_on = match date(&input.held_on) {
         Ok(Some(day)) => Some(day),
         Ok(None) => {
-            problems.push(("held_on".into(), "Vul de datum van het overleg in.".into()));
+            problems.push(("held_on", Text::InvalidMeetingDateMissing.into()));
             None
         }
         Err(m) => {
-            problems.push(("held_on".into(), m));
+            problems.push(("held_on", m));
             None
         }
     };
     for (field, value) in [
-        ("attendees", input.attendees),
-        ("conclusions", input.conclusions),
+        ("attendees", &input.attendees),
+        ("conclusions", &input.conclusions),
     ] {
         if let Err(m) = text(value, TEXT_MAX_CHARS) {
-            problems.push((field.into(), m));
+            problems.push((field, m));
         }
     }
-    if input.actions.len() > MAX_ACTIONS {
+    if actions.len() > MAX_ACTIONS {
         problems.push((
-            ACTION_FIELDS[0][0].into(),
-            format!("Hoogstens {MAX_ACTIONS} acties per verslag."),
+            ACTION_FIELDS[0][0],
+            Text::InvalidTooManyActions.with(MAX_ACTIONS),
         ));
     }
-    let mut actions = Vec::new();
-    for (row, action) in input.actions.iter().enumerate().take(MAX_ACTIONS) {
+    let mut checked = Vec::new();
+    for (row, action) in actions.iter().enumerate().take(MAX_ACTIONS) {
         let [description, owner, due] = ACTION_FIELDS[row];
         let blank = |s: &str| s.trim().is_empty();
         if blank(&action.description) && blank(&action.owner) && blank(&action.due_on) {
@@ -194,26 +199,26 @@ pub fn note(input: &NoteInput) -> Result<Note, Vec<(String, String)>> {
         }
         let mut ok = true;
         if let Err(m) = text(&action.description, TEXT_MAX_CHARS) {
-            problems.push((description.into(), m));
+            problems.push((description, m));
             ok = false;
         }
         if let Err(m) = text(&action.owner, NAME_MAX_CHARS) {
-            problems.push((owner.into(), m));
+            problems.push((owner, m));
             ok = false;
         }
         let due_on = match date(&action.due_on) {
             Ok(Some(day)) => Some(day),
             Ok(None) => {
-                problems.push((due.into(), "Vul in wanneer de actie klaar is.".into()));
+                problems.push((due, Text::InvalidActionDueMissing.into()));
                 None
             }
             Err(m) => {
-                problems.push((due.into(), m));
+                problems.push((due, m));
                 None
             }
         };
         if let (true, Some(due_on)) = (ok, due_on) {
-            actions.push(Action {
+            checked.push(Action {
                 description: action.description.trim().to_string(),
                 owner: action.owner.trim().to_string(),
                 due_on,
@@ -225,7 +230,7 @@ pub fn note(input: &NoteInput) -> Result<Note, Vec<(String, String)>> {
             held_on,
             attendees: input.attendees.trim().to_string(),
             conclusions: input.conclusions.trim().to_string(),
-            actions,
+            actions: checked,
         }),
         _ => Err(problems),
     }
@@ -417,12 +422,14 @@ mod tests {
             action("", "", ""),
             action(" ", "", ""),
         ];
-        let note = note(&NoteInput {
-            held_on: "2026-11-20",
-            attendees: "Wethouder, directeur jeugdhulp",
-            conclusions: "Eén budget per wijk.",
-            actions: &actions,
-        })
+        let note = note(
+            &NoteFields {
+                held_on: "2026-11-20".into(),
+                attendees: "Wethouder, directeur jeugdhulp".into(),
+                conclusions: "Eén budget per wijk.".into(),
+            },
+            &actions,
+        )
         .unwrap();
         assert_eq!(note.held_on, (2026, 11, 20));
         assert_eq!(note.actions.len(), 1);
@@ -432,14 +439,16 @@ mod tests {
     #[test]
     fn a_started_action_needs_all_three_fields() {
         let actions = [action("Budget ontschotten", "", "15-01-2027")];
-        let problems = note(&NoteInput {
-            held_on: "",
-            attendees: "Wethouder",
-            conclusions: "",
-            actions: &actions,
-        })
+        let problems = note(
+            &NoteFields {
+                held_on: "".into(),
+                attendees: "Wethouder".into(),
+                conclusions: "".into(),
+            },
+            &actions,
+        )
         .unwrap_err();
-        let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
+        let fields: Vec<&str> = problems.iter().map(|(f, _)| *f).collect();
         assert_eq!(
             fields,
             [
@@ -534,12 +543,14 @@ mod tests {
                 .collect();
             let started = rows.iter().filter(|(d, o, due)| *d || *o || *due).count();
             let complete = rows.iter().filter(|(d, o, due)| *d && *o && *due).count();
-            let result = note(&NoteInput {
-                held_on: "2026-11-20",
-                attendees: "Iemand",
-                conclusions: "Iets",
-                actions: &actions,
-            });
+            let result = note(
+                &NoteFields {
+                held_on: "2026-11-20".into(),
+                attendees: "Iemand".into(),
+                conclusions: "Iets".into(),
+            },
+            &actions,
+        );
             prop_assert_eq!(result.is_ok(), started == complete);
             if let Ok(note) = result {
                 prop_assert_eq!(note.actions.len(), complete);

@@ -21,6 +21,52 @@ pub const fn t(key: Text) -> &'static str {
     key.nl()
 }
 
+impl Text {
+    /// This text with `value` filled in at its next `{}`.
+    pub fn with(self, value: impl std::fmt::Display) -> Message {
+        Message::from(self).with(value)
+    }
+}
+
+/// A catalogue text with the values it names filled in at each `{}`, in
+/// order: what a refused field is told ("Gebruik hoogstens {} tekens.").
+/// Validation returns these, never wording of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: Text,
+    values: Vec<String>,
+}
+
+impl Message {
+    /// Fills in the next `{}`.
+    pub fn with(mut self, value: impl std::fmt::Display) -> Self {
+        self.values.push(value.to_string());
+        self
+    }
+}
+
+impl From<Text> for Message {
+    fn from(text: Text) -> Self {
+        Message {
+            text,
+            values: Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut parts = t(self.text).split("{}");
+        f.write_str(parts.next().unwrap_or_default())?;
+        let mut values = self.values.iter();
+        for part in parts {
+            f.write_str(values.next().map_or("", String::as_str))?;
+            f.write_str(part)?;
+        }
+        Ok(())
+    }
+}
+
 catalogue! {
     AppName => "Wijkwijs",
     Tagline => "Samenwerken in de wijk, zichtbaar gemaakt",
@@ -644,6 +690,87 @@ catalogue! {
     KnelpuntInBehandeling => "In behandeling",
     KnelpuntOpgelost => "Opgelost",
     KnelpuntAfgewezen => "Afgewezen",
+
+    // What a refused field is told (`Message`; `{}` is a value filled in).
+    InvalidPasswordTooShort => "Kies een wachtwoord van minstens {} tekens.",
+    InvalidPasswordTooLong => "Kies een wachtwoord van hoogstens {} tekens.",
+    InvalidPasswordCommon => "Dit wachtwoord is te bekend of te eenvoudig. Kies een ander, bijvoorbeeld een zin van een paar woorden.",
+    InvalidPasswordsDiffer => "De twee wachtwoorden zijn niet gelijk.",
+    InvalidEmail => "Vul een geldig e-mailadres in, zoals naam@organisatie.nl.",
+    InvalidEmailMissing => "Vul uw e-mailadres in.",
+    InvalidPasswordMissing => "Vul uw wachtwoord in.",
+    InvalidLogin => "Dit e-mailadres en wachtwoord horen niet bij elkaar, of het account is niet actief.",
+    InvalidSecondFactor => "Deze code klopt niet of is al gebruikt. Neem de nieuwste code uit uw app, of een ongebruikte herstelcode.",
+    InvalidTotpConfirmation => "Deze code klopt niet. Voer de code van zes cijfers in die uw app nu toont.",
+    InvalidNameMissing => "Vul een naam in.",
+    InvalidTooLong => "Gebruik hoogstens {} tekens.",
+    InvalidTooLongNow => "Gebruik hoogstens {} tekens (nu {}).",
+    InvalidMissing => "Vul dit veld in.",
+    InvalidGemeenteCode => "Vul een CBS-gemeentecode in: GM en vier cijfers, zoals GM0344.",
+    InvalidWijkCode => "Vul een CBS-wijkcode in: WK en zes cijfers, zoals WK034403.",
+    InvalidDate => "Vul een bestaande datum in, zoals 2026-03-01.",
+    InvalidChooseTheme => "Kies een thema.",
+    InvalidChooseStatus => "Kies een status.",
+    InvalidChooseRole => "Kies een rol.",
+    InvalidChooseGemeente => "Kies een gemeente.",
+    InvalidChooseWijk => "Kies een wijk.",
+    InvalidChooseDoelgroep => "Kies een doelgroep.",
+    InvalidChooseSector => "Kies een sector.",
+    InvalidChooseOrganisation => "Kies een organisatie.",
+    InvalidChooseCategory => "Kies een categorie.",
+    InvalidChooseAnswer => "Kies een antwoord.",
+    InvalidChooseLaw => "Kies de wet waaronder dit valt.",
+    InvalidChooseBasis => "Kies eenmalig of per maand.",
+    InvalidChooseLessonSource => "Kies waar de les uit komt.",
+    InvalidChooseAgreementTheme => "Kies een thema voor de nieuwe afspraak.",
+    InvalidReviewBeforeStart => "De evaluatie kan niet vóór de ingangsdatum liggen.",
+    InvalidActiveWithoutStart => "Een actieve afspraak heeft een ingangsdatum.",
+    InvalidCountTooHigh => "Vul een aantal tot {} in.",
+    InvalidCountMissing => "Vul een aantal in (0 als er geen waren).",
+    InvalidCount => "Vul een heel getal van 0 of meer in.",
+    InvalidNumber => "Vul een getal in, zoals 12,5.",
+    InvalidMonth => "Kies een maand, zoals 2026-10.",
+    InvalidMonthNotOver => "Deze maand is nog niet voorbij.",
+    InvalidPartAboveEnded => "Kan niet meer zijn dan het aantal afgesloten cliënten ({}).",
+    InvalidWaitMissing => "Vul de gemiddelde wachttijd in dagen in.",
+    InvalidWaitWithoutStarts => "Zonder gestarte cliënten is er geen wachttijd; laat dit veld leeg.",
+    InvalidWaitRange => "Een wachttijd ligt tussen 0 en {} dagen.",
+    InvalidGradeMissing => "Vul het gemiddelde cijfer van de cliënten in.",
+    InvalidGradeWithoutResponses => "Zonder reacties is er geen cijfer; laat dit veld leeg.",
+    InvalidGradeRange => "Een cijfer ligt tussen 1 en 10.",
+    InvalidPercentageRange => "Een percentage ligt tussen 0 en 100.",
+    InvalidAmount => "Vul een bedrag in euro in, zoals 1.200,50.",
+    InvalidAmountMissing => "Vul een bedrag in (0 als er geen kosten zijn).",
+    InvalidAmountNegative => "Een bedrag is 0 of meer.",
+    InvalidAmountImplausible => "Dat bedrag is onwaarschijnlijk hoog; controleer het.",
+    InvalidMonthsForOneOff => "Laat het aantal maanden leeg bij eenmalige kosten.",
+    InvalidMonths => "Vul het aantal maanden in: een heel getal van 1 tot en met {}.",
+    InvalidTooManyTags => "Gebruik hoogstens {} trefwoorden.",
+    InvalidTagTooLong => "Het trefwoord \u{201c}{}\u{201d} is langer dan {} tekens.",
+    InvalidMeetingDateMissing => "Vul de datum van het overleg in.",
+    InvalidTooManyActions => "Hoogstens {} acties per verslag.",
+    InvalidActionDueMissing => "Vul in wanneer de actie klaar is.",
+    InvalidSurveyMonth => "Kies een van de maanden waarover u nog kunt antwoorden.",
+    InvalidSurveyGrade => "Vul een heel cijfer van 1 tot en met 10 in.",
+    InvalidSurveyAnswered => "U hebt de vragenlijst over deze maand al ingevuld.",
+    InvalidOwnKnelpunt => "Dit knelpunt komt van uw eigen team.",
+    InvalidKnelpuntSupported => "Uw team steunt dit knelpunt al.",
+    InvalidLessonLinksOwnAgreements => "Een les kan alleen naar afspraken van het eigen team verwijzen.",
+    InvalidOwnLesson => "Dit is een les van uw eigen team.",
+    InvalidLessonUseful => "Uw team vond deze les al nuttig.",
+    InvalidOwnLessonAdopted => "Dit is een les van uw eigen team; leg een afspraak gewoon zelf vast.",
+    InvalidChosenItemGone => "Een gekozen knelpunt of les bestaat niet meer.",
+    InvalidGemeenteCodeTaken => "Er is al een gemeente met deze code.",
+    InvalidWijkCodeTaken => "Er is al een wijk met deze code.",
+    InvalidOrganisationNameTaken => "Er is al een organisatie met deze naam.",
+    InvalidEmailTaken => "Er is al een account met dit e-mailadres.",
+    InvalidDeactivateSelf => "U kunt uw eigen account niet deactiveren.",
+    InvalidNoActiveAccount => "Er is geen actief account met dit e-mailadres. Vraag de beheerder om het aan te maken.",
+    InvalidAlreadyMember => "Deze persoon is al lid van het team.",
+    InvalidRemoveSelf => "U kunt uzelf niet uit het team verwijderen; vraag een andere coördinator of de beheerder.",
+    InvalidMessageToOwnTeam => "Een bericht gaat naar een ander team.",
+    // The agreement a lesson becomes: what worked, then what it needs.
+    LessonAgreementBody => "{}\n\nWat daarvoor nodig is: {}",
 }
 
 #[cfg(test)]
@@ -655,5 +782,17 @@ mod tests {
         for key in [Text::AppName, Text::OverviewTitle, Text::ThemePrivacy] {
             assert!(!t(key).is_empty());
         }
+    }
+
+    #[test]
+    fn a_message_fills_its_values_in_order() {
+        assert_eq!(
+            Text::InvalidTooLongNow.with(200).with(201).to_string(),
+            "Gebruik hoogstens 200 tekens (nu 201)."
+        );
+        assert_eq!(
+            Message::from(Text::InvalidMissing).to_string(),
+            "Vul dit veld in."
+        );
     }
 }

@@ -1,8 +1,9 @@
 //! Knelpunten: what a team needs from the bestuurders. The rules for
 //! raising one and for supporting another team's.
 
+use crate::i18n::{Message, Text};
 use crate::network::KnelpuntCategory;
-use crate::validation::{text, TEXT_MAX_CHARS, TITLE_MAX_CHARS};
+use crate::validation::{text, Problems, TEXT_MAX_CHARS, TITLE_MAX_CHARS};
 
 /// A knelpunt form, as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -12,11 +13,11 @@ pub struct KnelpuntInput<'a> {
     pub description: &'a str,
 }
 
-/// Every problem with a knelpunt form, as (field, Dutch message).
-pub fn knelpunt(input: &KnelpuntInput) -> Vec<(&'static str, String)> {
+/// Every problem with a knelpunt form.
+pub fn knelpunt(input: &KnelpuntInput) -> Problems {
     let mut problems = Vec::new();
     if KnelpuntCategory::from_code(input.category).is_none() {
-        problems.push(("category", "Kies een categorie.".to_string()));
+        problems.push(("category", Text::InvalidChooseCategory.into()));
     }
     if let Err(m) = text(input.title, TITLE_MAX_CHARS) {
         problems.push(("title", m));
@@ -30,11 +31,11 @@ pub fn knelpunt(input: &KnelpuntInput) -> Vec<(&'static str, String)> {
 /// Whether `team` may support a knelpunt raised by `raised_by`, given the
 /// teams that support it already: a team supports another team's knelpunt,
 /// once.
-pub fn support(team: i32, raised_by: i32, supporters: &[i32]) -> Result<(), String> {
+pub fn support(team: i32, raised_by: i32, supporters: &[i32]) -> Result<(), Message> {
     if team == raised_by {
-        Err("Dit knelpunt komt van uw eigen team.".to_string())
+        Err(Text::InvalidOwnKnelpunt.into())
     } else if supporters.contains(&team) {
-        Err("Uw team steunt dit knelpunt al.".to_string())
+        Err(Text::InvalidKnelpuntSupported.into())
     } else {
         Ok(())
     }

@@ -1,8 +1,10 @@
 //! Lessons a team draws from case discussions, and what other teams do with
 //! them (react, find useful, adopt): the rules for what may be recorded.
 
+use crate::i18n::Text;
 use crate::network::{AgreementTheme, LessonSource};
-use crate::validation::{text, TEXT_MAX_CHARS, TITLE_MAX_CHARS};
+use crate::validation::{text, Problems, TEXT_MAX_CHARS, TITLE_MAX_CHARS};
+use serde::{Deserialize, Serialize};
 
 /// Most tags on one lesson.
 pub const TAGS_MAX: usize = 8;
@@ -11,15 +13,15 @@ pub const TAG_MAX_CHARS: usize = 30;
 /// Longest reaction to a lesson.
 pub const REACTION_MAX_CHARS: usize = crate::validation::MESSAGE_MAX_CHARS;
 
-/// A lesson form, as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct LessonInput<'a> {
-    pub source: &'a str,
-    pub title: &'a str,
-    pub what_happened: &'a str,
-    pub what_worked: &'a str,
-    pub what_needed: &'a str,
-    pub tags: &'a str,
+/// A lesson form as typed: its fields are the form's field names.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LessonForm {
+    pub source: String,
+    pub title: String,
+    pub what_happened: String,
+    pub what_worked: String,
+    pub what_needed: String,
+    pub tags: String,
 }
 
 /// Tags as typed ("Huisarts, regie"): trimmed, lower case, without empty
@@ -35,57 +37,53 @@ pub fn tags(typed: &str) -> Vec<String> {
     tags
 }
 
-/// Every problem with a lesson form, as (field, Dutch message).
-pub fn lesson(input: &LessonInput) -> Vec<(&'static str, String)> {
+/// Every problem with a lesson form.
+pub fn lesson(input: &LessonForm) -> Problems {
     let mut problems = Vec::new();
-    if LessonSource::from_code(input.source).is_none() {
-        problems.push(("source", "Kies waar de les uit komt.".to_string()));
+    if LessonSource::from_code(&input.source).is_none() {
+        problems.push(("source", Text::InvalidChooseLessonSource.into()));
     }
     for (field, value, max) in [
-        ("title", input.title, TITLE_MAX_CHARS),
-        ("what_happened", input.what_happened, TEXT_MAX_CHARS),
-        ("what_worked", input.what_worked, TEXT_MAX_CHARS),
-        ("what_needed", input.what_needed, TEXT_MAX_CHARS),
+        ("title", &input.title, TITLE_MAX_CHARS),
+        ("what_happened", &input.what_happened, TEXT_MAX_CHARS),
+        ("what_worked", &input.what_worked, TEXT_MAX_CHARS),
+        ("what_needed", &input.what_needed, TEXT_MAX_CHARS),
     ] {
         if let Err(m) = text(value, max) {
             problems.push((field, m));
         }
     }
-    let tags = tags(input.tags);
+    let tags = tags(&input.tags);
     if tags.len() > TAGS_MAX {
-        problems.push(("tags", format!("Gebruik hoogstens {TAGS_MAX} trefwoorden.")));
+        problems.push(("tags", Text::InvalidTooManyTags.with(TAGS_MAX)));
     } else if let Some(long) = tags.iter().find(|t| t.chars().count() > TAG_MAX_CHARS) {
         problems.push((
             "tags",
-            format!("Het trefwoord \u{201c}{long}\u{201d} is langer dan {TAG_MAX_CHARS} tekens."),
+            Text::InvalidTagTooLong.with(long).with(TAG_MAX_CHARS),
         ));
     }
     problems
 }
 
 /// A reaction to a lesson, as typed.
-pub fn reaction(body: &str) -> Vec<(&'static str, String)> {
+pub fn reaction(body: &str) -> Problems {
     crate::validation::message(body)
 }
 
 /// Adopting a lesson as an agreement: the theme it gets in the adopting team.
-pub fn adoption(theme: &str) -> Vec<(&'static str, String)> {
+pub fn adoption(theme: &str) -> Problems {
     match AgreementTheme::from_code(theme) {
         Some(_) => vec![],
-        None => vec![(
-            "theme",
-            "Kies een thema voor de nieuwe afspraak.".to_string(),
-        )],
+        None => vec![("theme", Text::InvalidChooseAgreementTheme.into())],
     }
 }
 
 /// The text of the concept agreement an adopted lesson becomes.
 pub fn adopted_agreement_body(what_worked: &str, what_needed: &str) -> String {
-    format!(
-        "{}\n\nWat daarvoor nodig is: {}",
-        what_worked.trim(),
-        what_needed.trim()
-    )
+    Text::LessonAgreementBody
+        .with(what_worked.trim())
+        .with(what_needed.trim())
+        .to_string()
 }
 
 #[cfg(test)]
@@ -93,45 +91,45 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn good() -> LessonInput<'static> {
-        LessonInput {
-            source: "casusbespreking",
-            title: "Huisarts eerder aan tafel",
-            what_happened: "De huisarts kwam laat in beeld.",
-            what_worked: "Uitnodigen bij het eerste overleg.",
-            what_needed: "Tijd voor huisartsen.",
-            tags: "Huisarts, regie,  ,huisarts",
+    fn good() -> LessonForm {
+        LessonForm {
+            source: "casusbespreking".into(),
+            title: "Huisarts eerder aan tafel".into(),
+            what_happened: "De huisarts kwam laat in beeld.".into(),
+            what_worked: "Uitnodigen bij het eerste overleg.".into(),
+            what_needed: "Tijd voor huisartsen.".into(),
+            tags: "Huisarts, regie,  ,huisarts".into(),
         }
     }
 
-    fn fields(input: &LessonInput) -> Vec<&'static str> {
+    fn fields(input: &LessonForm) -> Vec<&'static str> {
         lesson(input).into_iter().map(|(f, _)| f).collect()
     }
 
     #[test]
     fn known_answers() {
         assert!(lesson(&good()).is_empty());
-        assert_eq!(tags(good().tags), vec!["huisarts", "regie"]);
+        assert_eq!(tags(&good().tags), vec!["huisarts", "regie"]);
         assert_eq!(tags(""), Vec::<String>::new());
         assert_eq!(
-            fields(&LessonInput {
-                source: "roddel",
-                title: " ",
+            fields(&LessonForm {
+                source: "roddel".into(),
+                title: " ".into(),
                 ..good()
             }),
             vec!["source", "title"]
         );
         assert_eq!(
-            fields(&LessonInput {
-                tags: "a,b,c,d,e,f,g,h,i",
+            fields(&LessonForm {
+                tags: "a,b,c,d,e,f,g,h,i".into(),
                 ..good()
             }),
             vec!["tags"]
         );
         let long = format!("kort,{}", "x".repeat(31));
         assert_eq!(
-            fields(&LessonInput {
-                tags: &long,
+            fields(&LessonForm {
+                tags: long.clone(),
                 ..good()
             }),
             vec!["tags"]

@@ -83,13 +83,13 @@ pub const PASSAGE_MIN_CHARS: usize = 3;
 
 /// Checks a passage to remove as typed; the passage trimmed, or the
 /// message for its field.
-pub fn passage(typed: &str) -> Result<&str, &'static str> {
+pub fn passage(typed: &str) -> Result<&str, Text> {
     let passage = typed.trim();
     let chars = passage.chars().count();
     if chars < PASSAGE_MIN_CHARS {
-        Err(t(Text::RedactPassageTooShort))
+        Err(Text::RedactPassageTooShort)
     } else if chars > crate::validation::TEXT_MAX_CHARS {
-        Err(t(Text::RedactPassageTooLong))
+        Err(Text::RedactPassageTooLong)
     } else {
         Ok(passage)
     }

@@ -3,6 +3,7 @@
 //! stored answer points to a member; a result shows from three answers on,
 //! even inside the team.
 
+use crate::i18n::Text;
 use crate::suppression::{Figure, SuppressionPolicy};
 use crate::Month;
 use serde::{Deserialize, Serialize};
@@ -41,26 +42,20 @@ pub struct SurveyInput<'a> {
     pub items: [&'a str; 4],
 }
 
-/// Checks an answer: every problem as (field, Dutch message), or the answer.
+/// Checks an answer: every problem, or the answer.
 pub fn answer(
     input: &SurveyInput,
     this_month: Month,
-) -> Result<SurveyAnswer, Vec<(&'static str, String)>> {
+) -> Result<SurveyAnswer, crate::validation::Problems> {
     let mut problems = Vec::new();
     let month = input.month.trim().parse::<Month>().ok();
     if !month.is_some_and(|m| open_months(this_month).contains(&m)) {
-        problems.push((
-            "month",
-            "Kies een van de maanden waarover u nog kunt antwoorden.".to_string(),
-        ));
+        problems.push(("month", Text::InvalidSurveyMonth.into()));
     }
     let grade = match input.grade.trim().parse::<u32>() {
         Ok(g) if (1..=10).contains(&g) => Some(g),
         _ => {
-            problems.push((
-                "grade",
-                "Vul een heel cijfer van 1 tot en met 10 in.".to_string(),
-            ));
+            problems.push(("grade", Text::InvalidSurveyGrade.into()));
             None
         }
     };
@@ -68,7 +63,7 @@ pub fn answer(
     for (i, typed) in input.items.iter().enumerate() {
         match typed.trim().parse::<u32>() {
             Ok(v) if (1..=SCALE_MAX).contains(&v) => items[i] = v,
-            _ => problems.push((ITEMS[i], "Kies een antwoord.".to_string())),
+            _ => problems.push((ITEMS[i], Text::InvalidChooseAnswer.into())),
         }
     }
     match (month, grade) {

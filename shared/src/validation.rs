@@ -1,5 +1,13 @@
 //! Input rules shared by forms and command-line tools. Each rule returns a
-//! Dutch message for the field it guards.
+//! catalogue `Message` for the field it guards, never wording of its own.
+
+use crate::i18n::{Message, Text};
+use serde::{Deserialize, Serialize};
+
+/// A refused field: its name in the form and what it is told.
+pub type Problem = (&'static str, Message);
+/// Every refused field of a form.
+pub type Problems = Vec<Problem>;
 
 /// Shortest password accepted.
 pub const PASSWORD_MIN_CHARS: usize = 12;
@@ -20,25 +28,21 @@ pub fn is_common_password(candidate: &str) -> bool {
 }
 
 /// Checks a new password; `Err` holds the message for the field.
-pub fn password(candidate: &str) -> Result<(), String> {
+pub fn password(candidate: &str) -> Result<(), Message> {
     let chars = candidate.chars().count();
     if chars < PASSWORD_MIN_CHARS {
-        Err(format!(
-            "Kies een wachtwoord van minstens {PASSWORD_MIN_CHARS} tekens."
-        ))
+        Err(Text::InvalidPasswordTooShort.with(PASSWORD_MIN_CHARS))
     } else if chars > PASSWORD_MAX_CHARS {
-        Err(format!(
-            "Kies een wachtwoord van hoogstens {PASSWORD_MAX_CHARS} tekens."
-        ))
+        Err(Text::InvalidPasswordTooLong.with(PASSWORD_MAX_CHARS))
     } else if is_common_password(candidate) {
-        Err("Dit wachtwoord is te bekend of te eenvoudig. Kies een ander, bijvoorbeeld een zin van een paar woorden.".to_string())
+        Err(Text::InvalidPasswordCommon.into())
     } else {
         Ok(())
     }
 }
 
 /// Checks that an e-mail address has the form name@domain.
-pub fn email(candidate: &str) -> Result<(), String> {
+pub fn email(candidate: &str) -> Result<(), Message> {
     let candidate = candidate.trim();
     let valid = candidate.len() <= 254
         && !candidate.contains(char::is_whitespace)
@@ -51,7 +55,7 @@ pub fn email(candidate: &str) -> Result<(), String> {
     if valid {
         Ok(())
     } else {
-        Err("Vul een geldig e-mailadres in, zoals naam@organisatie.nl.".to_string())
+        Err(Text::InvalidEmail.into())
     }
 }
 
@@ -59,27 +63,25 @@ pub fn email(candidate: &str) -> Result<(), String> {
 pub const NAME_MAX_CHARS: usize = 100;
 
 /// Checks a name: not empty, not too long.
-pub fn name(candidate: &str) -> Result<(), String> {
+pub fn name(candidate: &str) -> Result<(), Message> {
     let chars = candidate.trim().chars().count();
     if chars == 0 {
-        Err("Vul een naam in.".to_string())
+        Err(Text::InvalidNameMissing.into())
     } else if chars > NAME_MAX_CHARS {
-        Err(format!("Gebruik hoogstens {NAME_MAX_CHARS} tekens."))
+        Err(Text::InvalidTooLong.with(NAME_MAX_CHARS))
     } else {
         Ok(())
     }
 }
 
 /// Checks a CBS gemeente code: "GM" and four digits, e.g. GM0344.
-pub fn gemeente_code(candidate: &str) -> Result<(), String> {
-    cbs_code(candidate, "GM", 4)
-        .ok_or_else(|| "Vul een CBS-gemeentecode in: GM en vier cijfers, zoals GM0344.".to_string())
+pub fn gemeente_code(candidate: &str) -> Result<(), Message> {
+    cbs_code(candidate, "GM", 4).ok_or_else(|| Text::InvalidGemeenteCode.into())
 }
 
 /// Checks a CBS wijk code: "WK" and six digits, e.g. WK034403.
-pub fn wijk_code(candidate: &str) -> Result<(), String> {
-    cbs_code(candidate, "WK", 6)
-        .ok_or_else(|| "Vul een CBS-wijkcode in: WK en zes cijfers, zoals WK034403.".to_string())
+pub fn wijk_code(candidate: &str) -> Result<(), Message> {
+    cbs_code(candidate, "WK", 6).ok_or_else(|| Text::InvalidWijkCode.into())
 }
 
 fn cbs_code(candidate: &str, prefix: &str, digits: usize) -> Option<()> {
@@ -94,14 +96,14 @@ pub const TEXT_MAX_CHARS: usize = 4000;
 
 /// Checks a required text of at most `max` characters, holding no BSN
 /// (`personal_data`: free text is read across the network).
-pub fn text(candidate: &str, max: usize) -> Result<(), String> {
+pub fn text(candidate: &str, max: usize) -> Result<(), Message> {
     let chars = candidate.trim().chars().count();
     if chars == 0 {
-        Err("Vul dit veld in.".to_string())
+        Err(Text::InvalidMissing.into())
     } else if chars > max {
-        Err(format!("Gebruik hoogstens {max} tekens (nu {chars})."))
+        Err(Text::InvalidTooLongNow.with(max).with(chars))
     } else if crate::personal_data::has_bsn(candidate) {
-        Err(crate::personal_data::Finding::Bsn.message().to_string())
+        Err(Text::PersonalDataBsn.into())
     } else {
         Ok(())
     }
@@ -111,7 +113,7 @@ pub fn text(candidate: &str, max: usize) -> Result<(), String> {
 pub const MESSAGE_MAX_CHARS: usize = 1000;
 
 /// A short message as typed, at field `body`.
-pub fn message(body: &str) -> Vec<(&'static str, String)> {
+pub fn message(body: &str) -> Problems {
     match text(body, MESSAGE_MAX_CHARS) {
         Ok(()) => vec![],
         Err(m) => vec![("body", m)],
@@ -120,12 +122,12 @@ pub fn message(body: &str) -> Vec<(&'static str, String)> {
 
 /// An optional date as typed (YYYY-MM-DD, as a date field sends it):
 /// `Ok(None)` when empty, the date's (year, month, day) when valid.
-pub fn date(candidate: &str) -> Result<Option<(i32, u32, u32)>, String> {
+pub fn date(candidate: &str) -> Result<Option<(i32, u32, u32)>, Message> {
     let candidate = candidate.trim();
     if candidate.is_empty() {
         return Ok(None);
     }
-    let message = || "Vul een bestaande datum in, zoals 2026-03-01.".to_string();
+    let message = || Message::from(Text::InvalidDate);
     let mut parts = candidate.splitn(3, '-');
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(message());
@@ -151,35 +153,36 @@ pub fn date(candidate: &str) -> Result<Option<(i32, u32, u32)>, String> {
     Ok(Some((year, month, day)))
 }
 
-/// What a collaboration agreement form holds, as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct AgreementInput<'a> {
-    pub theme: &'a str,
-    pub title: &'a str,
-    pub body: &'a str,
-    pub status: &'a str,
-    pub effective_from: &'a str,
-    pub review_date: &'a str,
+/// A collaboration agreement form as typed: its fields are the form's
+/// field names.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AgreementForm {
+    pub theme: String,
+    pub title: String,
+    pub body: String,
+    pub status: String,
+    pub effective_from: String,
+    pub review_date: String,
 }
 
 /// Every problem with an agreement form, as (field, Dutch message).
-pub fn agreement(input: &AgreementInput) -> Vec<(&'static str, String)> {
+pub fn agreement(input: &AgreementForm) -> Problems {
     use crate::network::{AgreementStatus, AgreementTheme};
     let mut problems = Vec::new();
-    if AgreementTheme::from_code(input.theme).is_none() {
-        problems.push(("theme", "Kies een thema.".to_string()));
+    if AgreementTheme::from_code(&input.theme).is_none() {
+        problems.push(("theme", Text::InvalidChooseTheme.into()));
     }
-    if AgreementStatus::from_code(input.status).is_none() {
-        problems.push(("status", "Kies een status.".to_string()));
+    if AgreementStatus::from_code(&input.status).is_none() {
+        problems.push(("status", Text::InvalidChooseStatus.into()));
     }
-    if let Err(m) = text(input.title, TITLE_MAX_CHARS) {
+    if let Err(m) = text(&input.title, TITLE_MAX_CHARS) {
         problems.push(("title", m));
     }
-    if let Err(m) = text(input.body, TEXT_MAX_CHARS) {
+    if let Err(m) = text(&input.body, TEXT_MAX_CHARS) {
         problems.push(("body", m));
     }
-    let from = date(input.effective_from);
-    let review = date(input.review_date);
+    let from = date(&input.effective_from);
+    let review = date(&input.review_date);
     if let Err(m) = &from {
         problems.push(("effective_from", m.clone()));
     }
@@ -188,17 +191,11 @@ pub fn agreement(input: &AgreementInput) -> Vec<(&'static str, String)> {
     }
     if let (Ok(Some(from)), Ok(Some(review))) = (from, review) {
         if review < from {
-            problems.push((
-                "review_date",
-                "De evaluatie kan niet vóór de ingangsdatum liggen.".to_string(),
-            ));
+            problems.push(("review_date", Text::InvalidReviewBeforeStart.into()));
         }
     }
-    if input.status == "actief" && matches!(date(input.effective_from), Ok(None)) {
-        problems.push((
-            "effective_from",
-            "Een actieve afspraak heeft een ingangsdatum.".to_string(),
-        ));
+    if input.status == "actief" && matches!(date(&input.effective_from), Ok(None)) {
+        problems.push(("effective_from", Text::InvalidActiveWithoutStart.into()));
     }
     problems
 }
@@ -209,20 +206,18 @@ pub const COUNT_MAX: u32 = 100_000;
 pub const WAIT_MAX_DAYS: f64 = 730.0;
 
 /// A whole number of clients or responses, as typed.
-pub fn count(candidate: &str) -> Result<u32, String> {
+pub fn count(candidate: &str) -> Result<u32, Message> {
     let candidate = candidate.trim();
     match candidate.parse::<u32>() {
         Ok(n) if n <= COUNT_MAX => Ok(n),
-        Ok(_) => Err(format!("Vul een aantal tot {COUNT_MAX} in.")),
-        Err(_) if candidate.is_empty() => {
-            Err("Vul een aantal in (0 als er geen waren).".to_string())
-        }
-        Err(_) => Err("Vul een heel getal van 0 of meer in.".to_string()),
+        Ok(_) => Err(Text::InvalidCountTooHigh.with(COUNT_MAX)),
+        Err(_) if candidate.is_empty() => Err(Text::InvalidCountMissing.into()),
+        Err(_) => Err(Text::InvalidCount.into()),
     }
 }
 
 /// An optional whole number: `Ok(None)` when empty.
-pub fn optional_count(candidate: &str) -> Result<Option<u32>, String> {
+pub fn optional_count(candidate: &str) -> Result<Option<u32>, Message> {
     if candidate.trim().is_empty() {
         Ok(None)
     } else {
@@ -231,7 +226,7 @@ pub fn optional_count(candidate: &str) -> Result<Option<u32>, String> {
 }
 
 /// A decimal number as typed, with a comma or a point; `Ok(None)` when empty.
-pub fn decimal(candidate: &str) -> Result<Option<f64>, String> {
+pub fn decimal(candidate: &str) -> Result<Option<f64>, Message> {
     let candidate = candidate.trim().replace(',', ".");
     if candidate.is_empty() {
         return Ok(None);
@@ -241,52 +236,51 @@ pub fn decimal(candidate: &str) -> Result<Option<f64>, String> {
         .ok()
         .filter(|x| x.is_finite())
         .map(Some)
-        .ok_or_else(|| "Vul een getal in, zoals 12,5.".to_string())
+        .ok_or_else(|| Text::InvalidNumber.into())
 }
 
-/// One month of a team's results, as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OutcomeInput<'a> {
-    pub month: &'a str,
-    pub started: &'a str,
-    pub mean_wait_days: &'a str,
-    pub ended: &'a str,
-    pub without_help: &'a str,
-    pub client_grade: &'a str,
-    pub client_responses: &'a str,
-    pub uitval: &'a str,
-    pub doelrealisatie: &'a str,
+/// One month of a team's results as typed: its fields are the form's field
+/// names.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ResultsForm {
+    pub month: String,
+    pub started: String,
+    pub mean_wait_days: String,
+    pub ended: String,
+    pub without_help: String,
+    pub client_grade: String,
+    pub client_responses: String,
+    pub uitval: String,
+    pub doelrealisatie: String,
 }
 
 /// Checks a month of results: whole counts ≥ 0, a part never above its
 /// whole, a mean wait when clients started, a grade 1–10 when clients
 /// answered, and no month after `this_month`.
-pub fn outcome(
-    input: &OutcomeInput,
+pub fn monthly_result(
+    input: &ResultsForm,
     this_month: crate::Month,
-) -> Result<crate::results::MonthlyResult, Vec<(&'static str, String)>> {
+) -> Result<crate::results::MonthlyResult, Problems> {
     let mut problems = Vec::new();
-    let mut field = |name: &'static str, result: Result<(), String>| {
+    let mut field = |name: &'static str, result: Result<(), Message>| {
         if let Err(message) = result {
             problems.push((name, message));
         }
     };
     let month = input.month.trim().parse::<crate::Month>().ok();
     match month {
-        None => field("month", Err("Kies een maand, zoals 2026-10.".to_string())),
-        Some(m) if m > this_month => {
-            field("month", Err("Deze maand is nog niet voorbij.".to_string()))
-        }
+        None => field("month", Err(Text::InvalidMonth.into())),
+        Some(m) if m > this_month => field("month", Err(Text::InvalidMonthNotOver.into())),
         Some(_) => {}
     }
-    let started = count(input.started);
-    let ended = count(input.ended);
-    let without_help = count(input.without_help);
-    let responses = count(input.client_responses);
-    let uitval = optional_count(input.uitval);
-    let doelrealisatie = optional_count(input.doelrealisatie);
-    let wait = decimal(input.mean_wait_days);
-    let grade = decimal(input.client_grade);
+    let started = count(&input.started);
+    let ended = count(&input.ended);
+    let without_help = count(&input.without_help);
+    let responses = count(&input.client_responses);
+    let uitval = optional_count(&input.uitval);
+    let doelrealisatie = optional_count(&input.doelrealisatie);
+    let wait = decimal(&input.mean_wait_days);
+    let grade = decimal(&input.client_grade);
     for (name, result) in [
         ("started", started.clone().map(|_| ())),
         ("ended", ended.clone().map(|_| ())),
@@ -306,45 +300,30 @@ pub fn outcome(
             ("doelrealisatie", doelrealisatie.clone().ok().flatten()),
         ] {
             if part.is_some_and(|p| p > ended) {
-                field(
-                    name,
-                    Err(format!(
-                        "Kan niet meer zijn dan het aantal afgesloten cliënten ({ended})."
-                    )),
-                );
+                field(name, Err(Text::InvalidPartAboveEnded.with(ended)));
             }
         }
     }
     match (&started, &wait) {
-        (Ok(n), Ok(None)) if *n > 0 => field(
-            "mean_wait_days",
-            Err("Vul de gemiddelde wachttijd in dagen in.".to_string()),
-        ),
-        (Ok(0), Ok(Some(_))) => field(
-            "mean_wait_days",
-            Err("Zonder gestarte cliënten is er geen wachttijd; laat dit veld leeg.".to_string()),
-        ),
+        (Ok(n), Ok(None)) if *n > 0 => {
+            field("mean_wait_days", Err(Text::InvalidWaitMissing.into()))
+        }
+        (Ok(0), Ok(Some(_))) => field("mean_wait_days", Err(Text::InvalidWaitWithoutStarts.into())),
         (_, Ok(Some(w))) if !(0.0..=WAIT_MAX_DAYS).contains(w) => field(
             "mean_wait_days",
-            Err(format!(
-                "Een wachttijd ligt tussen 0 en {WAIT_MAX_DAYS} dagen."
-            )),
+            Err(Text::InvalidWaitRange.with(WAIT_MAX_DAYS)),
         ),
         _ => {}
     }
     match (&responses, &grade) {
-        (Ok(n), Ok(None)) if *n > 0 => field(
-            "client_grade",
-            Err("Vul het gemiddelde cijfer van de cliënten in.".to_string()),
-        ),
+        (Ok(n), Ok(None)) if *n > 0 => field("client_grade", Err(Text::InvalidGradeMissing.into())),
         (Ok(0), Ok(Some(_))) => field(
             "client_grade",
-            Err("Zonder reacties is er geen cijfer; laat dit veld leeg.".to_string()),
+            Err(Text::InvalidGradeWithoutResponses.into()),
         ),
-        (_, Ok(Some(g))) if !(1.0..=10.0).contains(g) => field(
-            "client_grade",
-            Err("Een cijfer ligt tussen 1 en 10.".to_string()),
-        ),
+        (_, Ok(Some(g))) if !(1.0..=10.0).contains(g) => {
+            field("client_grade", Err(Text::InvalidGradeRange.into()))
+        }
         _ => {}
     }
     if !problems.is_empty() {
@@ -394,79 +373,79 @@ mod tests {
         assert!(wijk_code("WK03440").is_err());
         assert_eq!(date(""), Ok(None));
         let now = crate::Month::new(2026, 11).unwrap();
-        let good = OutcomeInput {
-            month: "2026-10",
-            started: "12",
-            mean_wait_days: "9,5",
-            ended: "20",
-            without_help: "15",
-            client_grade: "7,8",
-            client_responses: "11",
-            uitval: "",
-            doelrealisatie: "14",
+        let good = ResultsForm {
+            month: "2026-10".into(),
+            started: "12".into(),
+            mean_wait_days: "9,5".into(),
+            ended: "20".into(),
+            without_help: "15".into(),
+            client_grade: "7,8".into(),
+            client_responses: "11".into(),
+            uitval: "".into(),
+            doelrealisatie: "14".into(),
         };
-        let valid = outcome(&good, now).unwrap();
+        let valid = monthly_result(&good, now).unwrap();
         assert_eq!(
             (valid.mean_wait_days, valid.client_grade, valid.uitval),
             (Some(9.5), Some(7.8), None)
         );
-        let fields = |input: &OutcomeInput| match outcome(input, now) {
+        let fields = |input: &ResultsForm| match monthly_result(input, now) {
             Ok(_) => vec![],
             Err(problems) => problems.into_iter().map(|(f, _)| f).collect::<Vec<_>>(),
         };
         assert_eq!(
-            fields(&OutcomeInput {
-                without_help: "21",
+            fields(&ResultsForm {
+                without_help: "21".into(),
                 ..good.clone()
             }),
             vec!["without_help"]
         );
         assert_eq!(
-            fields(&OutcomeInput {
-                month: "2026-12",
+            fields(&ResultsForm {
+                month: "2026-12".into(),
                 ..good.clone()
             }),
             vec!["month"]
         );
         assert_eq!(
-            fields(&OutcomeInput {
-                client_grade: "11",
+            fields(&ResultsForm {
+                client_grade: "11".into(),
                 ..good.clone()
             }),
             vec!["client_grade"]
         );
         assert_eq!(
-            fields(&OutcomeInput {
-                started: "-1",
+            fields(&ResultsForm {
+                started: "-1".into(),
                 ..good.clone()
             }),
             vec!["started"]
         );
         assert_eq!(
-            fields(&OutcomeInput {
-                mean_wait_days: "",
+            fields(&ResultsForm {
+                mean_wait_days: "".into(),
                 ..good.clone()
             }),
             vec!["mean_wait_days"]
         );
         assert_eq!(
-            fields(&OutcomeInput {
-                started: "0",
+            fields(&ResultsForm {
+                started: "0".into(),
                 ..good.clone()
             }),
             vec!["mean_wait_days"]
         );
         assert_eq!(
-            fields(&OutcomeInput {
-                started: "0",
-                mean_wait_days: "",
+            fields(&ResultsForm {
+                started: "0".into(),
+                mean_wait_days: "".into(),
                 ..good.clone()
             }),
             Vec::<&str>::new()
         );
         assert_eq!(
-            fields(&OutcomeInput {
-                uitval: "3,5",
+            fields(&ResultsForm {
+                uitval: "3,5".into(),
                 ..good.clone()
             }),
             vec!["uitval"]
@@ -475,39 +454,39 @@ mod tests {
         assert!(date("2025-02-29").is_err());
         assert!(date("2026-13-01").is_err());
         assert!(date("1-2-3").is_err());
-        let good = AgreementInput {
-            theme: "communicatie",
-            title: "Terugbellen binnen één werkdag",
-            body: "Wie gebeld wordt, belt binnen één werkdag terug.",
-            status: "actief",
-            effective_from: "2026-01-01",
-            review_date: "2027-01-01",
+        let good = AgreementForm {
+            theme: "communicatie".into(),
+            title: "Terugbellen binnen één werkdag".into(),
+            body: "Wie gebeld wordt, belt binnen één werkdag terug.".into(),
+            status: "actief".into(),
+            effective_from: "2026-01-01".into(),
+            review_date: "2027-01-01".into(),
         };
         assert!(agreement(&good).is_empty());
-        let fields = |input: &AgreementInput| {
+        let fields = |input: &AgreementForm| {
             agreement(input)
                 .into_iter()
                 .map(|(f, _)| f)
                 .collect::<Vec<_>>()
         };
         assert_eq!(
-            fields(&AgreementInput {
-                review_date: "2025-01-01",
+            fields(&AgreementForm {
+                review_date: "2025-01-01".into(),
                 ..good.clone()
             }),
             vec!["review_date"]
         );
         assert_eq!(
-            fields(&AgreementInput {
-                effective_from: "",
+            fields(&AgreementForm {
+                effective_from: "".into(),
                 ..good.clone()
             }),
             vec!["effective_from"]
         );
         assert_eq!(
-            fields(&AgreementInput {
-                theme: "x",
-                title: " ",
+            fields(&AgreementForm {
+                theme: "x".into(),
+                title: " ".into(),
                 ..good.clone()
             }),
             vec!["theme", "title"]
@@ -518,11 +497,11 @@ mod tests {
         #[test]
         fn parts_never_exceed_wholes(ended in 0u32..50, part in 0u32..60, responses in 0u32..30, grade in 0.0f64..12.0) {
             let (e, p, r, g) = (ended.to_string(), part.to_string(), responses.to_string(), format!("{grade:.1}"));
-            let input = OutcomeInput {
-                month: "2026-01", started: "0", mean_wait_days: "", ended: &e, without_help: &p,
-                client_grade: if responses > 0 { &g } else { "" }, client_responses: &r, uitval: "", doelrealisatie: "",
+            let input = ResultsForm {
+                month: "2026-01".into(), started: "0".into(), mean_wait_days: "".into(), ended: e.clone(), without_help: p.clone(),
+                client_grade: if responses > 0 { g.clone() } else { String::new() }, client_responses: r.clone(), uitval: "".into(), doelrealisatie: "".into(),
             };
-            if let Ok(valid) = outcome(&input, crate::Month::new(2026, 11).unwrap()) {
+            if let Ok(valid) = monthly_result(&input, crate::Month::new(2026, 11).unwrap()) {
                 prop_assert!(valid.without_help <= valid.ended);
                 prop_assert!(valid.client_grade.is_none_or(|g| (1.0..=10.0).contains(&g)));
             } else {

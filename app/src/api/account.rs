@@ -29,10 +29,10 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     let next = safe_next(next.as_deref());
     let mut errors = FormErrors::new(&[("email", email.as_str()), ("next", next.as_str())]);
     if email.trim().is_empty() {
-        errors.add("email", "Vul uw e-mailadres in.");
+        errors.add("email", shared::i18n::Text::InvalidEmailMissing);
     }
     if password.is_empty() {
-        errors.add("password", "Vul uw wachtwoord in.");
+        errors.add("password", shared::i18n::Text::InvalidPasswordMissing);
     }
     errors.clone().into_result()?;
 
@@ -68,10 +68,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         throttle::record_failure(db, &account_key, ThrottlePolicy::PER_ACCOUNT, now).await?;
         throttle::record_failure(db, &address_key, ThrottlePolicy::PER_ADDRESS, now).await?;
         audit::record(db, entry(audit::Outcome::Failed, None), now).await?;
-        errors.add(
-            "",
-            "Dit e-mailadres en wachtwoord horen niet bij elkaar, of het account is niet actief.",
-        );
+        errors.add("", shared::i18n::Text::InvalidLogin);
         return Err(AppError::Invalid(errors).with_status());
     };
 
@@ -163,10 +160,7 @@ pub async fn login_second_factor(code: String, next: Option<String>) -> Result<(
         )
         .await?;
         let mut errors = FormErrors::new(&[("next", next.as_str())]);
-        errors.add(
-            "code",
-            "Deze code klopt niet of is al gebruikt. Neem de nieuwste code uit uw app, of een ongebruikte herstelcode.",
-        );
+        errors.add("code", shared::i18n::Text::InvalidSecondFactor);
         return Err(AppError::Invalid(errors).with_status());
     }
     throttle::reset(db, &key).await?;
@@ -280,10 +274,7 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
         )
         .await?;
         let mut errors = FormErrors::new(&[("code", code.as_str())]);
-        errors.add(
-            "code",
-            "Deze code klopt niet. Voer de code van zes cijfers in die uw app nu toont.",
-        );
+        errors.add("code", shared::i18n::Text::InvalidTotpConfirmation);
         return Err(AppError::Invalid(errors).with_status());
     }
     write
@@ -400,15 +391,15 @@ pub async fn setup_account(
     let mut errors = FormErrors::new(&[("token", token.as_str())]);
     let Some((link_id, account)) = accounts::setup_link_account(&state.db, &token, now).await?
     else {
-        errors.add(
-            "",
-            "Deze link is verlopen of al gebruikt. Vraag de beheerder om een nieuwe.",
-        );
+        errors.add("", shared::i18n::Text::SetupLinkExpired);
         return Err(AppError::Invalid(errors).with_status());
     };
     errors.check("password", shared::validation::password(&password));
     if errors.message("password").is_none() && password != password_repeat {
-        errors.add("password_repeat", "De twee wachtwoorden zijn niet gelijk.");
+        errors.add(
+            "password_repeat",
+            shared::i18n::Text::InvalidPasswordsDiffer,
+        );
     }
     errors.into_result()?;
     let write = super::write::AuditedWrite::begin(&request).await?;

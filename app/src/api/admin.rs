@@ -69,12 +69,12 @@ pub async fn create_account(
     errors.check("display_name", validation::name(&display_name));
     let parsed_role = AccountRole::from_code(&role);
     if parsed_role.is_none() {
-        errors.add("role", "Kies een rol.");
+        errors.add("role", shared::i18n::Text::InvalidChooseRole);
     }
     if errors.message("email").is_none()
         && accounts::find_by_email(&state.db, &email).await?.is_some()
     {
-        errors.add("email", "Er is al een account met dit e-mailadres.");
+        errors.add("email", shared::i18n::Text::InvalidEmailTaken);
     }
     errors.into_result()?;
     let now = chrono::Utc::now();
@@ -130,7 +130,7 @@ pub async fn update_account(id: i32, display_name: String, role: String) -> Resu
     errors.check("display_name", shared::validation::name(&display_name));
     let parsed_role = AccountRole::from_code(&role);
     if parsed_role.is_none() {
-        errors.add("role", "Kies een rol.");
+        errors.add("role", shared::i18n::Text::InvalidChooseRole);
     }
     errors.into_result()?;
     let write = super::write::AuditedWrite::begin(&request).await?;
@@ -169,7 +169,7 @@ pub async fn set_account_active(id: i32, active: bool) -> Result<(), AppError> {
     let (request, viewer) = crate::auth::require(Permission::Administer)?;
     if viewer.account_id == id && !active {
         let mut errors = crate::error::FormErrors::default();
-        errors.add("", "U kunt uw eigen account niet deactiveren.");
+        errors.add("", shared::i18n::Text::InvalidDeactivateSelf);
         return Err(AppError::Invalid(errors).with_status());
     }
     let write = super::write::AuditedWrite::begin(&request).await?;

@@ -77,46 +77,23 @@ pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
 }
 
 /// Records a new agreement (no `id`) or a new version of one.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "agreements/save")]
 pub async fn save_agreement(
     team_id: i32,
     id: Option<i32>,
-    theme: String,
-    title: String,
-    body: String,
-    status: String,
-    effective_from: String,
-    review_date: String,
+    #[server(flatten)] form: shared::validation::AgreementForm,
     #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::agreements::{self, AgreementContent};
     use shared::permissions::Permission;
-    use shared::validation::{self, AgreementInput};
+    use shared::validation;
 
     let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
-    let input = AgreementInput {
-        theme: &theme,
-        title: &title,
-        body: &body,
-        status: &status,
-        effective_from: &effective_from,
-        review_date: &review_date,
-    };
-    let mut errors = FormErrors::new(&[
-        ("theme", theme.as_str()),
-        ("title", title.as_str()),
-        ("body", body.as_str()),
-        ("status", status.as_str()),
-        ("effective_from", effective_from.as_str()),
-        ("review_date", review_date.as_str()),
-    ]);
-    for (field, message) in validation::agreement(&input) {
-        errors.add(field, message);
-    }
+    let mut errors = FormErrors::typed(&form);
+    errors.add_all(validation::agreement(&form));
     errors.check_personal_data(
-        &[("title", title.as_str()), ("body", body.as_str())],
+        &[("title", form.title.as_str()), ("body", form.body.as_str())],
         &personal_data_checked,
     );
     errors.into_result()?;
@@ -127,12 +104,12 @@ pub async fn save_agreement(
             .and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d))
     };
     let content = AgreementContent {
-        theme,
-        title,
-        body,
-        status,
-        effective_from: day(&effective_from),
-        review_date: day(&review_date),
+        effective_from: day(&form.effective_from),
+        review_date: day(&form.review_date),
+        theme: form.theme,
+        title: form.title,
+        body: form.body,
+        status: form.status,
     };
     let now = chrono::Utc::now();
     let write = super::write::AuditedWrite::begin(&request).await?;
@@ -165,7 +142,7 @@ pub async fn adopt_agreement(agreement_id: i32, team_id: i32) -> Result<(), AppE
     use crate::error::FormErrors;
     use crate::store::adoptions::Source;
     use crate::store::agreements;
-    use shared::i18n::{t, Text};
+    use shared::i18n::Text;
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
@@ -175,7 +152,7 @@ pub async fn adopt_agreement(agreement_id: i32, team_id: i32) -> Result<(), AppE
         .ok_or_else(|| AppError::NotFound.with_status())?;
     if source.team_id == team_id {
         let mut errors = FormErrors::new(&[]);
-        errors.add("", t(Text::AdoptAgreementOwnTeam));
+        errors.add("", Text::AdoptAgreementOwnTeam);
         errors.into_result()?;
     }
     record_adoption(

@@ -36,66 +36,26 @@ pub async fn load_canvas(id: i32) -> Result<CanvasView, AppError> {
 }
 
 /// Records a new canvas (no `id`) or edits one; the saving is computed.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "canvases/save")]
 pub async fn save_canvas(
     team_id: i32,
     id: Option<i32>,
-    title: String,
-    family_wants: String,
-    law: String,
-    law_reason: String,
-    regular_amount: String,
-    regular_basis: String,
-    regular_months: String,
-    tailored_amount: String,
-    tailored_basis: String,
-    tailored_months: String,
-    status: String,
-    system_lesson: String,
+    #[server(flatten)] form: shared::canvas::CanvasForm,
     #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::canvases;
-    use shared::canvas::CanvasInput;
     use shared::permissions::Permission;
 
     let (request, _) = crate::auth::require(Permission::WriteTeam(team_id))?;
-    let input = CanvasInput {
-        title: &title,
-        family_wants: &family_wants,
-        law: &law,
-        law_reason: &law_reason,
-        regular_amount: &regular_amount,
-        regular_basis: &regular_basis,
-        regular_months: &regular_months,
-        tailored_amount: &tailored_amount,
-        tailored_basis: &tailored_basis,
-        tailored_months: &tailored_months,
-        status: &status,
-        system_lesson: &system_lesson,
-    };
-    let mut errors = FormErrors::new(&[
-        ("title", input.title),
-        ("family_wants", input.family_wants),
-        ("law", input.law),
-        ("law_reason", input.law_reason),
-        ("regular_amount", input.regular_amount),
-        ("regular_basis", input.regular_basis),
-        ("regular_months", input.regular_months),
-        ("tailored_amount", input.tailored_amount),
-        ("tailored_basis", input.tailored_basis),
-        ("tailored_months", input.tailored_months),
-        ("status", input.status),
-        ("system_lesson", input.system_lesson),
-    ]);
-    let content = errors.take(shared::canvas::canvas(&input));
+    let mut errors = FormErrors::typed(&form);
+    let content = errors.take(shared::canvas::canvas(&form));
     errors.check_personal_data(
         &[
-            ("title", title.as_str()),
-            ("family_wants", family_wants.as_str()),
-            ("law_reason", law_reason.as_str()),
-            ("system_lesson", system_lesson.as_str()),
+            ("title", form.title.as_str()),
+            ("family_wants", form.family_wants.as_str()),
+            ("law_reason", form.law_reason.as_str()),
+            ("system_lesson", form.system_lesson.as_str()),
         ],
         &personal_data_checked,
     );

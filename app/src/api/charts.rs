@@ -173,7 +173,7 @@ pub async fn add_month_note(
 ) -> Result<(), AppError> {
     use super::write::{AuditAction, AuditedWrite};
     use crate::error::FormErrors;
-    use shared::i18n::{t, Text};
+    use shared::i18n::Text;
 
     let form = ChartForm::of(team_id, &measure).await?;
     let mut errors = FormErrors::new(&[
@@ -191,7 +191,7 @@ pub async fn add_month_note(
         let state = crate::state::AppState::current();
         let options = crate::store::chart_marks::link_titles(&state.db, team_id).await?;
         if !options.iter().any(|(code, _)| *code == l.code()) {
-            errors.add("link", t(Text::NoteLinkInvalid));
+            errors.add("link", Text::NoteLinkInvalid);
         }
     }
     errors.check_personal_data(&[("text", text.as_str())], &personal_data_checked);

@@ -117,13 +117,10 @@ pub async fn load_note_form(gemeente: String) -> Result<NoteForm, AppError> {
 
 /// Records a dialogue note with the knelpunten and lessons it discussed
 /// and its follow-up actions; leads to the note's page.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "governance/note")]
 pub async fn save_note(
     gemeente_id: Option<i32>,
-    held_on: String,
-    attendees: String,
-    conclusions: String,
+    #[server(flatten)] form: shared::governance::NoteFields,
     #[server(default)] knelpunten: Vec<i32>,
     #[server(default)] lessons: Vec<i32>,
     #[server(default)] actions: Vec<ActionInput>,
@@ -132,40 +129,26 @@ pub async fn save_note(
     use crate::error::FormErrors;
     use crate::store::entity::{gemeente, knelpunt, lesson};
     use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-    use shared::governance::{NoteInput, ACTION_FIELDS};
+    use shared::governance::ACTION_FIELDS;
+    use shared::i18n::Text;
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::Govern)?;
     let state = crate::state::AppState::current();
-    // Ticked boxes come back ticked after a refusal.
+    // Ticked boxes and action rows come back as typed after a refusal.
     let joined = |ids: &[i32]| ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
-    let (ticked_knelpunten, ticked_lessons) = (joined(&knelpunten), joined(&lessons));
-    let mut typed = vec![
-        ("knelpunten", ticked_knelpunten.as_str()),
-        ("lessons", ticked_lessons.as_str()),
-        ("held_on", held_on.as_str()),
-        ("attendees", attendees.as_str()),
-        ("conclusions", conclusions.as_str()),
-    ];
+    let mut errors = FormErrors::typed(&form)
+        .keeping("knelpunten", &joined(&knelpunten))
+        .keeping("lessons", &joined(&lessons));
     for (row, action) in actions.iter().enumerate().take(ACTION_FIELDS.len()) {
         let [description, owner, due_on] = ACTION_FIELDS[row];
-        typed.push((description, action.description.as_str()));
-        typed.push((owner, action.owner.as_str()));
-        typed.push((due_on, action.due_on.as_str()));
+        errors = errors
+            .keeping(description, &action.description)
+            .keeping(owner, &action.owner)
+            .keeping(due_on, &action.due_on);
     }
-    let mut errors = FormErrors::new(&typed);
-    let note = shared::governance::note(&NoteInput {
-        held_on: &held_on,
-        attendees: &attendees,
-        conclusions: &conclusions,
-        actions: &actions,
-    });
-    if let Err(problems) = &note {
-        for (field, message) in problems {
-            errors.add(field, message.clone());
-        }
-    }
-    let mut texts = vec![("conclusions", conclusions.as_str())];
+    let note = errors.take(shared::governance::note(&form, &actions));
+    let mut texts = vec![("conclusions", form.conclusions.as_str())];
     for (row, action) in actions.iter().enumerate().take(ACTION_FIELDS.len()) {
         texts.push((ACTION_FIELDS[row][0], action.description.as_str()));
     }
@@ -185,7 +168,7 @@ pub async fn save_note(
         .count(&state.db)
         .await?;
     if known_knelpunten != knelpunt_ids.len() as u64 || known_lessons != lesson_ids.len() as u64 {
-        errors.add("", "Een gekozen knelpunt of les bestaat niet meer.");
+        errors.add("", Text::InvalidChosenItemGone);
     }
     if let Some(g) = gemeente_id {
         if gemeente::Entity::find_by_id(g)
@@ -196,8 +179,7 @@ pub async fn save_note(
             return Err(AppError::NotFound.with_status());
         }
     }
-    errors.into_result()?;
-    let note = note.expect("checked above");
+    let note = errors.accepted(note)?;
     let write = super::write::AuditedWrite::begin(&request).await?;
     let txn = write.db();
     let saved = crate::store::dialogue::save(

@@ -95,65 +95,38 @@ pub async fn load_lesson_form(team_id: i32) -> Result<LessonForm, AppError> {
 
 /// Records a new lesson (no `id`) or edits one. `agreements` are the
 /// team's agreements it links to (checkboxes `agreements[i]`).
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "lessons/save")]
 pub async fn save_lesson(
     team_id: i32,
     id: Option<i32>,
-    source: String,
-    title: String,
-    what_happened: String,
-    what_worked: String,
-    what_needed: String,
-    tags: String,
+    #[server(flatten)] form: shared::lessons::LessonForm,
     #[server(default)] agreements: Vec<i32>,
     #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::lessons::{self, LessonContent};
-    use shared::lessons::LessonInput;
+    use shared::i18n::Text;
     use shared::permissions::Permission;
 
     let (request, _) = crate::auth::require(Permission::WriteTeam(team_id))?;
     let state = crate::state::AppState::current();
     let ticked: Vec<String> = agreements.iter().map(i32::to_string).collect();
-    let ticked = ticked.join(",");
-    let mut errors = FormErrors::new(&[
-        ("agreements", ticked.as_str()),
-        ("source", source.as_str()),
-        ("title", title.as_str()),
-        ("what_happened", what_happened.as_str()),
-        ("what_worked", what_worked.as_str()),
-        ("what_needed", what_needed.as_str()),
-        ("tags", tags.as_str()),
-    ]);
-    for (field, message) in shared::lessons::lesson(&LessonInput {
-        source: &source,
-        title: &title,
-        what_happened: &what_happened,
-        what_worked: &what_worked,
-        what_needed: &what_needed,
-        tags: &tags,
-    }) {
-        errors.add(field, message);
-    }
+    let mut errors = FormErrors::typed(&form).keeping("agreements", &ticked.join(","));
+    errors.add_all(shared::lessons::lesson(&form));
     let own: Vec<i32> = lessons::agreement_options(&state.db, team_id)
         .await?
         .into_iter()
         .map(|(id, _)| id)
         .collect();
     if agreements.iter().any(|a| !own.contains(a)) {
-        errors.add(
-            "",
-            "Een les kan alleen naar afspraken van het eigen team verwijzen.",
-        );
+        errors.add("", Text::InvalidLessonLinksOwnAgreements);
     }
     errors.check_personal_data(
         &[
-            ("title", title.as_str()),
-            ("what_happened", what_happened.as_str()),
-            ("what_worked", what_worked.as_str()),
-            ("what_needed", what_needed.as_str()),
+            ("title", form.title.as_str()),
+            ("what_happened", form.what_happened.as_str()),
+            ("what_worked", form.what_worked.as_str()),
+            ("what_needed", form.what_needed.as_str()),
         ],
         &personal_data_checked,
     );
@@ -162,12 +135,12 @@ pub async fn save_lesson(
     agreement_ids.sort_unstable();
     agreement_ids.dedup();
     let content = LessonContent {
-        source,
-        title,
-        what_happened,
-        what_worked,
-        what_needed,
-        tags: shared::lessons::tags(&tags),
+        tags: shared::lessons::tags(&form.tags),
+        source: form.source,
+        title: form.title,
+        what_happened: form.what_happened,
+        what_worked: form.what_worked,
+        what_needed: form.what_needed,
         agreement_ids: agreement_ids.clone(),
     };
     let write = super::write::AuditedWrite::begin(&request).await?;
@@ -262,12 +235,12 @@ pub async fn mark_lesson_useful(lesson_id: i32, team_id: i32) -> Result<(), AppE
     let txn = write.db();
     let mut errors = FormErrors::new(&[]);
     if lesson.team_id == team_id {
-        errors.add("", "Dit is een les van uw eigen team.");
+        errors.add("", shared::i18n::Text::InvalidOwnLesson);
     } else if lessons::useful_team_ids(txn, lesson_id)
         .await?
         .contains(&team_id)
     {
-        errors.add("", "Uw team vond deze les al nuttig.");
+        errors.add("", shared::i18n::Text::InvalidLessonUseful);
     }
     errors.into_result()?;
     lessons::mark_useful(txn, lesson_id, team_id, chrono::Utc::now()).await?;
@@ -299,10 +272,7 @@ pub async fn adopt_lesson(lesson_id: i32, team_id: i32, theme: String) -> Result
         errors.add(field, message);
     }
     if lesson.team_id == team_id {
-        errors.add(
-            "",
-            "Dit is een les van uw eigen team; leg een afspraak gewoon zelf vast.",
-        );
+        errors.add("", shared::i18n::Text::InvalidOwnLessonAdopted);
     }
     errors.into_result()?;
     super::agreements::record_adoption(

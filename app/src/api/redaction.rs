@@ -22,8 +22,8 @@ pub async fn redact_text(kind: String, id: i32, passage: String) -> Result<(), A
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let (request, _) = crate::auth::require(Permission::Redact(team_id))?;
-    use shared::i18n::{t, Text};
-    let refused = |message: &str| {
+    use shared::i18n::Text;
+    let refused = |message: Text| {
         let mut errors = FormErrors::new(&[("passage", passage.as_str())]);
         errors.add("passage", message);
         errors.into_result()
@@ -37,7 +37,7 @@ pub async fn redact_text(kind: String, id: i32, passage: String) -> Result<(), A
     let changed = redaction::redact_record(txn, target, passage).await?;
     if changed == 0 {
         // Nothing was changed; the transaction is dropped unused.
-        return refused(t(Text::RedactNotFound));
+        return refused(Text::RedactNotFound);
     }
     write
         .commit(

@@ -57,57 +57,22 @@ pub async fn month_entry(team_id: i32, month: Option<String>) -> Result<dto::Mon
 }
 
 /// Enters a month, or corrects it (the earlier figures are kept).
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "results/save")]
 pub async fn save_results(
     team_id: i32,
-    month: String,
-    started: String,
-    mean_wait_days: String,
-    ended: String,
-    without_help: String,
-    client_grade: String,
-    client_responses: String,
-    uitval: String,
-    doelrealisatie: String,
+    #[server(flatten)] form: shared::validation::ResultsForm,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::results;
     use shared::permissions::Permission;
-    use shared::validation::{self, OutcomeInput};
 
     let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
-    let input = OutcomeInput {
-        month: &month,
-        started: &started,
-        mean_wait_days: &mean_wait_days,
-        ended: &ended,
-        without_help: &without_help,
-        client_grade: &client_grade,
-        client_responses: &client_responses,
-        uitval: &uitval,
-        doelrealisatie: &doelrealisatie,
-    };
-    let figures = match validation::outcome(&input, super::this_month()) {
-        Ok(figures) => figures,
-        Err(problems) => {
-            let mut errors = FormErrors::new(&[
-                ("month", month.as_str()),
-                ("started", started.as_str()),
-                ("mean_wait_days", mean_wait_days.as_str()),
-                ("ended", ended.as_str()),
-                ("without_help", without_help.as_str()),
-                ("client_grade", client_grade.as_str()),
-                ("client_responses", client_responses.as_str()),
-                ("uitval", uitval.as_str()),
-                ("doelrealisatie", doelrealisatie.as_str()),
-            ]);
-            for (field, message) in problems {
-                errors.add(field, message);
-            }
-            return errors.into_result();
-        }
-    };
+    let mut errors = FormErrors::typed(&form);
+    let figures = errors.take(shared::validation::monthly_result(
+        &form,
+        super::this_month(),
+    ));
+    let figures = errors.accepted(figures)?;
     let write = super::write::AuditedWrite::begin(&request).await?;
     let txn = write.db();
     let (before, after) = results::save(

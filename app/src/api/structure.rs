@@ -61,7 +61,7 @@ pub async fn save_gemeente(
         .await?
         .is_some_and(|g| Some(g.id) != id);
     if taken {
-        errors.add("cbs_code", "Er is al een gemeente met deze code.");
+        errors.add("cbs_code", shared::i18n::Text::InvalidGemeenteCodeTaken);
     }
     errors.into_result()?;
     let write = super::write::AuditedWrite::begin(&request).await?;
@@ -126,7 +126,7 @@ pub async fn save_wijk(
         .await?
         .is_none()
     {
-        errors.add("gemeente_id", "Kies een gemeente.");
+        errors.add("gemeente_id", shared::i18n::Text::InvalidChooseGemeente);
     }
     let taken = wijk::Entity::find()
         .filter(wijk::Column::CbsCode.eq(cbs_code.trim()))
@@ -134,7 +134,7 @@ pub async fn save_wijk(
         .await?
         .is_some_and(|w| Some(w.id) != id);
     if taken {
-        errors.add("cbs_code", "Er is al een wijk met deze code.");
+        errors.add("cbs_code", shared::i18n::Text::InvalidWijkCodeTaken);
     }
     errors.into_result()?;
     let write = super::write::AuditedWrite::begin(&request).await?;
@@ -195,14 +195,14 @@ pub async fn save_team(
     ]);
     errors.check("name", shared::validation::name(&name));
     if Doelgroep::from_code(&doelgroep).is_none() {
-        errors.add("doelgroep", "Kies een doelgroep.");
+        errors.add("doelgroep", shared::i18n::Text::InvalidChooseDoelgroep);
     }
     if wijk::Entity::find_by_id(wijk_id)
         .one(&state.db)
         .await?
         .is_none()
     {
-        errors.add("wijk_id", "Kies een wijk.");
+        errors.add("wijk_id", shared::i18n::Text::InvalidChooseWijk);
     }
     errors.into_result()?;
     let write = super::write::AuditedWrite::begin(&request).await?;
@@ -260,7 +260,7 @@ pub async fn save_organisation(
     let mut errors = FormErrors::new(&[("name", name.as_str()), ("sector", sector.as_str())]);
     errors.check("name", shared::validation::name(&name));
     if Sector::from_code(&sector).is_none() {
-        errors.add("sector", "Kies een sector.");
+        errors.add("sector", shared::i18n::Text::InvalidChooseSector);
     }
     let taken = organisation::Entity::find()
         .filter(organisation::Column::Name.eq(name.trim()))
@@ -268,7 +268,7 @@ pub async fn save_organisation(
         .await?
         .is_some_and(|o| Some(o.id) != id);
     if taken {
-        errors.add("name", "Er is al een organisatie met deze naam.");
+        errors.add("name", shared::i18n::Text::InvalidOrganisationNameTaken);
     }
     errors.into_result()?;
     let write = super::write::AuditedWrite::begin(&request).await?;

@@ -89,10 +89,7 @@ pub async fn answer_survey(
     let write = super::write::AuditedWrite::begin(&request).await?;
     let txn = write.db();
     if !survey::record(txn, team_id, viewer.account_id, &answer).await? {
-        errors.add(
-            "month",
-            "U hebt de vragenlijst over deze maand al ingevuld.",
-        );
+        errors.add("month", shared::i18n::Text::InvalidSurveyAnswered);
         return errors.into_result();
     }
     write

@@ -108,7 +108,7 @@ pub async fn add_member(
         .await?
         .filter(|a| a.active);
     match &account {
-        None => errors.add("email", "Er is geen actief account met dit e-mailadres. Vraag de beheerder om het aan te maken."),
+        None => errors.add("email", shared::i18n::Text::InvalidNoActiveAccount),
         Some(a) => {
             let already = membership::Entity::find()
                 .filter(membership::Column::TeamId.eq(team_id))
@@ -116,7 +116,7 @@ pub async fn add_member(
                 .one(&state.db)
                 .await?;
             if already.is_some() {
-                errors.add("email", "Deze persoon is al lid van het team.");
+                errors.add("email", shared::i18n::Text::InvalidAlreadyMember);
             }
         }
     }
@@ -125,7 +125,10 @@ pub async fn add_member(
         .await?
         .is_none()
     {
-        errors.add("organisation_id", "Kies een organisatie.");
+        errors.add(
+            "organisation_id",
+            shared::i18n::Text::InvalidChooseOrganisation,
+        );
     }
     errors.into_result()?;
     let account = account.expect("checked above");
@@ -163,7 +166,7 @@ pub async fn remove_member(team_id: i32, account_id: i32) -> Result<(), AppError
     let (request, viewer) = crate::auth::require(Permission::ManageTeam(team_id))?;
     if account_id == viewer.account_id {
         let mut errors = FormErrors::default();
-        errors.add("", "U kunt uzelf niet uit het team verwijderen; vraag een andere coördinator of de beheerder.");
+        errors.add("", shared::i18n::Text::InvalidRemoveSelf);
         return Err(AppError::Invalid(errors).with_status());
     }
     let write = super::write::AuditedWrite::begin(&request).await?;
@@ -219,7 +222,7 @@ pub async fn send_team_message(
         errors.add(field, message);
     }
     if to_team_id == team_id {
-        errors.add("", "Een bericht gaat naar een ander team.");
+        errors.add("", shared::i18n::Text::InvalidMessageToOwnTeam);
     }
     errors.check_personal_data(&[("body", body.as_str())], &personal_data_checked);
     errors.into_result()?;

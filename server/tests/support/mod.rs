@@ -285,6 +285,20 @@ impl Client {
         self.call(path, &refs).await
     }
 
+    /// Posts a form struct (`shared::…Form`) under its own field names,
+    /// with the `extra` fields the server function takes beside it.
+    pub async fn submit(
+        &mut self,
+        path: &str,
+        form: &impl serde::Serialize,
+        extra: &[(&str, &str)],
+    ) -> Reply {
+        let fields = form_fields(form);
+        let mut refs: Vec<(&str, &str)> = extra.to_vec();
+        refs.extend(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        self.call(path, &refs).await
+    }
+
     /// Starts a session for `email` directly, skipping the login form (for
     /// tests about what a logged-in person may do, not about logging in).
     pub async fn session_for(&mut self, db: &DatabaseConnection, email: &str) {
@@ -372,19 +386,31 @@ pub fn this_month() -> shared::Month {
 
 /// A maatwerkcanvas as typed that passes every check: a year of respite
 /// care at € 450 a month against a one-off € 1.200 (saves € 4.200).
-pub fn good_canvas() -> shared::canvas::CanvasInput<'static> {
-    shared::canvas::CanvasInput {
-        title: "Aanpassing woning in plaats van logeeropvang",
-        family_wants: "Dat hun zoon thuis kan blijven wonen.",
-        law: "wmo",
-        law_reason: "Woningaanpassing valt onder de Wmo.",
-        regular_amount: "450",
-        regular_basis: "per-maand",
-        regular_months: "12",
-        tailored_amount: "1.200",
-        tailored_basis: "eenmalig",
-        tailored_months: "",
-        status: "ingediend",
-        system_lesson: "",
+pub fn good_canvas() -> shared::canvas::CanvasForm {
+    shared::canvas::CanvasForm {
+        title: "Aanpassing woning in plaats van logeeropvang".into(),
+        family_wants: "Dat hun zoon thuis kan blijven wonen.".into(),
+        law: "wmo".into(),
+        law_reason: "Woningaanpassing valt onder de Wmo.".into(),
+        regular_amount: "450".into(),
+        regular_basis: "per-maand".into(),
+        regular_months: "12".into(),
+        tailored_amount: "1.200".into(),
+        tailored_basis: "eenmalig".into(),
+        tailored_months: "".into(),
+        status: "ingediend".into(),
+        system_lesson: "".into(),
+    }
+}
+
+/// A form struct's fields as the (name, value) pairs a browser posts: the
+/// names come from the struct, as the server reads them.
+pub fn form_fields(form: &impl serde::Serialize) -> Vec<(String, String)> {
+    match serde_json::to_value(form) {
+        Ok(serde_json::Value::Object(fields)) => fields
+            .into_iter()
+            .filter_map(|(name, value)| Some((name, value.as_str()?.to_string())))
+            .collect(),
+        _ => panic!("a form struct serialises to an object"),
     }
 }
