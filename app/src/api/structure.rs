@@ -14,17 +14,30 @@ pub async fn load_structure() -> Result<dto::NetworkStructure, AppError> {
     Ok(crate::store::structure::load(&state.db).await?)
 }
 
-/// Commits a save with its audit entry ("{object}-aanmaken" or
-/// "-wijzigen") and returns to the structure page.
+/// Creates (no `id`) or edits a row of the structure with its audit entry
+/// ("{object}-aanmaken" or "-wijzigen"), and returns to the structure page.
+/// `describe` gives a row's id and what the audit keeps of it.
 #[cfg(feature = "ssr")]
-async fn audited_save(
+async fn audited_save<A>(
     write: super::write::AuditedWrite<'_>,
     object_type: &'static str,
-    id: i32,
-    before: Option<serde_json::Value>,
-    after: serde_json::Value,
-) -> Result<(), AppError> {
-    use super::write::{AuditAction, Change};
+    id: Option<i32>,
+    values: A,
+    describe: impl Fn(&crate::store::rows::RowOf<A>) -> (i32, serde_json::Value),
+) -> Result<(), AppError>
+where
+    A: sea_orm::ActiveModelTrait + sea_orm::ActiveModelBehavior + Send,
+    crate::store::rows::RowOf<A>: sea_orm::IntoActiveModel<A>,
+    i32: Into<
+        <<A::Entity as sea_orm::EntityTrait>::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType,
+    >,
+{
+    use super::write::{found, AuditAction, Change};
+    use crate::store::rows;
+    let before = found(rows::existing::<A::Entity>(write.db(), id).await)?;
+    let saved = rows::upsert(write.db(), before.as_ref(), values).await?;
+    let before = before.as_ref().map(|row| describe(row).1);
+    let (id, after) = describe(&saved);
     let action = AuditAction::saved(
         &before,
         AuditAction::StructureCreated(object_type),
@@ -46,7 +59,7 @@ pub async fn save_gemeente(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::entity::gemeente;
-    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
     use shared::permissions::Permission;
     use shared::validation;
 
@@ -65,36 +78,17 @@ pub async fn save_gemeente(
     }
     errors.into_result()?;
     let write = super::write::AuditedWrite::begin(&request).await?;
-    let txn = write.db();
-    let before = match id {
-        Some(id) => Some(
-            gemeente::Entity::find_by_id(id)
-                .one(txn)
-                .await?
-                .ok_or(AppError::NotFound)?,
-        ),
-        None => None,
-    };
-    let mut model = gemeente::ActiveModel {
+    let values = gemeente::ActiveModel {
         cbs_code: Set(cbs_code.trim().to_string()),
         name: Set(name.trim().to_string()),
         ..Default::default()
     };
-    let saved = match id {
-        Some(id) => {
-            model.id = Set(id);
-            model.update(txn).await?
-        }
-        None => model.insert(txn).await?,
-    };
-    let json = |g: &gemeente::Model| serde_json::json!({ "cbs_code": g.cbs_code, "name": g.name });
-    audited_save(
-        write,
-        "gemeente",
-        saved.id,
-        before.as_ref().map(json),
-        json(&saved),
-    )
+    audited_save(write, "gemeente", id, values, |row| {
+        (
+            row.id,
+            serde_json::json!({ "cbs_code": row.cbs_code, "name": row.name }),
+        )
+    })
     .await
 }
 
@@ -107,7 +101,7 @@ pub async fn save_wijk(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::entity::{gemeente, wijk};
-    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
     use shared::permissions::Permission;
     use shared::validation;
 
@@ -138,37 +132,15 @@ pub async fn save_wijk(
     }
     errors.into_result()?;
     let write = super::write::AuditedWrite::begin(&request).await?;
-    let txn = write.db();
-    let before = match id {
-        Some(id) => Some(
-            wijk::Entity::find_by_id(id)
-                .one(txn)
-                .await?
-                .ok_or(AppError::NotFound)?,
-        ),
-        None => None,
-    };
-    let mut model = wijk::ActiveModel {
+    let values = wijk::ActiveModel {
         gemeente_id: Set(gemeente_id),
         cbs_code: Set(cbs_code.trim().to_string()),
         name: Set(name.trim().to_string()),
         ..Default::default()
     };
-    let saved = match id {
-        Some(id) => {
-            model.id = Set(id);
-            model.update(txn).await?
-        }
-        None => model.insert(txn).await?,
-    };
-    let json = |w: &wijk::Model| serde_json::json!({ "gemeente_id": w.gemeente_id, "cbs_code": w.cbs_code, "name": w.name });
-    audited_save(
-        write,
-        "wijk",
-        saved.id,
-        before.as_ref().map(json),
-        json(&saved),
-    )
+    audited_save(write, "wijk", id, values, |row| {
+        (row.id, serde_json::json!({ "gemeente_id": row.gemeente_id, "cbs_code": row.cbs_code, "name": row.name }))
+    })
     .await
 }
 
@@ -181,7 +153,7 @@ pub async fn save_team(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::entity::{team, wijk};
-    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    use sea_orm::{EntityTrait, Set};
     use shared::network::Doelgroep;
     use shared::permissions::Permission;
 
@@ -206,40 +178,15 @@ pub async fn save_team(
     }
     errors.into_result()?;
     let write = super::write::AuditedWrite::begin(&request).await?;
-    let txn = write.db();
-    let before = match id {
-        Some(id) => Some(
-            team::Entity::find_by_id(id)
-                .one(txn)
-                .await?
-                .ok_or(AppError::NotFound)?,
-        ),
-        None => None,
-    };
-    let mut model = team::ActiveModel {
+    let values = team::ActiveModel {
         wijk_id: Set(wijk_id),
         name: Set(name.trim().to_string()),
         doelgroep: Set(doelgroep),
         ..Default::default()
     };
-    let saved = match id {
-        Some(id) => {
-            model.id = Set(id);
-            model.update(txn).await?
-        }
-        None => {
-            model.contact_account_id = Set(None);
-            model.insert(txn).await?
-        }
-    };
-    let json = |t: &team::Model| serde_json::json!({ "wijk_id": t.wijk_id, "name": t.name, "doelgroep": t.doelgroep });
-    audited_save(
-        write,
-        "team",
-        saved.id,
-        before.as_ref().map(json),
-        json(&saved),
-    )
+    audited_save(write, "team", id, values, |row| {
+        (row.id, serde_json::json!({ "wijk_id": row.wijk_id, "name": row.name, "doelgroep": row.doelgroep }))
+    })
     .await
 }
 
@@ -251,7 +198,7 @@ pub async fn save_organisation(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::store::entity::organisation;
-    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
     use shared::network::Sector;
     use shared::permissions::Permission;
 
@@ -272,35 +219,16 @@ pub async fn save_organisation(
     }
     errors.into_result()?;
     let write = super::write::AuditedWrite::begin(&request).await?;
-    let txn = write.db();
-    let before = match id {
-        Some(id) => Some(
-            organisation::Entity::find_by_id(id)
-                .one(txn)
-                .await?
-                .ok_or(AppError::NotFound)?,
-        ),
-        None => None,
-    };
-    let mut model = organisation::ActiveModel {
+    let values = organisation::ActiveModel {
         name: Set(name.trim().to_string()),
         sector: Set(sector),
         ..Default::default()
     };
-    let saved = match id {
-        Some(id) => {
-            model.id = Set(id);
-            model.update(txn).await?
-        }
-        None => model.insert(txn).await?,
-    };
-    let json = |o: &organisation::Model| serde_json::json!({ "name": o.name, "sector": o.sector });
-    audited_save(
-        write,
-        "organisatie",
-        saved.id,
-        before.as_ref().map(json),
-        json(&saved),
-    )
+    audited_save(write, "organisatie", id, values, |row| {
+        (
+            row.id,
+            serde_json::json!({ "name": row.name, "sector": row.sector }),
+        )
+    })
     .await
 }

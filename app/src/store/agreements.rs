@@ -52,16 +52,10 @@ pub async fn save(
         review_date: Set(content.review_date),
         ..Default::default()
     };
-    let after = match &before {
-        Some(b) => {
-            model.id = Set(b.id);
-            model.update(db).await?
-        }
-        None => {
-            model.created_at = Set(now);
-            model.insert(db).await?
-        }
-    };
+    if before.is_none() {
+        model.created_at = Set(now);
+    }
+    let after = super::rows::upsert(db, before.as_ref(), model).await?;
     index(db, &after).await?;
     let version = agreement_version::Entity::find()
         .filter(agreement_version::Column::AgreementId.eq(after.id))

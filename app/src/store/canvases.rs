@@ -3,10 +3,7 @@
 
 use super::entity::canvas;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 use shared::canvas::{saving_cents, CanvasContent, RouteCost};
 use shared::dto::{CanvasSummary, CanvasView};
 use shared::network::{CanvasStatus, Law};
@@ -50,16 +47,10 @@ pub async fn save(
         updated_at: Set(now),
         ..Default::default()
     };
-    let after = match &before {
-        Some(b) => {
-            model.id = Set(b.id);
-            model.update(db).await?
-        }
-        None => {
-            model.created_at = Set(now);
-            model.insert(db).await?
-        }
-    };
+    if before.is_none() {
+        model.created_at = Set(now);
+    }
+    let after = super::rows::upsert(db, before.as_ref(), model).await?;
     Ok((before, after))
 }
 

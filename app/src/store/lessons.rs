@@ -54,16 +54,10 @@ pub async fn save(
         tags: Set(content.tags.join(",")),
         ..Default::default()
     };
-    let after = match &before {
-        Some(b) => {
-            model.id = Set(b.id);
-            model.update(db).await?
-        }
-        None => {
-            model.created_at = Set(now);
-            model.insert(db).await?
-        }
-    };
+    if before.is_none() {
+        model.created_at = Set(now);
+    }
+    let after = super::rows::upsert(db, before.as_ref(), model).await?;
     index(db, &after).await?;
     lesson_agreement::Entity::delete_many()
         .filter(lesson_agreement::Column::LessonId.eq(after.id))

@@ -20,6 +20,7 @@ pub mod messages;
 pub mod network;
 pub mod redaction;
 pub mod results;
+pub mod rows;
 pub mod search;
 pub mod series;
 pub mod sessions;
