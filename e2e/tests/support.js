@@ -1,6 +1,7 @@
 // What every browser test shares: opening a page the way its project
 // expects (waiting for the islands when JavaScript is on) and checking it
-// with axe-core for serious or critical accessibility violations.
+// with axe-core for serious or critical accessibility violations (WCAG 2.2
+// AA) and for reflow at 320 CSS px.
 const base = require('@playwright/test');
 const { expect } = base;
 const AxeBuilder = require('@axe-core/playwright').default;
@@ -64,12 +65,29 @@ async function expectAccessible(page, testInfo) {
 
 async function scan(page) {
   const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   const blocking = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(blocking, `accessibility violations on ${page.url()}`).toEqual([]);
+  await expectReflow(page);
+}
+
+/**
+ * Fails when the page needs horizontal scrolling at 320 CSS px (WCAG 2.1,
+ * 1.4.10 Reflow), which axe does not check: the page is laid out at that
+ * width, measured, and given its own size back.
+ */
+async function expectReflow(page) {
+  const size = page.viewportSize() || { width: 1280, height: 720 };
+  await page.setViewportSize({ width: 320, height: size.height });
+  try {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `the width of ${page.url()} at 320 px`).toBeLessThanOrEqual(320);
+  } finally {
+    await page.setViewportSize(size);
+  }
 }
 
 /** Opens `path`, waits until ready and scans it. */
