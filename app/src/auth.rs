@@ -63,6 +63,7 @@ pub fn signed_in() -> Option<shared::dto::SignedIn> {
         .map(|s| shared::dto::SignedIn {
             display_name: s.display_name.clone(),
             role: s.viewer.role,
+            in_a_team: !s.viewer.teams.is_empty(),
         })
 }
 

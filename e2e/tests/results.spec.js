@@ -53,3 +53,37 @@ test('a teamlid corrects the latest month, sees its history and the tiles change
   await expect(wait).toContainText(/Grafiek: (gewone variatie|bijzondere variatie: (verbetering|zorg)|te weinig maanden)/);
   await expect(wait.locator('.tile-trend')).not.toContainText(/verbetering|verslechtering/);
 });
+
+test('a teamlid lands on their own team and records a month in three clicks', async ({ page }, testInfo) => {
+  // Each project records for its own team (they share one database).
+  const [team, slug] = jsEnabled(testInfo)
+    ? ['Jeugd Vinkhuizen', 'jeugd-vinkhuizen']
+    : ['Jeugd Overvecht-Zuid', 'jeugd-overvecht-zuid'];
+  let clicks = 0;
+  const click = async (locator) => {
+    clicks += 1;
+    await locator.click();
+    await ready(page, testInfo);
+  };
+  await page.goto('/inloggen');
+  await ready(page, testInfo);
+  await page.getByLabel('E-mailadres').fill(`teamlid.${slug}@demo.wijkwijs.nl`);
+  await page.getByLabel('Wachtwoord').fill('Wijkwijs-demo-2026');
+  await click(page.getByRole('button', { name: 'Inloggen' }));
+  await expect(page).toHaveURL(/\/teams\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1, name: team })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn team' })).toBeVisible();
+
+  await click(page.getByRole('link', { name: 'Resultaten van een maand invoeren' }));
+  await page.getByLabel('Maand').fill('2026-09');
+  await page.getByLabel('Cliënten bij wie de hulp startte').fill('10');
+  await page.getByLabel('Gemiddelde wachttijd tot de start (dagen)').fill('12');
+  await page.getByLabel('Cliënten bij wie de hulp eindigde').fill('10');
+  await page.getByLabel('Van hen: verder zonder hulp').fill('7');
+  await page.getByLabel('Aantal reacties van cliënten').fill('10');
+  await page.getByLabel('Gemiddeld cijfer van cliënten (1–10)').fill('8');
+  await click(page.getByRole('button', { name: 'Opslaan' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Resultaten corrigeren: sep 2026' })).toBeVisible();
+  expect(clicks).toBeLessThanOrEqual(3);
+  await expectAccessible(page, testInfo);
+});

@@ -48,6 +48,35 @@ on_both_backends!(
 );
 
 on_both_backends!(
+    mijn_team_leads_a_member_to_their_team_and_others_to_the_network,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let location = |reply: &support::Reply| {
+            assert_eq!(reply.status, StatusCode::SEE_OTHER);
+            reply.headers["location"].to_str().unwrap().to_string()
+        };
+        let anonymous = Client::new(db).get("/mijn-team").await;
+        assert_eq!(location(&anonymous), "/inloggen?volgende=/mijn-team");
+        let mut member = Client::signed_in(db, TEAMLID).await;
+        let zuilen = support::team_named(db, "Jeugd Zuilen").await.id;
+        assert_eq!(
+            location(&member.get("/mijn-team").await),
+            format!("/teams/{zuilen}")
+        );
+        let team_page = member.get(&format!("/teams/{zuilen}")).await;
+        assert!(site_header(&team_page.body).contains("<a href=\"/mijn-team\">Mijn team</a>"));
+        let mut bestuurder = Client::signed_in(db, "bestuurder@demo.wijkwijs.nl").await;
+        assert_eq!(location(&bestuurder.get("/mijn-team").await), "/");
+        let overview = bestuurder.get("/").await;
+        assert!(!site_header(&overview.body).contains("Mijn team"));
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
     login_starts_a_fresh_server_side_session_and_logout_ends_it,
     |backend: Backend| async move {
         let Some(t) = TestDb::with_demo(backend).await else {

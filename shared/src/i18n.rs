@@ -74,6 +74,7 @@ catalogue! {
     MainNavigation => "Hoofdmenu",
     Breadcrumb => "Kruimelpad",
     NavOverview => "Netwerk",
+    NavMyTeam => "Mijn team",
     NavAccessibility => "Toegankelijkheid",
     Loading => "Bezig met laden…",
     LoginTitle => "Inloggen",

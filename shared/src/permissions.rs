@@ -54,6 +54,17 @@ pub enum Refusal {
 }
 
 impl Viewer {
+    /// Where "Mijn team" leads: the one team's page; the account page,
+    /// which lists them, to choose among several; the network overview for
+    /// someone in no team (a bestuurder, a beheerder).
+    pub fn my_team_page(&self) -> String {
+        match self.teams.as_slice() {
+            [only] => format!("/teams/{}", only.team_id),
+            [] => "/".to_string(),
+            _ => "/account#mijn-teams".to_string(),
+        }
+    }
+
     pub fn is_member(&self, team_id: i32) -> bool {
         self.teams.iter().any(|m| m.team_id == team_id)
     }
@@ -103,6 +114,25 @@ pub fn check(viewer: Option<&Viewer>, permission: Permission) -> Result<(), Refu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn my_team_is_the_one_team_or_a_choice() {
+        let viewer = |teams: &[i32]| Viewer {
+            account_id: 1,
+            role: AccountRole::Professional,
+            teams: teams
+                .iter()
+                .map(|&team_id| TeamMembership {
+                    team_id,
+                    coordinator: false,
+                })
+                .collect(),
+            two_factor: false,
+        };
+        assert_eq!(viewer(&[7]).my_team_page(), "/teams/7");
+        assert_eq!(viewer(&[7, 9]).my_team_page(), "/account#mijn-teams");
+        assert_eq!(viewer(&[]).my_team_page(), "/");
+    }
     use proptest::prelude::*;
 
     fn viewer(role: AccountRole, teams: &[(i32, bool)], two_factor: bool) -> Viewer {

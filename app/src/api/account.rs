@@ -4,13 +4,14 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use shared::dto::{AccountSummary, TwoFactorSetup};
 
-/// A local path to return to after login; anything else becomes "/".
+/// A local path to return to after login; without one (or with anything
+/// else) a member lands on their own team ("/mijn-team").
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
         Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
             path.to_string()
         }
-        _ => "/".to_string(),
+        _ => "/mijn-team".to_string(),
     }
 }
 

@@ -19,7 +19,12 @@ fn signed_in() -> Option<SignedIn> {
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
-    let who = match signed_in() {
+    let account = signed_in();
+    let my_team = account
+        .as_ref()
+        .is_some_and(|a| a.in_a_team)
+        .then(|| view! { <li><a href="/mijn-team">{t(Text::NavMyTeam)}</a></li> });
+    let who = match account {
         Some(account) => view! {
             {(account.role == AccountRole::Beheerder)
                 .then(|| view! { <li><a href="/beheer">{t(Text::NavAdmin)}</a></li> })}
@@ -42,6 +47,7 @@ pub fn SiteHeader() -> impl IntoView {
             </a>
             <nav aria-label=t(Text::MainNavigation)>
                 <ul>
+                    {my_team}
                     <li><a href="/">{t(Text::NavOverview)}</a></li>
                     <li><a href="/vergelijken">{t(Text::NavCompare)}</a></li>
                     <li><a href="/wat-werkt">{t(Text::NavWhatWorks)}</a></li>

@@ -94,7 +94,7 @@ fn account_view(account: AccountSummary) -> impl IntoView {
             <dt>{t(Text::Role)}</dt>
             <dd>{account.role.label()}</dd>
         </dl>
-        <h2>{t(Text::MyTeams)}</h2>
+        <h2 id="mijn-teams">{t(Text::MyTeams)}</h2>
         {if account.teams.is_empty() {
             view! { <p>{t(Text::NoTeams)}</p> }.into_any()
         } else {

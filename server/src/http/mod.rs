@@ -36,6 +36,7 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/mijn-team", get(my_team))
         .route("/beheer/auditlog.csv", get(export::audit_csv))
         .route("/bestuurderstafel.csv", get(export::governance_csv))
         .route(
@@ -108,6 +109,17 @@ pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<(
 }
 
 /// 200 when the database answers, 503 when it does not.
+/// "Mijn team": the signed-in member's own team (the guard has sent anyone
+/// else to log in first).
+async fn my_team(
+    axum::Extension(request): axum::Extension<app::auth::RequestContext>,
+) -> axum::response::Redirect {
+    let page = request
+        .viewer()
+        .map_or_else(|| "/".to_string(), |viewer| viewer.my_team_page());
+    axum::response::Redirect::to(&page)
+}
+
 async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     match state.db.ping().await {
         Ok(()) => (StatusCode::OK, "ok"),

@@ -535,6 +535,8 @@ pub struct LessonSummary {
 pub struct SignedIn {
     pub display_name: String,
     pub role: AccountRole,
+    /// Whether the header offers "Mijn team".
+    pub in_a_team: bool,
 }
 
 /// The logged-in person, as their own account page shows them.
