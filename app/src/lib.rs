@@ -44,7 +44,7 @@ use pages::{
     setup::SetupPage,
     structure::StructurePage,
     survey::SurveyPage,
-    team::TeamPage,
+    team::{TeamPage, TeamPart},
     what_works::WhatWorksPage,
     wijk::WijkPage,
 };
@@ -103,9 +103,16 @@ pub fn App() -> impl IntoView {
             <main id="inhoud" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=OverviewPage ssr=SsrMode::Async />
-                    <Route path=path!("/teams/:id") view=TeamPage ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id") view=|| view! { <TeamPage part=TeamPart::Overview /> } ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/afspraken") view=|| view! { <TeamPage part=TeamPart::Agreements /> } ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/resultaten") view=|| view! { <TeamPage part=TeamPart::Results /> } ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/lessen") view=|| view! { <TeamPage part=TeamPart::Lessons /> } ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/canvassen") view=|| view! { <TeamPage part=TeamPart::Canvases /> } ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/knelpunten") view=|| view! { <TeamPage part=TeamPart::Knelpunten /> } ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/vragen") view=|| view! { <TeamPage part=TeamPart::Questions /> } ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/leden") view=|| view! { <TeamPage part=TeamPart::Members /> } ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/nieuwe-afspraak") view=NewAgreementPage ssr=SsrMode::Async />
-                    <Route path=path!("/teams/:id/resultaten") view=ResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/resultaten/invoeren") view=ResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/grafieken/:measure") view=ChartPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/nieuwe-les") view=NewLessonPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/nieuw-canvas") view=NewCanvasPage ssr=SsrMode::Async />

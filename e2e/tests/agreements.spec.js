@@ -1,13 +1,14 @@
 // A teamlid records a collaboration agreement and a new version of it;
 // the history keeps both; a member of another team reads it without the
 // edit form and adopts it as a concept agreement of their own team.
-const { test, expect, ready, expectAccessible, jsEnabled, login } = require('./support');
+const { test, expect, ready, expectAccessible, jsEnabled, login, openTeamPart } = require('./support');
 
 test('a teamlid records an agreement and a new version', async ({ page }, testInfo) => {
   const title = `Vaste belronde op maandag (${jsEnabled(testInfo) ? 'js' : 'nojs'})`;
   await login(page, testInfo, 'teamlid.jeugd-ondiep@demo.wijkwijs.nl', '/account');
   await page.getByRole('link', { name: 'Jeugd Ondiep' }).click();
   await ready(page, testInfo);
+  await openTeamPart(page, testInfo, 'Afspraken');
   await page.getByRole('link', { name: 'Nieuwe afspraak vastleggen' }).click();
   await ready(page, testInfo);
   await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe afspraak vastleggen' })).toBeVisible();

@@ -44,7 +44,7 @@ test('a bestuurder answers a knelpunt and writes a dialogue note; the team reads
   const zuilen = page.getByRole('table', { name: 'Signalen in Zuilen Ondiep' });
   await expect(zuilen.locator('tbody tr')).toHaveCount(8);
   const icon = zuilen.locator('tbody tr').nth(1).getByRole('link', { name: /, Wachttijd \(dagen\) – Variatie: .*; Streefwaarde: / }).first();
-  await expect(icon).toHaveAttribute('href', /^\/teams\/\d+#grafiek-wachttijd$/);
+  await expect(icon).toHaveAttribute('href', /^\/teams\/\d+\/resultaten#grafiek-wachttijd$/);
 
   // A target out of range is refused next to its field and kept.
   const share = page.getByLabel('Verder zonder hulp in procenten (minstens)');

@@ -1,6 +1,6 @@
-// The network overview and a team page: open the overview, follow a link
-// into a Zuilen Ondiep team, and see its agreements and results.
-const { test, expect, visit, ready, expectAccessible, jsEnabled, login } = require('./support');
+// The network overview and a team's space: open the overview, follow a link
+// into a Zuilen Ondiep team, and open its agreements and results.
+const { test, expect, visit, ready, expectAccessible, jsEnabled, login, openTeamPart } = require('./support');
 
 test('the overview lists gemeenten, wijken and teams with headline figures', async ({ page }, testInfo) => {
   await login(page, testInfo);
@@ -33,12 +33,19 @@ test('a team page shows its agreements by theme and its recent results', async (
   await expect(page).toHaveTitle('Jeugd Zuilen · Wijkwijs');
   await expectAccessible(page, testInfo);
 
+  // Each part of the team's space is a page of its own.
+  await openTeamPart(page, testInfo, 'Afspraken');
+  await expect(page).toHaveURL(/\/teams\/\d+\/afspraken$/);
+  await expect(page).toHaveTitle('Afspraken – Jeugd Zuilen · Wijkwijs');
+  await expectAccessible(page, testInfo);
   const agreements = page.locator('section[aria-labelledby="afspraken"]');
   await expect(agreements.getByRole('heading', { level: 2, name: 'Samenwerkingsafspraken' })).toBeVisible();
   expect(await agreements.getByRole('heading', { level: 3 }).count()).toBeGreaterThan(0);
   expect(await agreements.getByRole('listitem').count()).toBeGreaterThan(0);
   await expect(agreements.getByText(/^Status: (Actief|Concept|Beëindigd)$/).first()).toBeVisible();
 
+  await openTeamPart(page, testInfo, 'Resultaten');
+  await expectAccessible(page, testInfo);
   const results = page.getByRole('table', { name: 'Resultaten van de laatste 12 maanden' });
   await expect(results.getByRole('row')).toHaveCount(1 + 12);
   await expect(results.getByRole('rowheader').first()).toHaveText('okt 2026');

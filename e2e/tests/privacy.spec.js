@@ -4,7 +4,7 @@
 // coördinator removes a client's name that slipped through, after which
 // the page no longer shows it. Survey results wait until a month is
 // closed. Each project records its own lesson.
-const { test, expect, ready, expectAccessible, jsEnabled, login } = require('./support');
+const { test, expect, ready, expectAccessible, jsEnabled, login, openTeamPart } = require('./support');
 
 const MEMBER = 'teamlid.jeugd-oosterpark@demo.wijkwijs.nl';
 const COORDINATOR = 'coordinator.jeugd-oosterpark@demo.wijkwijs.nl';
@@ -16,6 +16,7 @@ test('a BSN is refused, a phone number needs a confirmation, and the coördinato
   await page.getByRole('link', { name: TEAM, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: TEAM })).toBeVisible();
   await ready(page, testInfo);
+  await openTeamPart(page, testInfo, 'Lessen');
   await page.getByRole('link', { name: 'Nieuwe les vastleggen' }).click();
   await ready(page, testInfo);
 

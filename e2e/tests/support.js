@@ -98,6 +98,13 @@ async function visit(page, testInfo, path) {
   return response;
 }
 
+/** Opens a part of a team's space (Afspraken, Lessen, …) from its own menu. */
+async function openTeamPart(page, testInfo, name) {
+  await page.getByRole('navigation', { name: 'Onderdelen van het team' }).getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Onderdelen van het team' }).getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+  await ready(page, testInfo);
+}
+
 /** The one password of every demo login (README). */
 const DEMO_PASSWORD = 'Wijkwijs-demo-2026';
 const TEAMLID = 'teamlid.jeugd-zuilen@demo.wijkwijs.nl';
@@ -113,4 +120,4 @@ async function login(page, testInfo, email = TEAMLID, path = '/', password = DEM
   await expect(page.getByRole('link', { name: /^Ingelogd als / })).toBeVisible();
 }
 
-module.exports = { test, expect, jsEnabled, ready, expectAccessible, visit, login, DEMO_PASSWORD, TEAMLID };
+module.exports = { test, expect, jsEnabled, ready, expectAccessible, visit, login, openTeamPart, DEMO_PASSWORD, TEAMLID };

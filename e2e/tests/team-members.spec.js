@@ -1,6 +1,6 @@
 // A coördinator manages the team's members from the team page; a teamlid
 // of the same team sees no such controls.
-const { test, expect, ready, expectAccessible, jsEnabled, login } = require('./support');
+const { test, expect, ready, expectAccessible, jsEnabled, login, openTeamPart } = require('./support');
 
 test('a coördinator adds and removes a member', async ({ page }, testInfo) => {
   const team = jsEnabled(testInfo) ? 'Ouderen Lauwerecht' : 'Ouderen Schaakbuurt';
@@ -8,6 +8,7 @@ test('a coördinator adds and removes a member', async ({ page }, testInfo) => {
   await login(page, testInfo, `coordinator.${slug}@demo.wijkwijs.nl`, '/account');
   await page.getByRole('link', { name: team }).click();
   await ready(page, testInfo);
+  await openTeamPart(page, testInfo, 'Leden');
   await expect(page.getByRole('heading', { level: 3, name: 'Leden beheren' })).toBeVisible();
   await expectAccessible(page, testInfo);
   const members = page.getByRole('table', { name: 'Leden van het team' });
@@ -35,6 +36,7 @@ test('a teamlid sees the members but cannot manage them', async ({ page }, testI
   await login(page, testInfo, 'teamlid.ouderen-lauwerecht@demo.wijkwijs.nl', '/account');
   await page.getByRole('link', { name: 'Ouderen Lauwerecht' }).click();
   await ready(page, testInfo);
+  await openTeamPart(page, testInfo, 'Leden');
   await expect(page.getByRole('table', { name: 'Leden van het team' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Leden beheren' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Verwijder / })).toHaveCount(0);

@@ -3,7 +3,7 @@
 // them without forms, reacts to the lesson, finds it useful, adopts it and
 // supports the knelpunt. The projects share one database, so every record
 // carries the project in its title and the survey uses a team per project.
-const { test, expect, ready, expectAccessible, jsEnabled, login } = require('./support');
+const { test, expect, ready, expectAccessible, jsEnabled, login, openTeamPart } = require('./support');
 
 const MEMBER = 'teamlid.jeugd-ondiep@demo.wijkwijs.nl';
 const OTHER = 'teamlid.jeugd-zuilen@demo.wijkwijs.nl';
@@ -28,6 +28,7 @@ test('a lesson is recorded and edited, and another team reacts, endorses and ado
   const title = `Samen op huisbezoek (${project(testInfo)})`;
   await login(page, testInfo, MEMBER, '/account');
   await openOwnTeam(page, testInfo);
+  await openTeamPart(page, testInfo, 'Lessen');
   await page.getByRole('link', { name: 'Nieuwe les vastleggen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe les vastleggen' })).toBeVisible();
   await ready(page, testInfo);
@@ -94,6 +95,7 @@ test('a maatwerkcanvas computes its saving; another team reads it only', async (
   const title = `Woning aanpassen in plaats van logeeropvang (${project(testInfo)})`;
   await login(page, testInfo, MEMBER, '/account');
   await openOwnTeam(page, testInfo);
+  await openTeamPart(page, testInfo, 'Canvassen');
   await page.getByRole('link', { name: 'Nieuw maatwerkcanvas' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nieuw maatwerkcanvas' })).toBeVisible();
   await ready(page, testInfo);
@@ -146,6 +148,7 @@ test('a knelpunt is raised and another team supports it', async ({ page }, testI
   const title = `Geen tijd voor het casusoverleg (${project(testInfo)})`;
   await login(page, testInfo, MEMBER, '/account');
   await openOwnTeam(page, testInfo);
+  await openTeamPart(page, testInfo, 'Knelpunten');
   await page.getByRole('link', { name: 'Knelpunt melden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Knelpunt melden' })).toBeVisible();
   await ready(page, testInfo);
@@ -182,6 +185,7 @@ test('a teamlid answers the survey once; results wait for three answers', async 
   await login(page, testInfo, `teamlid.${slug}@demo.wijkwijs.nl`, '/account');
   await openOwnTeam(page, testInfo, team);
   await expect(page.getByText('Cijfer professionals')).toBeVisible();
+  await openTeamPart(page, testInfo, 'Resultaten');
   await page.getByRole('link', { name: 'Vragenlijst invullen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Vragenlijst samenwerking' })).toBeVisible();
   await ready(page, testInfo);
@@ -221,6 +225,7 @@ test('a member of another team asks a question and the team answers', async ({ p
   await page.getByRole('link', { name: 'Jeugd Ondiep', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Jeugd Ondiep' })).toBeVisible();
   await ready(page, testInfo);
+  await openTeamPart(page, testInfo, 'Vragen');
   await page.getByRole('button', { name: 'Vraag versturen' }).click();
   await expect(page.getByText('Vul dit veld in.')).toBeVisible();
   await ready(page, testInfo);
@@ -233,6 +238,7 @@ test('a member of another team asks a question and the team answers', async ({ p
 
   await login(page, testInfo, MEMBER, '/account');
   await openOwnTeam(page, testInfo);
+  await openTeamPart(page, testInfo, 'Vragen');
   const thread = page.getByRole('region', { name: 'Gesprek met Jeugd Zuilen' });
   await expect(thread.getByText(question)).toBeVisible();
   await page.getByLabel('Antwoord aan').selectOption({ label: 'Jeugd Zuilen' });

@@ -34,8 +34,18 @@ on_both_backends!(pages_render_on_the_server, |backend: Backend| async move {
         .to_string();
     let reply = client.get(&format!("/teams/{team_id}")).await;
     assert_eq!(reply.status, StatusCode::OK);
-    assert!(reply.body.contains("Samenwerkingsafspraken"));
-    assert!(reply.body.contains("Resultaten van de laatste 12 maanden"));
+    assert!(reply
+        .body
+        .contains("aria-label=\"Onderdelen van het team\""));
+    let agreements = client.get(&format!("/teams/{team_id}/afspraken")).await;
+    assert!(agreements.body.contains("Samenwerkingsafspraken"));
+    assert!(agreements
+        .body
+        .contains("aria-current=\"page\">Afspraken</a>"));
+    let results = client.get(&format!("/teams/{team_id}/resultaten")).await;
+    assert!(results
+        .body
+        .contains("Resultaten van de laatste 12 maanden"));
 
     let reply = client.get("/teams/999999").await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);

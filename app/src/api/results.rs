@@ -97,7 +97,7 @@ pub async fn save_results(
         )
         .await?;
     leptos_axum::redirect(&format!(
-        "/teams/{team_id}/resultaten?maand={}",
+        "/teams/{team_id}/resultaten/invoeren?maand={}",
         figures.month
     ));
     Ok(())

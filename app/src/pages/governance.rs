@@ -175,7 +175,7 @@ fn signals_view(page: &GovernanceView) -> impl IntoView {
                     href: format!("/teams/{}", team.team_id),
                 }];
                 row.extend(verdict_cells(&team.team, &team.verdicts, |m| {
-                    format!("/teams/{}#grafiek-{}", team.team_id, m.code())
+                    format!("/teams/{}/resultaten#grafiek-{}", team.team_id, m.code())
                 }));
                 rows.push(row);
             }

@@ -1,6 +1,7 @@
-//! A team's space: headline tiles, contact, agreements by theme, recent
-//! results, the professionals' survey, lessons, maatwerkcanvassen,
-//! knelpunten and members.
+//! A team's space as a small site of parts (`TeamPart`): the overview with
+//! headline tiles and contact, then agreements by theme, results with run
+//! charts and the professionals' survey, lessons, maatwerkcanvassen,
+//! knelpunten, questions between teams and members.
 
 use crate::api::team::{
     organisation_options, team_space, AddMember, RemoveMember, SendTeamMessage,
@@ -27,8 +28,64 @@ use shared::format::{self, Unit};
 use shared::i18n::{t, Text};
 use shared::network::AgreementTheme;
 
+/// A part of a team's space, each a page of its own under `/teams/{id}`,
+/// so a member who comes to enter a month or read a lesson finds it
+/// without scrolling past the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TeamPart {
+    Overview,
+    Agreements,
+    Results,
+    Lessons,
+    Canvases,
+    Knelpunten,
+    Questions,
+    Members,
+}
+
+impl TeamPart {
+    pub const ALL: [TeamPart; 8] = [
+        TeamPart::Overview,
+        TeamPart::Agreements,
+        TeamPart::Results,
+        TeamPart::Lessons,
+        TeamPart::Canvases,
+        TeamPart::Knelpunten,
+        TeamPart::Questions,
+        TeamPart::Members,
+    ];
+
+    /// The part's page.
+    pub fn href(self, team_id: i32) -> String {
+        let slug = match self {
+            TeamPart::Overview => return format!("/teams/{team_id}"),
+            TeamPart::Agreements => "afspraken",
+            TeamPart::Results => "resultaten",
+            TeamPart::Lessons => "lessen",
+            TeamPart::Canvases => "canvassen",
+            TeamPart::Knelpunten => "knelpunten",
+            TeamPart::Questions => "vragen",
+            TeamPart::Members => "leden",
+        };
+        format!("/teams/{team_id}/{slug}")
+    }
+
+    fn label(self) -> &'static str {
+        t(match self {
+            TeamPart::Overview => Text::TeamPartOverview,
+            TeamPart::Agreements => Text::TeamPartAgreements,
+            TeamPart::Results => Text::TeamPartResults,
+            TeamPart::Lessons => Text::TeamPartLessons,
+            TeamPart::Canvases => Text::TeamPartCanvases,
+            TeamPart::Knelpunten => Text::TeamPartKnelpunten,
+            TeamPart::Questions => Text::TeamPartQuestions,
+            TeamPart::Members => Text::TeamPartMembers,
+        })
+    }
+}
+
 #[component]
-pub fn TeamPage() -> impl IntoView {
+pub fn TeamPage(part: TeamPart) -> impl IntoView {
     let params = use_params_map();
     let add = ServerAction::<AddMember>::new();
     let remove = ServerAction::<RemoveMember>::new();
@@ -54,121 +111,173 @@ pub fn TeamPage() -> impl IntoView {
             }
         },
     );
-    view! { <Loaded resource=team render=move |team| team_view(team, add, remove, message) /> }
+    view! {
+        <Loaded resource=team render=move |team| team_view(team, part, add, remove, message) />
+    }
+}
+
+/// The parts of the team's space, the current one marked.
+fn part_navigation(team_id: i32, current: TeamPart) -> impl IntoView {
+    view! {
+        <nav class="subnav" aria-label=t(Text::TeamParts)>
+            <ul>
+                {TeamPart::ALL
+                    .into_iter()
+                    .map(|part| {
+                        let here = (part == current).then_some("page");
+                        view! { <li><a href=part.href(team_id) aria-current=here>{part.label()}</a></li> }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
 }
 
 fn team_view(
     team: TeamSpace,
+    part: TeamPart,
     add: ServerAction<AddMember>,
     remove: ServerAction<RemoveMember>,
     message: ServerAction<SendTeamMessage>,
 ) -> impl IntoView {
-    let messages = messages_view(&team, message);
-    let manage = team
-        .viewer_coordinates
-        .then(|| members_admin(team.id, team.members.clone(), add, remove));
     // What only the team records shows here; a button to add to it is the
     // viewer's, so it stays outside the kept parts.
     let (id, writes, html) = (team.id, team.viewer_writes, team.html.clone());
-    let title = team.name.clone();
-    let variations: Vec<_> = team
-        .charts
-        .iter()
-        .map(|c| (c.measure, c.variation))
-        .collect();
+    let title = match part {
+        TeamPart::Overview => team.name.clone(),
+        _ => format!("{} – {}", part.label(), team.name),
+    };
     let button = move |path: &str, text: Text| {
         writes.then(|| {
             view! { <p><a class="button" href=format!("/teams/{id}/{path}")>{t(text)}</a></p> }
         })
     };
-    let heading = kept(&html, "kop", move || {
-        let contact = match team.contact {
-            Some(c) => view! { <p>{member_line(&c)}</p> }.into_any(),
-            None => view! { <p>{t(Text::TeamNoContact)}</p> }.into_any(),
-        };
-        view! {
-            <nav class="breadcrumb" aria-label=t(Text::Breadcrumb)>
-                <ol>
-                    <li><a href="/">{t(Text::NavOverview)}</a></li>
-                    <li>{format!("{} {}", t(Text::Gemeente), team.gemeente_name)}</li>
-                    <li><a href=format!("/wijken/{}", team.wijk_id)>{format!("{} {}", t(Text::Wijk), team.wijk_name)}</a></li>
-                </ol>
-            </nav>
-            <h1>{team.name}</h1>
-            <p class="lead">
-                {format!("{}: {}", t(Text::Doelgroep), team.doelgroep.label())}
-            </p>
-            {team.latest.map(|latest| view! { <HeadlineTiles latest previous=team.previous team_id=id variations /> })}
-            <div class="columns">
-                <section aria-labelledby="contact">
-                    <h2 id="contact">{t(Text::TeamContact)}</h2>
-                    {contact}
-                </section>
-            </div>
+    let breadcrumb = view! {
+        <nav class="breadcrumb" aria-label=t(Text::Breadcrumb)>
+            <ol>
+                <li><a href="/">{t(Text::NavOverview)}</a></li>
+                <li>{format!("{} {}", t(Text::Gemeente), team.gemeente_name)}</li>
+                <li><a href=format!("/wijken/{}", team.wijk_id)>{format!("{} {}", t(Text::Wijk), team.wijk_name)}</a></li>
+            </ol>
+        </nav>
+        <h1>{team.name.clone()}</h1>
+    };
+    let content = match part {
+        TeamPart::Overview => {
+            let variations: Vec<_> = team
+                .charts
+                .iter()
+                .map(|c| (c.measure, c.variation))
+                .collect();
+            let contact = team.contact.clone();
+            let (latest, previous, doelgroep) = (team.latest, team.previous, team.doelgroep);
+            view! {
+                {kept(&html, "kop", move || {
+                    let contact = match contact {
+                        Some(c) => view! { <p>{member_line(&c)}</p> }.into_any(),
+                        None => view! { <p>{t(Text::TeamNoContact)}</p> }.into_any(),
+                    };
+                    view! {
+                        <p class="lead">{format!("{}: {}", t(Text::Doelgroep), doelgroep.label())}</p>
+                        {latest.map(|latest| view! { <HeadlineTiles latest previous team_id=id variations /> })}
+                        <section aria-labelledby="contact">
+                            <h2 id="contact">{t(Text::TeamContact)}</h2>
+                            {contact}
+                        </section>
+                    }
+                })}
+                {button("resultaten/invoeren", Text::EnterMonth)}
+            }
+            .into_any()
         }
-    });
+        TeamPart::Agreements => view! {
+            <section aria-labelledby="afspraken">
+                <h2 id="afspraken">{t(Text::AgreementsTitle)}</h2>
+                {button("nieuwe-afspraak", Text::NewAgreement)}
+                {kept(&html, "afspraken", move || {
+                    if team.agreements.is_empty() {
+                        view! { <p>{t(Text::AgreementsNone)}</p> }.into_any()
+                    } else {
+                        team.agreements.into_iter().map(theme_view).collect_view().into_any()
+                    }
+                })}
+            </section>
+        }
+        .into_any(),
+        TeamPart::Results => view! {
+            <section aria-labelledby="resultaten">
+                <h2 id="resultaten">{t(Text::ResultsTitle)}</h2>
+                {button("resultaten/invoeren", Text::EnterMonth)}
+                {kept(&html, "resultaten", move || results_view(team.results))}
+            </section>
+            <section aria-labelledby="verloop">
+                <h2 id="verloop">{t(Text::ChartsTitle)}</h2>
+                <p>{t(Text::ChartsIntro)}</p>
+                <RunCharts charts=team.charts src=format!("/grafieken/teams/{id}") html=html.clone() marks=format!("/teams/{id}/grafieken") />
+            </section>
+            <section aria-labelledby="vragenlijst">
+                <h2 id="vragenlijst">{t(Text::SurveyTitle)}</h2>
+                {button("vragenlijst", Text::SurveyFill)}
+                {kept(&html, "vragenlijst", move || {
+                    if team.survey.is_empty() {
+                        view! { <p>{t(Text::SurveyNone)}</p> }.into_any()
+                    } else {
+                        view! { <SurveyTable results=team.survey /> }.into_any()
+                    }
+                })}
+            </section>
+        }
+        .into_any(),
+        TeamPart::Lessons => view! {
+            <section aria-labelledby="lessen">
+                <h2 id="lessen">{t(Text::LessonsTitle)}</h2>
+                {button("nieuwe-les", Text::NewLesson)}
+                {kept(&html, "lessen", move || lessons_view(team.lessons))}
+            </section>
+        }
+        .into_any(),
+        TeamPart::Canvases => view! {
+            <section aria-labelledby="canvassen">
+                <h2 id="canvassen">{t(Text::CanvasesTitle)}</h2>
+                {button("nieuw-canvas", Text::NewCanvas)}
+                {kept(&html, "canvassen", move || canvases_view(team.canvases))}
+            </section>
+        }
+        .into_any(),
+        TeamPart::Knelpunten => view! {
+            <section aria-labelledby="knelpunten">
+                <h2 id="knelpunten">{t(Text::KnelpuntenTitle)}</h2>
+                {button("nieuw-knelpunt", Text::NewKnelpunt)}
+                {kept(&html, "knelpunten", move || knelpunten_view(team.knelpunten))}
+            </section>
+        }
+        .into_any(),
+        TeamPart::Questions => messages_view(&team, message),
+        TeamPart::Members => {
+            let manage = team
+                .viewer_coordinates
+                .then(|| members_admin(team.id, team.members.clone(), add, remove));
+            view! {
+                <section aria-labelledby="leden">
+                    <h2 id="leden">{t(Text::TeamMembers)}</h2>
+                    {kept(&html, "leden", move || view! {
+                        <DataTable
+                            caption=t(Text::TeamMembersCaption).to_string()
+                            headers=vec![t(Text::Name), t(Text::Discipline), t(Text::Organisation)]
+                            rows=team.members.iter().map(member_row).collect()
+                        />
+                    })}
+                    {manage}
+                </section>
+            }
+            .into_any()
+        }
+    };
     view! {
         <Title text=title />
-        {heading}
-        {messages}
-        <section aria-labelledby="afspraken">
-            <h2 id="afspraken">{t(Text::AgreementsTitle)}</h2>
-            {button("nieuwe-afspraak", Text::NewAgreement)}
-            {kept(&html, "afspraken", move || {
-                if team.agreements.is_empty() {
-                    view! { <p>{t(Text::AgreementsNone)}</p> }.into_any()
-                } else {
-                    team.agreements.into_iter().map(theme_view).collect_view().into_any()
-                }
-            })}
-        </section>
-        <section aria-labelledby="resultaten">
-            <h2 id="resultaten">{t(Text::ResultsTitle)}</h2>
-            {button("resultaten", Text::EnterMonth)}
-            {kept(&html, "resultaten", move || results_view(team.results))}
-        </section>
-        <section aria-labelledby="verloop">
-            <h2 id="verloop">{t(Text::ChartsTitle)}</h2>
-            <p>{t(Text::ChartsIntro)}</p>
-            <RunCharts charts=team.charts src=format!("/grafieken/teams/{id}") html=html.clone() marks=format!("/teams/{id}/grafieken") />
-        </section>
-        <section aria-labelledby="vragenlijst">
-            <h2 id="vragenlijst">{t(Text::SurveyTitle)}</h2>
-            {button("vragenlijst", Text::SurveyFill)}
-            {kept(&html, "vragenlijst", move || {
-                if team.survey.is_empty() {
-                    view! { <p>{t(Text::SurveyNone)}</p> }.into_any()
-                } else {
-                    view! { <SurveyTable results=team.survey /> }.into_any()
-                }
-            })}
-        </section>
-        <section aria-labelledby="lessen">
-            <h2 id="lessen">{t(Text::LessonsTitle)}</h2>
-            {button("nieuwe-les", Text::NewLesson)}
-            {kept(&html, "lessen", move || lessons_view(team.lessons))}
-        </section>
-        <section aria-labelledby="canvassen">
-            <h2 id="canvassen">{t(Text::CanvasesTitle)}</h2>
-            {button("nieuw-canvas", Text::NewCanvas)}
-            {kept(&html, "canvassen", move || canvases_view(team.canvases))}
-        </section>
-        <section aria-labelledby="knelpunten">
-            <h2 id="knelpunten">{t(Text::KnelpuntenTitle)}</h2>
-            {button("nieuw-knelpunt", Text::NewKnelpunt)}
-            {kept(&html, "knelpunten", move || knelpunten_view(team.knelpunten))}
-        </section>
-        <section aria-labelledby="leden">
-            <h2 id="leden">{t(Text::TeamMembers)}</h2>
-            {kept(&html, "leden", move || view! {
-                <DataTable
-                    caption=t(Text::TeamMembersCaption).to_string()
-                    headers=vec![t(Text::Name), t(Text::Discipline), t(Text::Organisation)]
-                    rows=team.members.iter().map(member_row).collect()
-                />
-            })}
-            {manage}
-        </section>
+        {breadcrumb}
+        {part_navigation(id, part)}
+        {content}
     }
 }
 
@@ -198,13 +307,16 @@ fn lessons_view(lessons: Vec<LessonSummary>) -> impl IntoView {
 /// Messages with other teams: for the team's members every thread and a
 /// form to answer; for members of other teams their own threads with this
 /// team and a form to ask a question.
-fn messages_view(
-    team: &TeamSpace,
-    message: ServerAction<SendTeamMessage>,
-) -> Option<impl IntoView> {
+fn messages_view(team: &TeamSpace, message: ServerAction<SendTeamMessage>) -> AnyView {
     let own = team.viewer_writes;
     if !own && team.asking_teams.is_empty() {
-        return None;
+        return view! {
+            <section aria-labelledby="berichten">
+                <h2 id="berichten">{t(Text::MessagesTitle)}</h2>
+                <p>{t(Text::MessagesOnlyTeams)}</p>
+            </section>
+        }
+        .into_any();
     }
     let (team_id, asking) = (team.id, team.asking_teams.clone());
     let errors = form_errors(message.value());
@@ -263,7 +375,7 @@ fn messages_view(
         }
         .into_any())
     };
-    Some(view! {
+    view! {
         <section aria-labelledby="berichten">
             <h2 id="berichten">{t(Text::MessagesTitle)}</h2>
             <p>{if own { t(Text::MessagesIntroOwn) } else { t(Text::MessagesIntroOther) }}</p>
@@ -271,7 +383,8 @@ fn messages_view(
             {threads}
             {form}
         </section>
-    })
+    }
+    .into_any()
 }
 
 fn canvases_view(canvases: Vec<CanvasSummary>) -> impl IntoView {
