@@ -22,6 +22,9 @@ pub struct RequestContext {
     /// data must read it after the change).
     pub seen: Option<crate::store::insight_cache::Fingerprint>,
     pub client_addr: String,
+    /// How much is new for the viewer in their teams (`store::news`),
+    /// counted for page requests; the header shows it beside "Mijn team".
+    pub news: usize,
     /// Served over https: cookies get `Secure`.
     pub https: bool,
 }
@@ -54,9 +57,9 @@ pub fn request() -> RequestContext {
 /// Who is logged in (past any second step): read from the request's
 /// session, which is already resolved, so it costs no query.
 pub fn signed_in() -> Option<shared::dto::SignedIn> {
-    use_context::<Parts>()?
-        .extensions
-        .get::<RequestContext>()?
+    let parts = use_context::<Parts>()?;
+    let context = parts.extensions.get::<RequestContext>()?;
+    context
         .session
         .as_ref()
         .filter(|s| !s.second_factor_pending)
@@ -64,6 +67,7 @@ pub fn signed_in() -> Option<shared::dto::SignedIn> {
             display_name: s.display_name.clone(),
             role: s.viewer.role,
             in_a_team: !s.viewer.teams.is_empty(),
+            news: context.news,
         })
 }
 

@@ -195,6 +195,7 @@ const AFFECTS_NOTHING_KEPT: &[&str] = &[
     "network/team",
     "network/what-works",
     "network/wijk",
+    "news/team",
     "results/month",
     "survey/form",
 ];

@@ -598,6 +598,16 @@ fn matrix() -> Vec<Entry> {
             expect: member_of_team_once,
         },
         Entry {
+            path: "/api/news/team",
+            form: |t| vec![("team_id", t.team.to_string())],
+            expect: member_of_team,
+        },
+        Entry {
+            path: "/api/news/seen",
+            form: |t| vec![("team_id", t.team.to_string())],
+            expect: member_of_team,
+        },
+        Entry {
             path: "/api/survey/form",
             form: |t| vec![("team_id", t.team.to_string())],
             expect: member_of_team,

@@ -15,6 +15,7 @@ pub mod knelpunten;
 pub mod lessons;
 pub mod month;
 pub mod network;
+pub mod news;
 pub mod paging;
 pub mod permissions;
 pub mod personal_data;

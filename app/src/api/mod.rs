@@ -11,6 +11,7 @@ pub mod compare;
 pub mod governance;
 pub mod knelpunten;
 pub mod lessons;
+pub mod news;
 pub mod overview;
 pub mod redaction;
 pub mod results;

@@ -70,6 +70,7 @@ pub enum AuditAction {
     TwoFactorStarted,
     TwoFactorTurnedOn,
     AccountSetUp,
+    NewsSeen,
     /// A gemeente, wijk, team or organisation made or changed by beheer:
     /// the code is its object type with "-aanmaken" or "-wijzigen".
     StructureCreated(&'static str),
@@ -124,6 +125,7 @@ impl AuditAction {
             TwoFactorStarted => "tweestaps-starten",
             TwoFactorTurnedOn => "tweestaps-aanzetten",
             AccountSetUp => "account-instellen",
+            NewsSeen => "nieuws-gezien",
             StructureCreated(object) => return format!("{object}-aanmaken"),
             StructureEdited(object) => return format!("{object}-wijzigen"),
         };

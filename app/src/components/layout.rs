@@ -20,10 +20,15 @@ fn signed_in() -> Option<SignedIn> {
 pub fn SiteHeader() -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     let account = signed_in();
-    let my_team = account
-        .as_ref()
-        .is_some_and(|a| a.in_a_team)
-        .then(|| view! { <li><a href="/mijn-team">{t(Text::NavMyTeam)}</a></li> });
+    let my_team = account.as_ref().filter(|a| a.in_a_team).map(|a| {
+        let news = (a.news > 0).then(|| {
+            view! {
+                " "
+                <span class="count">{a.news}<span class="visually-hidden">{format!(" {}", t(Text::NewsCount))}</span></span>
+            }
+        });
+        view! { <li><a href="/mijn-team">{t(Text::NavMyTeam)}{news}</a></li> }
+    });
     let who = match account {
         Some(account) => view! {
             {(account.role == AccountRole::Beheerder)

@@ -3,6 +3,7 @@
 //! charts and the professionals' survey, lessons, maatwerkcanvassen,
 //! knelpunten, questions between teams and members.
 
+use crate::api::news::{load_team_news, MarkNewsSeen};
 use crate::api::team::{
     organisation_options, team_space, AddMember, RemoveMember, SendTeamMessage,
 };
@@ -27,6 +28,7 @@ use shared::dto::{
 use shared::format::{self, Unit};
 use shared::i18n::{t, Text};
 use shared::network::AgreementTheme;
+use shared::news::TeamNews;
 
 /// A part of a team's space, each a page of its own under `/teams/{id}`,
 /// so a member who comes to enter a month or read a lesson finds it
@@ -187,6 +189,7 @@ fn team_view(
                     }
                 })}
                 {button("resultaten/invoeren", Text::EnterMonth)}
+                {writes.then(|| view! { <TeamNewsSection team_id=id /> })}
             }
             .into_any()
         }
@@ -278,6 +281,57 @@ fn team_view(
         {breadcrumb}
         {part_navigation(id, part)}
         {content}
+    }
+}
+
+/// What happened in the team's space since the member last looked, with a
+/// button to mark it all seen (a plain form without JavaScript).
+#[component]
+fn TeamNewsSection(team_id: i32) -> impl IntoView {
+    let seen = ServerAction::<MarkNewsSeen>::new();
+    let marked = last_success(seen.version(), seen.value());
+    let news = Resource::new(move || marked.get(), move |_| load_team_news(team_id));
+    view! { <Loaded resource=news render=move |news| news_view(news, seen) /> }
+}
+
+fn news_view(news: TeamNews, seen: ServerAction<MarkNewsSeen>) -> impl IntoView {
+    let team_id = news.team_id;
+    let content = if news.items.is_empty() {
+        view! { <p>{t(Text::NewsNone)}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="news">
+                {news
+                    .items
+                    .into_iter()
+                    .map(|item| {
+                        let what = if item.about.is_empty() {
+                            format!("{} {}", item.kind.label(), item.by)
+                        } else {
+                            format!("{} {}: {}", item.kind.label(), item.by, item.about)
+                        };
+                        view! {
+                            <li>
+                                <a href=item.href>{what}</a>
+                                " "
+                                <time class="meta" datetime=item.at.clone()>{format::date_nl(&item.at[..10])}</time>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <ActionForm action=seen attr:class="inline-form">
+                <input type="hidden" name="team_id" value=team_id />
+                <button type="submit" class="button">{t(Text::NewsSeen)}</button>
+            </ActionForm>
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby="nieuw">
+            <h2 id="nieuw">{t(Text::NewsTitle)}</h2>
+            {content}
+        </section>
     }
 }
 

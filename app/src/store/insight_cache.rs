@@ -48,6 +48,8 @@ struct Kept {
     /// page of Vergelijken asks for fifty teams' at once).
     team_charts: Results<(i32, SuppressionPolicy), (String, Vec<ChartSeries>)>,
     wijken: Results<(i32, SuppressionPolicy), WijkView>,
+    /// How much is new for an account across its teams (`store::news`).
+    news_counts: Results<i32, usize>,
     /// A team's run chart of a measure, drawn (`KeptChart`).
     team_run_charts: Results<(i32, SuppressionPolicy, Measure), KeptChart>,
 }
@@ -231,6 +233,31 @@ impl InsightCache {
             || super::network::team_space(db, team_id, policy),
         )
         .await
+    }
+
+    /// How much is new for `account_id` in `teams` (`store::news`): every
+    /// change to what news is made of moves the fingerprint.
+    pub async fn news_count(
+        &self,
+        db: &impl ConnectionTrait,
+        seen: Option<Fingerprint>,
+        account_id: i32,
+        teams: &[i32],
+    ) -> Result<usize, DbErr> {
+        let count = self
+            .kept_or(
+                db,
+                seen,
+                |k| &mut k.news_counts,
+                account_id,
+                || async {
+                    super::news::count_for(db, account_id, teams, chrono::Utc::now())
+                        .await
+                        .map(Some)
+                },
+            )
+            .await?;
+        Ok(count.map_or(0, |n| *n))
     }
 
     /// A team's name and series; `None` for a team that does not exist.

@@ -18,6 +18,7 @@ pub mod knelpunten;
 pub mod lessons;
 pub mod messages;
 pub mod network;
+pub mod news;
 pub mod redaction;
 pub mod results;
 pub mod rows;

@@ -48,6 +48,10 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     } else {
         request_context(&state, request.headers().clone(), peer, reads_only).await
     };
+    let mut context = context;
+    if reads_only && is_page(&path) {
+        context.news = news_count(&state, &context).await;
+    }
     let anonymous = context.viewer().is_none();
     let second_step = context
         .session
@@ -72,6 +76,33 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     };
     add_security_headers(response.headers_mut());
     response
+}
+
+/// A page a person reads (not a server function, chart, export or file),
+/// whose header shows what is new.
+fn is_page(path: &str) -> bool {
+    !(path.starts_with("/api/")
+        || path.starts_with("/pkg/")
+        || path.starts_with("/grafieken/")
+        || path.ends_with(".csv")
+        || path == "/healthz")
+}
+
+/// How much is new for a member in their teams; 0 for anyone else, and
+/// when it cannot be read (the page still opens).
+async fn news_count(state: &AppState, context: &RequestContext) -> usize {
+    let Some(viewer) = context.viewer().filter(|v| !v.teams.is_empty()) else {
+        return 0;
+    };
+    let teams: Vec<i32> = viewer.teams.iter().map(|m| m.team_id).collect();
+    state
+        .insight
+        .news_count(&state.db, context.seen, viewer.account_id, &teams)
+        .await
+        .unwrap_or_else(|err| {
+            tracing::error!(error = %err, "counting news failed");
+            0
+        })
 }
 
 /// The browser bundle's files (script, wasm, stylesheet) are the same for

@@ -18,6 +18,7 @@ mod m20261124_000009_governance;
 mod m20261124_000010_audit_changes;
 mod m20261124_000011_change_clock;
 mod m20261130_000012_chart_marks;
+mod m20261201_000013_team_visits;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000010_audit_changes::Migration),
             Box::new(m20261124_000011_change_clock::Migration),
             Box::new(m20261130_000012_chart_marks::Migration),
+            Box::new(m20261201_000013_team_visits::Migration),
         ]
     }
 }

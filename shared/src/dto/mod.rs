@@ -537,6 +537,8 @@ pub struct SignedIn {
     pub role: AccountRole,
     /// Whether the header offers "Mijn team".
     pub in_a_team: bool,
+    /// How much is new in the member's teams since they last looked.
+    pub news: usize,
 }
 
 /// The logged-in person, as their own account page shows them.

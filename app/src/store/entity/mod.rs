@@ -35,4 +35,5 @@ pub mod survey_participation;
 pub mod survey_tally;
 pub mod team;
 pub mod team_message;
+pub mod team_visit;
 pub mod wijk;
