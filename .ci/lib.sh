@@ -84,6 +84,25 @@ ensure_postgres() {
 # for the static server, which picks what the browser accepts. (binaryen's
 # wasm-opt made the wasm smaller but its compressed form larger, so it is
 # not used.)
+# The site's themes: the NL Design System example theme's brand and basis
+# tokens (locked in style/package.json) as `voorbeeld`, and each theme of
+# style/themes/ under its own name (docs/theming.md).
+build_themes() {
+  local themes="$1/themes"
+  ensure_node
+  step "installing the example theme's tokens (npm ci in style/)"
+  (cd "$WW_ROOT/style" && npm ci --no-audit --no-fund --loglevel=error)
+  mkdir -p "$themes"
+  local tokens="$WW_ROOT/style/node_modules/@nl-design-system-unstable/voorbeeld-design-tokens"
+  {
+    echo "/* NL Design System example theme (voorbeeld-design-tokens $(node -p "require('$tokens/package.json').version"), EUPL-1.2): its brand and basis tokens. */"
+    echo ":root {"
+    grep -E '^[[:space:]]+--(voorbeeld|basis)-' "$tokens/dist/theme.css"
+    echo "}"
+  } >"$themes/voorbeeld.css"
+  cp "$WW_ROOT"/style/themes/*.css "$themes/"
+}
+
 build_site() {
   command -v brotli >/dev/null || apt_install brotli
   step "building the browser bundle"
@@ -94,7 +113,8 @@ build_site() {
     --out-dir "$pkg" --out-name wijkwijs \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/app.wasm"
   cp "$WW_ROOT/style/main.css" "$pkg/wijkwijs.css"
-  for file in "$pkg"/wijkwijs.js "$pkg"/wijkwijs_bg.wasm "$pkg"/wijkwijs.css; do
+  build_themes "$pkg"
+  for file in "$pkg"/wijkwijs.js "$pkg"/wijkwijs_bg.wasm "$pkg"/wijkwijs.css "$pkg"/themes/*.css; do
     gzip -9 -k -f "$file"
     brotli -q 11 -k -f "$file"
   done

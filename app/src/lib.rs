@@ -50,6 +50,15 @@ use pages::{
 };
 use shared::i18n::{t, Text};
 
+/// The configured theme's name (`WIJKWIJS_THEME`).
+fn theme() -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = use_context::<state::AppState>() {
+        return state.theme;
+    }
+    "voorbeeld".to_string()
+}
+
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -60,6 +69,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href=format!("/pkg/themes/{}.css", theme()) />
                 <link rel="stylesheet" href="/pkg/wijkwijs.css" />
                 <HydrationScripts options islands=true />
                 <MetaTags />

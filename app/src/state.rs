@@ -16,6 +16,8 @@ pub struct AppState {
     pub public_origin: Option<String>,
     /// Wat werkt and Vergelijken, kept until their data changes.
     pub insight: crate::store::insight_cache::InsightCache,
+    /// The theme's name: its token values are `/pkg/themes/<theme>.css`.
+    pub theme: String,
     /// Writes the audit entries of reads by group commit.
     pub audit: crate::store::audit::GroupWriter,
 }

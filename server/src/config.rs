@@ -45,10 +45,35 @@ pub struct ServeArgs {
     /// shows as "<N" and stays out of every total (docs/privacy.md).
     #[arg(long, env = "WIJKWIJS_MIN_COUNT", default_value_t = 5, global = true)]
     pub min_count: u32,
+    /// The theme: the NL Design System token values in
+    /// `<site root>/pkg/themes/<name>.css` (built from `style/themes/`, or
+    /// the example theme `voorbeeld` from npm; see docs/theming.md).
+    #[arg(
+        long,
+        env = "WIJKWIJS_THEME",
+        default_value = "voorbeeld",
+        value_parser = theme_name,
+        global = true
+    )]
+    pub theme: String,
     /// The public origin, e.g. https://wijkwijs.example.nl; state-changing
     /// requests must come from it. Default: the request's own host.
     #[arg(long, env = "WIJKWIJS_PUBLIC_ORIGIN", global = true)]
     pub public_origin: Option<String>,
+}
+
+/// A theme's name as it may appear in an address: lower-case letters,
+/// digits and dashes.
+fn theme_name(name: &str) -> Result<String, String> {
+    let fits = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if fits {
+        Ok(name.to_string())
+    } else {
+        Err("a theme name has only lower-case letters, digits and dashes".to_string())
+    }
 }
 
 /// `url` with any password replaced, fit for logs and error messages.

@@ -75,16 +75,29 @@ pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
             min_count: args.min_count,
         },
         public_origin: args.public_origin.clone(),
+        theme: args.theme.clone(),
         insight: Default::default(),
     }
 }
 
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests under way.
 pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<()> {
-    if !args.site_root.join("pkg").join("wijkwijs.js").exists() {
+    let pkg = args.site_root.join("pkg");
+    if !pkg.join("wijkwijs.js").exists() {
         tracing::warn!(
             site_root = %args.site_root.display(),
             "no browser bundle found: pages work, but without their islands"
+        );
+    } else if !pkg
+        .join("themes")
+        .join(format!("{}.css", args.theme))
+        .exists()
+    {
+        anyhow::bail!(
+            "WIJKWIJS_THEME={}: there is no {}/themes/{}.css (see docs/theming.md)",
+            args.theme,
+            pkg.display(),
+            args.theme
         );
     }
     use axum::serve::ListenerExt;
@@ -108,7 +121,6 @@ pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<(
     Ok(())
 }
 
-/// 200 when the database answers, 503 when it does not.
 /// "Mijn team": the signed-in member's own team (the guard has sent anyone
 /// else to log in first).
 async fn my_team(
@@ -120,6 +132,7 @@ async fn my_team(
     axum::response::Redirect::to(&page)
 }
 
+/// 200 when the database answers, 503 when it does not.
 async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     match state.db.ping().await {
         Ok(()) => (StatusCode::OK, "ok"),

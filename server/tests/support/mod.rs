@@ -198,6 +198,7 @@ pub const ORIGIN: &str = "http://wijkwijs.test";
 impl Client {
     pub fn new(db: &DatabaseConnection) -> Self {
         let args = server::config::ServeArgs {
+            theme: "voorbeeld".to_string(),
             addr: "127.0.0.1:0".parse().unwrap(),
             site_root: std::env::temp_dir(),
             min_denominator: 10,
