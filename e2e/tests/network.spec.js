@@ -74,6 +74,11 @@ test('the accessibility statement is reachable from every page, also logged out'
   await expect(page).toHaveURL(/\/toegankelijkheid$/);
   await ready(page, testInfo);
   await expect(page.getByRole('heading', { level: 1, name: 'Toegankelijkheidsverklaring' })).toBeVisible();
+  // The parts of the model statement of digitoegankelijk.nl.
+  for (const part of ['Nalevingsstatus', 'Hoe is dit getoetst', 'Bekende beperkingen', 'Drempel gevonden?']) {
+    await expect(page.getByRole('region', { name: part })).toBeVisible();
+  }
+  await expect(page.getByText(/opgesteld op \d+ \w+ \d{4}/)).toBeVisible();
   await expectAccessible(page, testInfo);
 });
 
