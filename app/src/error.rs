@@ -127,6 +127,16 @@ impl FormErrors {
             .push((field.to_string(), message.into().to_string()));
     }
 
+    /// A short message as typed at field `body` (a reaction, a question to
+    /// another team), checked and kept.
+    #[cfg(feature = "ssr")]
+    pub fn short_message(body: &str, personal_data_checked: &Option<String>) -> Self {
+        let mut errors = Self::default().keeping("body", body);
+        errors.add_all(shared::validation::message(body));
+        errors.check_personal_data(&[("body", body)], personal_data_checked);
+        errors
+    }
+
     /// Refuses each field a validation refused.
     pub fn add_all(&mut self, problems: Problems) {
         for (field, message) in problems {

@@ -67,7 +67,7 @@ on_both_backends!(
             format!("/teams/{zuilen}")
         );
         let team_page = member.get(&format!("/teams/{zuilen}")).await;
-        assert!(site_header(&team_page.body).contains("<a href=\"/mijn-team\">Mijn team</a>"));
+        assert!(site_header(&team_page.body).contains("<a href=\"/mijn-team\">Mijn team"));
         let mut bestuurder = Client::signed_in(db, "bestuurder@demo.wijkwijs.nl").await;
         assert_eq!(location(&bestuurder.get("/mijn-team").await), "/");
         let overview = bestuurder.get("/").await;

@@ -7,6 +7,7 @@
 use crate::i18n::Text;
 use crate::validation::Problems;
 use crate::Month;
+use serde::{Deserialize, Serialize};
 
 /// Longest reason for a baseline.
 pub const REASON_MAX_CHARS: usize = 200;
@@ -54,6 +55,38 @@ pub struct NoteInput {
     pub month: Month,
     pub text: String,
     pub link: Option<NoteLink>,
+}
+
+/// The baseline form as typed: its fields are the form's field names.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BaselineForm {
+    pub month: String,
+    pub reason: String,
+    pub fixed_after: String,
+}
+
+impl BaselineForm {
+    /// The checked baseline on a chart of `months` (`baseline`).
+    pub fn check(&self, months: &[Month]) -> Result<BaselineInput, Problems> {
+        baseline(&self.month, &self.reason, &self.fixed_after, months)
+    }
+}
+
+/// The month-note form as typed: its fields are the form's field names.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MonthNoteForm {
+    pub month: String,
+    pub text: String,
+    /// `les-12`, `canvas-3`, or empty.
+    #[serde(default)]
+    pub link: String,
+}
+
+impl MonthNoteForm {
+    /// The checked note on a chart of `months` (`note`).
+    pub fn check(&self, months: &[Month]) -> Result<NoteInput, Problems> {
+        note(&self.month, &self.text, &self.link, months)
+    }
 }
 
 /// One of the chart's `months`, as typed (YYYY-MM).

@@ -64,7 +64,7 @@ pub async fn load_chart(team_id: i32, measure: String) -> Result<ChartPage, AppE
 /// measure and the months of the team's chart of it (what a mark may be
 /// set on).
 #[cfg(feature = "ssr")]
-struct ChartForm {
+struct ChartWrite {
     request: crate::auth::RequestContext,
     author: i32,
     measure: shared::network::Measure,
@@ -72,7 +72,7 @@ struct ChartForm {
 }
 
 #[cfg(feature = "ssr")]
-impl ChartForm {
+impl ChartWrite {
     async fn of(team_id: i32, measure: &str) -> Result<Self, AppError> {
         use shared::permissions::Permission;
         let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
@@ -82,7 +82,7 @@ impl ChartForm {
         let months = crate::store::series::chart_months(&state.db, team_id, measure)
             .await?
             .ok_or_else(not_found)?;
-        Ok(ChartForm {
+        Ok(ChartWrite {
             request,
             author: viewer.account_id,
             measure,
@@ -119,45 +119,35 @@ impl ChartForm {
 pub async fn add_baseline(
     team_id: i32,
     measure: String,
-    month: String,
-    reason: String,
-    fixed_after: String,
+    #[server(flatten)] form: shared::chart_marks::BaselineForm,
     #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use super::write::{AuditAction, AuditedWrite};
     use crate::error::FormErrors;
 
-    let form = ChartForm::of(team_id, &measure).await?;
-    let mut errors = FormErrors::new(&[
-        ("month", month.as_str()),
-        ("reason", reason.as_str()),
-        ("fixed_after", fixed_after.as_str()),
-    ]);
-    let input = errors.take(shared::chart_marks::baseline(
-        &month,
-        &reason,
-        &fixed_after,
-        &form.months,
-    ));
-    errors.check_personal_data(&[("reason", reason.as_str())], &personal_data_checked);
+    let chart = ChartWrite::of(team_id, &measure).await?;
+    let mut errors = FormErrors::typed(&form);
+    let input = errors.take(form.check(&chart.months));
+    errors.check_personal_data(&[("reason", form.reason.as_str())], &personal_data_checked);
     let input = errors.accepted(input)?;
-    let write = AuditedWrite::begin(&form.request).await?;
+    let write = AuditedWrite::begin(&chart.request).await?;
     let id = crate::store::chart_marks::add_baseline(
         write.db(),
-        (team_id, form.measure),
+        (team_id, chart.measure),
         &input,
-        form.author,
+        chart.author,
         chrono::Utc::now(),
     )
     .await?;
     let extra = serde_json::json!({ "vast_na": input.fixed_after });
-    form.commit(
-        write,
-        (team_id, input.month),
-        (AuditAction::BaselineSet, "basislijn", id),
-        extra,
-    )
-    .await
+    chart
+        .commit(
+            write,
+            (team_id, input.month),
+            (AuditAction::BaselineSet, "basislijn", id),
+            extra,
+        )
+        .await
 }
 
 /// Adds a note on a month of the team's chart of `measure`, optionally
@@ -166,27 +156,16 @@ pub async fn add_baseline(
 pub async fn add_month_note(
     team_id: i32,
     measure: String,
-    month: String,
-    text: String,
-    #[server(default)] link: String,
+    #[server(flatten)] form: shared::chart_marks::MonthNoteForm,
     #[server(default)] personal_data_checked: Option<String>,
 ) -> Result<(), AppError> {
     use super::write::{AuditAction, AuditedWrite};
     use crate::error::FormErrors;
     use shared::i18n::Text;
 
-    let form = ChartForm::of(team_id, &measure).await?;
-    let mut errors = FormErrors::new(&[
-        ("month", month.as_str()),
-        ("text", text.as_str()),
-        ("link", link.as_str()),
-    ]);
-    let input = errors.take(shared::chart_marks::note(
-        &month,
-        &text,
-        &link,
-        &form.months,
-    ));
+    let chart = ChartWrite::of(team_id, &measure).await?;
+    let mut errors = FormErrors::typed(&form);
+    let input = errors.take(form.check(&chart.months));
     if let Some(l) = input.as_ref().and_then(|note| note.link) {
         let state = crate::state::AppState::current();
         let options = crate::store::chart_marks::link_titles(&state.db, team_id).await?;
@@ -194,26 +173,27 @@ pub async fn add_month_note(
             errors.add("link", Text::NoteLinkInvalid);
         }
     }
-    errors.check_personal_data(&[("text", text.as_str())], &personal_data_checked);
+    errors.check_personal_data(&[("text", form.text.as_str())], &personal_data_checked);
     let input = errors.accepted(input)?;
-    let write = AuditedWrite::begin(&form.request).await?;
+    let write = AuditedWrite::begin(&chart.request).await?;
     let id = crate::store::chart_marks::add_note(
         write.db(),
-        (team_id, form.measure),
+        (team_id, chart.measure),
         &input,
-        form.author,
+        chart.author,
         chrono::Utc::now(),
     )
     .await?;
     // The note's text stays out of the audit log: removing the note
     // removes it everywhere.
-    form.commit(
-        write,
-        (team_id, input.month),
-        (AuditAction::NoteAdded, "toelichting", id),
-        serde_json::Value::Null,
-    )
-    .await
+    chart
+        .commit(
+            write,
+            (team_id, input.month),
+            (AuditAction::NoteAdded, "toelichting", id),
+            serde_json::Value::Null,
+        )
+        .await
 }
 
 /// Removes a baseline (undo) or a note: `kind` is `basislijn` or

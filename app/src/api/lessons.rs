@@ -187,12 +187,7 @@ pub async fn react_to_lesson(
 
     let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
     let state = crate::state::AppState::current();
-    let mut errors = FormErrors::new(&[("body", body.as_str())]);
-    for (field, message) in shared::lessons::reaction(&body) {
-        errors.add(field, message);
-    }
-    errors.check_personal_data(&[("body", body.as_str())], &personal_data_checked);
-    errors.into_result()?;
+    FormErrors::short_message(&body, &personal_data_checked).into_result()?;
     lessons::find(&state.db, lesson_id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;

@@ -217,14 +217,10 @@ pub async fn send_team_message(
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
-    let mut errors = FormErrors::new(&[("body", body.as_str())]);
-    for (field, message) in shared::validation::message(&body) {
-        errors.add(field, message);
-    }
+    let mut errors = FormErrors::short_message(&body, &personal_data_checked);
     if to_team_id == team_id {
         errors.add("", shared::i18n::Text::InvalidMessageToOwnTeam);
     }
-    errors.check_personal_data(&[("body", body.as_str())], &personal_data_checked);
     errors.into_result()?;
     let state = crate::state::AppState::current();
     if crate::store::teams::team_names(&state.db, &[to_team_id])
