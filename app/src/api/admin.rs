@@ -116,9 +116,8 @@ pub async fn admin_account(id: i32) -> Result<AccountRow, AppError> {
 #[server(endpoint = "admin/accounts/update")]
 pub async fn update_account(id: i32, display_name: String, role: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::store::accounts;
     use crate::store::entity::account;
-    use sea_orm::{ActiveModelTrait, Set};
+    use sea_orm::Set;
     use shared::network::AccountRole;
     use shared::permissions::Permission;
 
@@ -134,36 +133,19 @@ pub async fn update_account(id: i32, display_name: String, role: String) -> Resu
     }
     errors.into_result()?;
     let write = super::write::AuditedWrite::begin(&request).await?;
-    let txn = write.db();
-    let before = accounts::find_by_id(txn, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let after = account::ActiveModel {
-        id: Set(id),
+    let values = account::ActiveModel {
         display_name: Set(display_name.trim().to_string()),
         role: Set(parsed_role.expect("checked above").code().to_string()),
         ..Default::default()
-    }
-    .update(txn)
-    .await?;
-    write
-        .commit(
-            AuditAction::AccountEdited,
-            Change::of("account", id)
-                .before(Some(account_json(&before)))
-                .after(account_json(&after)),
-        )
-        .await?;
-    leptos_axum::redirect(&format!("/beheer/accounts/{id}"));
-    Ok(())
+    };
+    edit_account(write, AuditAction::AccountEdited, id, values).await
 }
 
 /// Deactivates (ending its sessions) or reactivates an account.
 #[server(endpoint = "admin/accounts/active")]
 pub async fn set_account_active(id: i32, active: bool) -> Result<(), AppError> {
-    use crate::store::accounts;
     use crate::store::entity::{account, session};
-    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
     use shared::permissions::Permission;
 
     let (request, viewer) = crate::auth::require(Permission::Administer)?;
@@ -173,21 +155,10 @@ pub async fn set_account_active(id: i32, active: bool) -> Result<(), AppError> {
         return Err(AppError::Invalid(errors).with_status());
     }
     let write = super::write::AuditedWrite::begin(&request).await?;
-    let txn = write.db();
-    let before = accounts::find_by_id(txn, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let after = account::ActiveModel {
-        id: Set(id),
-        active: Set(active),
-        ..Default::default()
-    }
-    .update(txn)
-    .await?;
     if !active {
         session::Entity::delete_many()
             .filter(session::Column::AccountId.eq(id))
-            .exec(txn)
+            .exec(write.db())
             .await?;
     }
     let action = if active {
@@ -195,11 +166,31 @@ pub async fn set_account_active(id: i32, active: bool) -> Result<(), AppError> {
     } else {
         AuditAction::AccountDeactivated
     };
+    let values = account::ActiveModel {
+        active: Set(active),
+        ..Default::default()
+    };
+    edit_account(write, action, id, values).await
+}
+
+/// Writes `values` over account `id` with its audit entry, and returns to
+/// the account's page.
+#[cfg(feature = "ssr")]
+async fn edit_account(
+    write: super::write::AuditedWrite<'_>,
+    action: AuditAction,
+    id: i32,
+    values: crate::store::entity::account::ActiveModel,
+) -> Result<(), AppError> {
+    use crate::store::{entity::account, rows};
+    let before =
+        super::write::found(rows::existing::<account::Entity>(write.db(), Some(id)).await)?;
+    let after = rows::upsert(write.db(), before.as_ref(), values).await?;
     write
         .commit(
             action,
             Change::of("account", id)
-                .before(Some(account_json(&before)))
+                .before(before.as_ref().map(account_json))
                 .after(account_json(&after)),
         )
         .await?;

@@ -82,6 +82,17 @@ pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
 
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests under way.
 pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<()> {
+    use axum::serve::ListenerExt;
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.addr))?
+        // Small answers leave at once instead of waiting for the client's
+        // delayed acknowledgement (Nagle).
+        .tap_io(|tcp| {
+            if let Err(err) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %err, "cannot set TCP_NODELAY");
+            }
+        });
     let pkg = args.site_root.join("pkg");
     if !pkg.join("wijkwijs.js").exists() {
         tracing::warn!(
@@ -100,17 +111,6 @@ pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<(
             args.theme
         );
     }
-    use axum::serve::ListenerExt;
-    let listener = tokio::net::TcpListener::bind(args.addr)
-        .await
-        .with_context(|| format!("cannot listen on {}", args.addr))?
-        // Small answers leave at once instead of waiting for the client's
-        // delayed acknowledgement (Nagle).
-        .tap_io(|tcp| {
-            if let Err(err) = tcp.set_nodelay(true) {
-                tracing::debug!(error = %err, "cannot set TCP_NODELAY");
-            }
-        });
     tracing::info!("Wijkwijs is served at http://{}", args.addr);
     let app = router(state(db, args)).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
