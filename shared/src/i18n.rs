@@ -1,6 +1,8 @@
 //! The one translation catalogue: every text a user sees is a `Text` key,
 //! so a second language is one more column here, not a hunt through views.
 
+mod en;
+
 macro_rules! catalogue {
     ($($key:ident => $nl:expr,)*) => {
         /// A user-visible text.
@@ -8,6 +10,9 @@ macro_rules! catalogue {
         pub enum Text { $($key,)* }
 
         impl Text {
+            /// Every key, in catalogue order.
+            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+
             /// The Dutch wording.
             pub const fn nl(self) -> &'static str {
                 match self { $(Text::$key => $nl,)* }
@@ -16,7 +21,60 @@ macro_rules! catalogue {
     };
 }
 
-/// The text in the user's language (Dutch is the only one so far).
+/// A language of the interface. Dutch is the default; English has a full
+/// column of the catalogue (`en.rs`), which the pages do not use yet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Language {
+    #[default]
+    Dutch,
+    English,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::Dutch, Language::English];
+
+    /// The BCP 47 code, as `<html lang>` and `Accept-Language` write it.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Language::Dutch => "nl",
+            Language::English => "en",
+        }
+    }
+
+    /// The language an `Accept-Language` header prefers among ours (by its
+    /// quality values, the first listed on a tie); Dutch when it names none.
+    pub fn from_accept_language(header: &str) -> Language {
+        let mut best: Option<(f32, Language)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.split(';');
+            let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
+            let quality = pieces
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            let primary = tag.split('-').next().unwrap_or("");
+            let Some(language) = Language::ALL.into_iter().find(|l| l.code() == primary) else {
+                continue;
+            };
+            if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
+                best = Some((quality, language));
+            }
+        }
+        best.map_or(Language::Dutch, |(_, language)| language)
+    }
+}
+
+impl Text {
+    /// The wording in `language`.
+    pub const fn text(self, language: Language) -> &'static str {
+        match language {
+            Language::Dutch => self.nl(),
+            Language::English => self.en(),
+        }
+    }
+}
+
+/// The text in the user's language (the pages speak Dutch so far).
 pub const fn t(key: Text) -> &'static str {
     key.nl()
 }
@@ -54,16 +112,24 @@ impl From<Text> for Message {
     }
 }
 
-impl std::fmt::Display for Message {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut parts = t(self.text).split("{}");
-        f.write_str(parts.next().unwrap_or_default())?;
+impl Message {
+    /// The message in `language`, its values filled in.
+    pub fn render(&self, language: Language) -> String {
+        let mut parts = self.text.text(language).split("{}");
+        let mut out = parts.next().unwrap_or_default().to_string();
         let mut values = self.values.iter();
         for part in parts {
-            f.write_str(values.next().map_or("", String::as_str))?;
-            f.write_str(part)?;
+            out.push_str(values.next().map_or("", String::as_str));
+            out.push_str(part);
         }
-        Ok(())
+        out
+    }
+}
+
+/// The message in Dutch, the pages' language so far.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Language::Dutch))
     }
 }
 
@@ -822,6 +888,45 @@ mod tests {
     }
 
     #[test]
+    fn every_key_has_an_english_text_with_the_same_values() {
+        for &key in Text::ALL {
+            let (nl, en) = (key.nl(), key.en());
+            assert!(!en.trim().is_empty() || nl.trim().is_empty(), "{key:?}");
+            assert_eq!(
+                nl.matches("{}").count(),
+                en.matches("{}").count(),
+                "{key:?}"
+            );
+        }
+        assert_eq!(Text::LoginButton.text(Language::English), "Log in");
+    }
+
+    #[test]
+    fn accept_language_picks_our_preferred_language() {
+        assert_eq!(
+            Language::from_accept_language("en-GB,en;q=0.9,nl;q=0.8"),
+            Language::English
+        );
+        assert_eq!(
+            Language::from_accept_language("nl-NL,en;q=0.5"),
+            Language::Dutch
+        );
+        assert_eq!(
+            Language::from_accept_language("de-DE,en;q=0.7,nl;q=0.9"),
+            Language::Dutch
+        );
+        assert_eq!(
+            Language::from_accept_language("fr, de;q=0.5"),
+            Language::Dutch
+        );
+        assert_eq!(Language::from_accept_language(""), Language::Dutch);
+        assert_eq!(
+            Language::from_accept_language("en;q=0, nl;q=0.1"),
+            Language::Dutch
+        );
+    }
+
+    #[test]
     fn a_message_fills_its_values_in_order() {
         assert_eq!(
             Text::InvalidTooLongNow.with(200).with(201).to_string(),
@@ -830,6 +935,16 @@ mod tests {
         assert_eq!(
             Message::from(Text::InvalidMissing).to_string(),
             "Vul dit veld in."
+        );
+        assert_eq!(
+            Text::InvalidTooLongNow
+                .with(200)
+                .with(201)
+                .render(Language::English),
+            Text::InvalidTooLongNow
+                .en()
+                .replacen("{}", "200", 1)
+                .replacen("{}", "201", 1)
         );
     }
 }
