@@ -77,6 +77,33 @@ on_both_backends!(
 );
 
 on_both_backends!(
+    a_nul_in_the_login_form_is_refused_at_the_field,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let mut client = Client::new(&t.db);
+        let reply = client
+            .call(
+                "/api/account/login",
+                &[
+                    ("email", "teamlid\u{0}@demo.wijkwijs.nl"),
+                    ("password", "x"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            reply.body
+        );
+        assert!(reply.body.contains("stuurtekens"), "{}", reply.body);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
     login_starts_a_fresh_server_side_session_and_logout_ends_it,
     |backend: Backend| async move {
         let Some(t) = TestDb::with_demo(backend).await else {

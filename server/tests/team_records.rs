@@ -99,6 +99,21 @@ on_both_backends!(
         .await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(reply.body.contains("Vul dit veld in"), "{}", reply.body);
+        // A NUL is refused at the field on both backends (PostgreSQL
+        // would refuse to store it), not answered with a server error.
+        let reply = call(
+            &mut member,
+            "/api/lessons/save",
+            lesson_form("Samen\u{0} op pad", &own_agreement),
+        )
+        .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            reply.body
+        );
+        assert!(reply.body.contains("stuurtekens"), "{}", reply.body);
         let reply = call(
             &mut member,
             "/api/lessons/save",

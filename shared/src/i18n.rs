@@ -809,6 +809,7 @@ catalogue! {
     InvalidTooLong => "Gebruik hoogstens {} tekens.",
     InvalidTooLongNow => "Gebruik hoogstens {} tekens (nu {}).",
     InvalidMissing => "Vul dit veld in.",
+    InvalidControlCharacters => "Deze tekst bevat onzichtbare stuurtekens; typ of plak hem opnieuw zonder die tekens.",
     InvalidGemeenteCode => "Vul een CBS-gemeentecode in: GM en vier cijfers, zoals GM0344.",
     InvalidWijkCode => "Vul een CBS-wijkcode in: WK en zes cijfers, zoals WK034403.",
     InvalidDate => "Vul een bestaande datum in, zoals 2026-03-01.",

@@ -54,7 +54,9 @@ pub fn lesson(input: &LessonForm) -> Problems {
         }
     }
     let tags = tags(&input.tags);
-    if tags.len() > TAGS_MAX {
+    if crate::validation::has_control_characters(&input.tags) {
+        problems.push(("tags", Text::InvalidControlCharacters.into()));
+    } else if tags.len() > TAGS_MAX {
         problems.push(("tags", Text::InvalidTooManyTags.with(TAGS_MAX)));
     } else if let Some(long) = tags.iter().find(|t| t.chars().count() > TAG_MAX_CHARS) {
         problems.push((

@@ -86,7 +86,9 @@ pub const PASSAGE_MIN_CHARS: usize = 3;
 pub fn passage(typed: &str) -> Result<&str, Text> {
     let passage = typed.trim();
     let chars = passage.chars().count();
-    if chars < PASSAGE_MIN_CHARS {
+    if crate::validation::has_control_characters(passage) {
+        Err(Text::InvalidControlCharacters)
+    } else if chars < PASSAGE_MIN_CHARS {
         Err(Text::RedactPassageTooShort)
     } else if chars > crate::validation::TEXT_MAX_CHARS {
         Err(Text::RedactPassageTooLong)

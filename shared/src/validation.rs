@@ -41,11 +41,21 @@ pub fn password(candidate: &str) -> Result<(), Message> {
     }
 }
 
+/// Whether `candidate` holds a control character other than a line break
+/// or a tab: nobody types one, and stored it would differ between the
+/// databases (PostgreSQL refuses NUL), so every text refuses it.
+pub fn has_control_characters(candidate: &str) -> bool {
+    candidate
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
 /// Checks that an e-mail address has the form name@domain.
 pub fn email(candidate: &str) -> Result<(), Message> {
     let candidate = candidate.trim();
     let valid = candidate.len() <= 254
         && !candidate.contains(char::is_whitespace)
+        && !candidate.contains(char::is_control)
         && candidate.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty()
                 && domain.contains('.')
@@ -65,7 +75,9 @@ pub const NAME_MAX_CHARS: usize = 100;
 /// Checks a name: not empty, not too long.
 pub fn name(candidate: &str) -> Result<(), Message> {
     let chars = candidate.trim().chars().count();
-    if chars == 0 {
+    if has_control_characters(candidate) {
+        Err(Text::InvalidControlCharacters.into())
+    } else if chars == 0 {
         Err(Text::InvalidNameMissing.into())
     } else if chars > NAME_MAX_CHARS {
         Err(Text::InvalidTooLong.with(NAME_MAX_CHARS))
@@ -98,7 +110,9 @@ pub const TEXT_MAX_CHARS: usize = 4000;
 /// (`personal_data`: free text is read across the network).
 pub fn text(candidate: &str, max: usize) -> Result<(), Message> {
     let chars = candidate.trim().chars().count();
-    if chars == 0 {
+    if has_control_characters(candidate) {
+        Err(Text::InvalidControlCharacters.into())
+    } else if chars == 0 {
         Err(Text::InvalidMissing.into())
     } else if chars > max {
         Err(Text::InvalidTooLongNow.with(max).with(chars))
@@ -364,6 +378,11 @@ mod tests {
         assert!(email("@buurtzorg.nl").is_err());
         assert!(email("a jansen@buurtzorg.nl").is_err());
         assert!(name("  ").is_err());
+        assert!(name("Anouk\0").is_err());
+        assert!(text("Regel een\nregel twee\tmet tab", 100).is_ok());
+        assert!(text("Nul\u{0}teken", 100).is_err());
+        assert!(text("Escape\u{1b}[31m", 100).is_err());
+        assert!(email("a\0@buurtzorg.nl").is_err());
         assert!(name("Anouk de Vries").is_ok());
         assert!(name(&"a".repeat(101)).is_err());
         assert!(gemeente_code("GM0344").is_ok());

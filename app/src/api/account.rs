@@ -31,6 +31,8 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     let mut errors = FormErrors::new(&[("email", email.as_str()), ("next", next.as_str())]);
     if email.trim().is_empty() {
         errors.add("email", shared::i18n::Text::InvalidEmailMissing);
+    } else if shared::validation::has_control_characters(&email) {
+        errors.add("email", shared::i18n::Text::InvalidControlCharacters);
     }
     if password.is_empty() {
         errors.add("password", shared::i18n::Text::InvalidPasswordMissing);

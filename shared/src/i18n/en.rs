@@ -657,6 +657,7 @@ impl Text {
             Text::InvalidNameMissing => "Enter a name.",
             Text::InvalidTooLong => "Use at most {} characters.",
             Text::InvalidTooLongNow => "Use at most {} characters (now {}).",
+            Text::InvalidControlCharacters => "This text contains invisible control characters; type or paste it again without them.",
             Text::InvalidMissing => "Fill in this field.",
             Text::InvalidGemeenteCode => "Enter a CBS municipality code: GM and four digits, such as GM0344.",
             Text::InvalidWijkCode => "Enter a CBS neighbourhood code: WK and six digits, such as WK034403.",
