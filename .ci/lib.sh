@@ -113,6 +113,7 @@ build_site() {
     --out-dir "$pkg" --out-name wijkwijs \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/app.wasm"
   cp "$WW_ROOT/style/main.css" "$pkg/wijkwijs.css"
+  cp "$WW_ROOT/style/favicon.svg" "$pkg/favicon.svg"
   build_themes "$pkg"
   for file in "$pkg"/wijkwijs.js "$pkg"/wijkwijs_bg.wasm "$pkg"/wijkwijs.css "$pkg"/themes/*.css; do
     gzip -9 -k -f "$file"

@@ -71,6 +71,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="stylesheet" href=format!("/pkg/themes/{}.css", theme()) />
                 <link rel="stylesheet" href="/pkg/wijkwijs.css" />
+                <link rel="icon" href="/pkg/favicon.svg" type="image/svg+xml" />
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>

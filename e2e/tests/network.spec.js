@@ -102,4 +102,10 @@ test('the browser bundle is sent precompressed, brotli where accepted', async ({
     expect(reply.headers()['content-encoding']).toBe(expected);
     expect(reply.headers()['content-type']).toBe('application/wasm');
   }
+  // The theme, the stylesheet and the icon every page links to are there.
+  for (const [file, type] of [['themes/voorbeeld.css', 'text/css'], ['wijkwijs.css', 'text/css'], ['favicon.svg', 'image/svg+xml']]) {
+    const reply = await request.get(`/pkg/${file}`);
+    expect(reply.status(), file).toBe(200);
+    expect(reply.headers()['content-type'], file).toContain(type);
+  }
 });
