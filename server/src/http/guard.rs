@@ -74,8 +74,35 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     } else {
         next.run(request).await
     };
+    if path.starts_with("/api/") && response.status() == StatusCode::INTERNAL_SERVER_ERROR {
+        response = unreadable_request(response).await;
+    }
     add_security_headers(response.headers_mut());
     response
+}
+
+/// Server functions answer arguments they cannot read (a missing field, a
+/// word where a number belongs) with 500 and an English detail; that is
+/// the client's fault, so it becomes a 400 with the Dutch message, logged
+/// at debug only. Any other 500 passes unchanged.
+async fn unreadable_request(response: Response) -> Response {
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if !bytes.starts_with(b"{\"Request\":") {
+        return Response::from_parts(parts, axum::body::Body::from(bytes));
+    }
+    tracing::debug!(detail = %String::from_utf8_lossy(&bytes), "unreadable server function arguments");
+    // The catalogue's text holds no quote or backslash to escape.
+    let message = shared::i18n::t(shared::i18n::Text::ErrorRequest);
+    let body = format!("{{\"Request\":\"{message}\"}}");
+    (
+        StatusCode::BAD_REQUEST,
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
 }
 
 /// A page a person reads (not a server function, chart, export or file),
