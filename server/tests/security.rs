@@ -534,6 +534,21 @@ on_both_backends!(
         assert_eq!(reply.headers["x-content-type-options"], "nosniff");
         assert_eq!(reply.headers["referrer-policy"], "same-origin");
         assert_eq!(reply.headers["x-frame-options"], "DENY");
+        assert!(reply.headers["permissions-policy"]
+            .to_str()
+            .unwrap()
+            .contains("camera=()"));
+        assert!(!reply.headers.contains_key("strict-transport-security"));
+        let over_https = client
+            .send(
+                axum::http::Request::get("/inloggen").header("x-forwarded-proto", "https"),
+                String::new(),
+            )
+            .await;
+        assert_eq!(
+            over_https.headers["strict-transport-security"],
+            "max-age=31536000"
+        );
         let health = client.get("/healthz").await;
         assert!(health.headers["content-security-policy"]
             .to_str()

@@ -57,6 +57,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .session
         .as_ref()
         .is_some_and(|s| s.second_factor_pending);
+    let https = context.https;
     request.extensions_mut().insert(context);
 
     let mut response = if anonymous && is_safe(request.method()) && !is_public(&path) {
@@ -78,6 +79,13 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         response = unreadable_request(response).await;
     }
     add_security_headers(response.headers_mut());
+    if https {
+        // Over https, browsers keep to https for a year.
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     response
 }
 
@@ -243,6 +251,10 @@ fn add_security_headers(headers: &mut HeaderMap) {
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "same-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            header::HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+        ),
         (
             header::CONTENT_SECURITY_POLICY,
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
