@@ -27,6 +27,8 @@ pub struct RequestContext {
     pub news: usize,
     /// Served over https: cookies get `Secure`.
     pub https: bool,
+    /// The language to answer in (`shared::i18n::Language::for_request`).
+    pub language: shared::i18n::Language,
 }
 
 impl RequestContext {
@@ -125,10 +127,15 @@ pub fn clear_session_cookie(https: bool) {
 
 /// The token in a `Cookie` header, if any.
 pub fn session_token(cookie_header: &str) -> Option<&str> {
+    cookie_value(cookie_header, SESSION_COOKIE)
+}
+
+/// The non-empty value of cookie `name` in a `Cookie` header, if any.
+pub fn cookie_value<'h>(cookie_header: &'h str, name: &str) -> Option<&'h str> {
     cookie_header
         .split(';')
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(found, _)| *found == name)
         .map(|(_, value)| value)
         .filter(|value| !value.is_empty())
 }

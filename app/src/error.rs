@@ -83,7 +83,8 @@ impl AppError {
 /// password), so a form without JavaScript comes back filled in.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormErrors {
-    /// (field name, Dutch message); the name "" is for the form as a whole.
+    /// (field name, message in the reader's language); the name "" is for
+    /// the form as a whole.
     pub messages: Vec<(String, String)>,
     /// (field name, submitted value).
     pub input: Vec<(String, String)>,

@@ -10,6 +10,7 @@ pub mod api;
 pub mod auth;
 pub mod components;
 pub mod error;
+pub mod language;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -65,7 +66,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     content_security_policy();
     view! {
         <!DOCTYPE html>
-        <html lang="nl">
+        <html lang=language::current().code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -161,6 +162,7 @@ pub fn App() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    shared::i18n::set_language_source(language::current);
     leptos::mount::hydrate_islands();
     // Lets browser tests wait for the islands instead of sleeping. Leptos's
     // islands script wakes them right after this returns, within the same

@@ -194,6 +194,11 @@ fn matrix() -> Vec<Entry> {
             expect: anyone,
         },
         Entry {
+            path: "/api/language",
+            form: |_| vec![("language", "en".into()), ("back", "/".into())],
+            expect: anyone,
+        },
+        Entry {
             path: "/api/account/logout",
             form: |_| vec![],
             expect: anyone,

@@ -1,6 +1,8 @@
-//! Dutch presentation of figures: decimal comma, percent, and the markers
-//! for suppressed or missing values.
+//! Presentation of figures and dates in the reader's language: decimal
+//! comma or point, percent, month names, and the markers for suppressed or
+//! missing values.
 
+use crate::i18n::{language, t, Language};
 use crate::suppression::Figure;
 
 /// How a figure is read.
@@ -16,11 +18,19 @@ pub enum Unit {
     Grade,
 }
 
-/// `value` with `decimals` decimals and a decimal comma.
-pub fn decimal_nl(value: f64, decimals: usize) -> String {
+/// `value` with `decimals` decimals, in the reader's notation (a decimal
+/// comma in Dutch, a point in English).
+pub fn decimal(value: f64, decimals: usize) -> String {
+    decimal_in(language(), value, decimals)
+}
+
+/// `value` with `decimals` decimals in `language`'s notation.
+pub fn decimal_in(language: Language, value: f64, decimals: usize) -> String {
     let mut text = format!("{value:.decimals$}");
-    if let Some(point) = text.find('.') {
-        text.replace_range(point..=point, ",");
+    if language == Language::Dutch {
+        if let Some(point) = text.find('.') {
+            text.replace_range(point..=point, ",");
+        }
     }
     text
 }
@@ -29,41 +39,27 @@ pub fn decimal_nl(value: f64, decimals: usize) -> String {
 pub fn figure(figure: Figure, unit: Unit) -> String {
     match figure {
         Figure::Value(v) => match unit {
-            Unit::Count => decimal_nl(v, 0),
-            Unit::Days | Unit::Grade => decimal_nl(v, 1),
-            Unit::Percent => format!("{}%", decimal_nl(v * 100.0, 0)),
+            Unit::Count => decimal(v, 0),
+            Unit::Days | Unit::Grade => decimal(v, 1),
+            Unit::Percent => format!("{}%", decimal(v * 100.0, 0)),
         },
         Figure::FewerThan(n) => format!("<{n}"),
         Figure::Hidden | Figure::NoData => "–".to_string(),
     }
 }
 
-/// The Dutch names of the months, January first.
-pub const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// An ISO date (YYYY-MM-DD) in Dutch words, e.g. "1 maart 2026"; anything
-/// else is returned as it came.
-pub fn date_nl(iso: &str) -> String {
+/// An ISO date (YYYY-MM-DD) in words, e.g. "1 maart 2026" or "1 March
+/// 2026"; anything else is returned as it came.
+pub fn date(iso: &str) -> String {
     let mut parts = iso.splitn(3, '-').map(|p| p.parse::<usize>().ok());
     match (
         parts.next().flatten(),
         parts.next().flatten(),
         parts.next().flatten(),
     ) {
-        (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) => format!("{d} {} {y}", MONTHS_NL[m - 1]),
+        (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) => {
+            format!("{d} {} {y}", t(crate::month::NAMES[m - 1]))
+        }
         _ => iso.to_string(),
     }
 }
@@ -80,7 +76,13 @@ mod tests {
         assert_eq!(figure(Figure::Value(14.0), Unit::Count), "14");
         assert_eq!(figure(Figure::FewerThan(5), Unit::Count), "<5");
         assert_eq!(figure(Figure::Hidden, Unit::Percent), "–");
-        assert_eq!(date_nl("2026-03-01"), "1 maart 2026");
-        assert_eq!(date_nl("morgen"), "morgen");
+        assert_eq!(date("2026-03-01"), "1 maart 2026");
+        assert_eq!(date("morgen"), "morgen");
+    }
+
+    #[test]
+    fn english_notation() {
+        assert_eq!(decimal_in(Language::English, 12.25, 1), "12.2");
+        assert_eq!(decimal_in(Language::Dutch, 12.25, 1), "12,2");
     }
 }

@@ -242,7 +242,7 @@ pub fn note(input: &NoteFields, actions: &[ActionInput]) -> Result<Note, Problem
 /// suppression, as on screen.
 pub fn csv(view: &crate::dto::GovernanceView) -> String {
     use crate::csv::line;
-    use crate::format::{date_nl, figure, Unit};
+    use crate::format::{date, figure, Unit};
     use crate::suppression::Figure;
     let count = |n: u32| figure(Figure::Value(f64::from(n)), Unit::Count);
     let mut out = String::from("\u{feff}");
@@ -291,7 +291,7 @@ pub fn csv(view: &crate::dto::GovernanceView) -> String {
             k.category.label(),
             k.status.label(),
             &count(k.supporters),
-            &date_nl(&k.raised_on),
+            &date(&k.raised_on),
         ]));
     }
     out.push_str("\r\n");
@@ -310,7 +310,7 @@ pub fn csv(view: &crate::dto::GovernanceView) -> String {
             &l.team,
             &count(l.useful),
             &count(l.adoptions),
-            &date_nl(&l.recorded_on),
+            &date(&l.recorded_on),
         ]));
     }
     out.push_str("\r\n");

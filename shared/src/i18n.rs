@@ -22,8 +22,8 @@ macro_rules! catalogue {
 }
 
 /// A language of the interface. Dutch is the default; English has a full
-/// column of the catalogue (`en.rs`), which the pages do not use yet.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// column of the catalogue (`en.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Language {
     #[default]
     Dutch,
@@ -41,6 +41,24 @@ impl Language {
         }
     }
 
+    /// The language of a BCP 47 primary code ("nl", "en").
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language to answer a request in: the account's choice, else the
+    /// language cookie (chosen before logging in), else the browser's
+    /// `Accept-Language`, else Dutch.
+    pub fn for_request(
+        account_choice: Option<Language>,
+        cookie: Option<&str>,
+        accept_language: Option<&str>,
+    ) -> Language {
+        account_choice
+            .or_else(|| cookie.and_then(Language::from_code))
+            .unwrap_or_else(|| Language::from_accept_language(accept_language.unwrap_or("")))
+    }
+
     /// The language an `Accept-Language` header prefers among ours (by its
     /// quality values, the first listed on a tie); Dutch when it names none.
     pub fn from_accept_language(header: &str) -> Language {
@@ -53,7 +71,7 @@ impl Language {
                 .find_map(|q| q.trim().parse::<f32>().ok())
                 .unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or("");
-            let Some(language) = Language::ALL.into_iter().find(|l| l.code() == primary) else {
+            let Some(language) = Language::from_code(primary) else {
                 continue;
             };
             if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
@@ -74,9 +92,27 @@ impl Text {
     }
 }
 
-/// The text in the user's language (the pages speak Dutch so far).
-pub const fn t(key: Text) -> &'static str {
-    key.nl()
+/// Where `language` learns whom it answers: the app sets it once at start
+/// (on the server the request's language, in the browser the page's
+/// `lang`), so the labels of `shared` speak the reader's language without
+/// every caller passing it along. Unset (unit tests), everything is Dutch.
+static LANGUAGE_SOURCE: std::sync::OnceLock<fn() -> Language> = std::sync::OnceLock::new();
+
+/// Sets where `language` comes from; the first call wins.
+pub fn set_language_source(source: fn() -> Language) {
+    let _ = LANGUAGE_SOURCE.set(source);
+}
+
+/// The language of whoever is being answered.
+pub fn language() -> Language {
+    LANGUAGE_SOURCE
+        .get()
+        .map_or(Language::Dutch, |source| source())
+}
+
+/// The text in the reader's language.
+pub fn t(key: Text) -> &'static str {
+    key.text(language())
 }
 
 impl Text {
@@ -126,10 +162,10 @@ impl Message {
     }
 }
 
-/// The message in Dutch, the pages' language so far.
+/// The message in the reader's language.
 impl std::fmt::Display for Message {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(Language::Dutch))
+        f.write_str(&self.render(language()))
     }
 }
 
@@ -142,6 +178,9 @@ catalogue! {
     NavOverview => "Netwerk",
     NavMyTeam => "Mijn team",
     NavAccessibility => "Toegankelijkheid",
+    // The language's name in itself, on the switch to it.
+    LanguageName => "Nederlands",
+    ErrorOtherOrigin => "Dit verzoek komt niet van Wijkwijs zelf en is daarom geweigerd.",
     Loading => "Bezig met laden…",
     LoginTitle => "Inloggen",
     LoginIntro => "Log in met het e-mailadres en wachtwoord van uw Wijkwijs-account.",
@@ -873,6 +912,31 @@ catalogue! {
     InvalidAlreadyMember => "Deze persoon is al lid van het team.",
     InvalidRemoveSelf => "U kunt uzelf niet uit het team verwijderen; vraag een andere coördinator of de beheerder.",
     InvalidMessageToOwnTeam => "Een bericht gaat naar een ander team.",
+    // The months, in full and short, January first.
+    MonthJanuary => "januari",
+    MonthFebruary => "februari",
+    MonthMarch => "maart",
+    MonthApril => "april",
+    MonthMay => "mei",
+    MonthJune => "juni",
+    MonthJuly => "juli",
+    MonthAugust => "augustus",
+    MonthSeptember => "september",
+    MonthOctober => "oktober",
+    MonthNovember => "november",
+    MonthDecember => "december",
+    MonthShortJanuary => "jan",
+    MonthShortFebruary => "feb",
+    MonthShortMarch => "mrt",
+    MonthShortApril => "apr",
+    MonthShortMay => "mei",
+    MonthShortJune => "jun",
+    MonthShortJuly => "jul",
+    MonthShortAugust => "aug",
+    MonthShortSeptember => "sep",
+    MonthShortOctober => "okt",
+    MonthShortNovember => "nov",
+    MonthShortDecember => "dec",
     // The agreement a lesson becomes: what worked, then what it needs.
     LessonAgreementBody => "{}\n\nWat daarvoor nodig is: {}",
 }
@@ -925,6 +989,24 @@ mod tests {
             Language::from_accept_language("en;q=0, nl;q=0.1"),
             Language::Dutch
         );
+    }
+
+    #[test]
+    fn the_accounts_choice_comes_before_the_cookie_and_the_browser() {
+        let english = Some(Language::English);
+        assert_eq!(
+            Language::for_request(english, Some("nl"), Some("nl")),
+            Language::English
+        );
+        assert_eq!(
+            Language::for_request(None, Some("en"), Some("nl")),
+            Language::English
+        );
+        assert_eq!(
+            Language::for_request(None, Some("xx"), Some("en-GB")),
+            Language::English
+        );
+        assert_eq!(Language::for_request(None, None, None), Language::Dutch);
     }
 
     #[test]

@@ -1,7 +1,40 @@
 //! A calendar month: the period teams report their results over.
 
+use crate::i18n::{t, Text};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// The months' names, January first.
+pub const NAMES: [Text; 12] = [
+    Text::MonthJanuary,
+    Text::MonthFebruary,
+    Text::MonthMarch,
+    Text::MonthApril,
+    Text::MonthMay,
+    Text::MonthJune,
+    Text::MonthJuly,
+    Text::MonthAugust,
+    Text::MonthSeptember,
+    Text::MonthOctober,
+    Text::MonthNovember,
+    Text::MonthDecember,
+];
+
+/// The months' short names, January first.
+pub const SHORT_NAMES: [Text; 12] = [
+    Text::MonthShortJanuary,
+    Text::MonthShortFebruary,
+    Text::MonthShortMarch,
+    Text::MonthShortApril,
+    Text::MonthShortMay,
+    Text::MonthShortJune,
+    Text::MonthShortJuly,
+    Text::MonthShortAugust,
+    Text::MonthShortSeptember,
+    Text::MonthShortOctober,
+    Text::MonthShortNovember,
+    Text::MonthShortDecember,
+];
 use std::str::FromStr;
 
 /// A month of a year, ordered in time. Stored as "YYYY-MM".
@@ -35,12 +68,14 @@ impl Month {
         }
     }
 
-    /// Dutch short label, e.g. "mrt 2026".
-    pub fn label_nl(self) -> String {
-        const NAMES: [&str; 12] = [
-            "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-        ];
-        format!("{} {}", NAMES[usize::from(self.month - 1)], self.year)
+    /// The short label in the reader's language, e.g. "mrt 2026" or
+    /// "Mar 2026".
+    pub fn label(self) -> String {
+        format!(
+            "{} {}",
+            t(SHORT_NAMES[usize::from(self.month - 1)]),
+            self.year
+        )
     }
 }
 
@@ -90,7 +125,7 @@ mod tests {
         let m: Month = "2026-03".parse().unwrap();
         assert_eq!(m, Month::new(2026, 3).unwrap());
         assert_eq!(m.to_string(), "2026-03");
-        assert_eq!(m.label_nl(), "mrt 2026");
+        assert_eq!(m.label(), "mrt 2026");
         assert!("2026-13".parse::<Month>().is_err());
         assert!("2026-3".parse::<Month>().is_err());
         assert!("maart".parse::<Month>().is_err());

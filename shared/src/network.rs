@@ -27,7 +27,7 @@ macro_rules! coded_enum {
             }
 
             /// The label a user sees.
-            pub const fn label(self) -> &'static str {
+            pub fn label(self) -> &'static str {
                 match self { $($name::$variant => t(Text::$text),)* }
             }
         }

@@ -215,6 +215,16 @@ fn bsn(tokens: &[Token]) -> bool {
 
 /// A full date (12-03-2011, 12/3/2011, 12 maart 2011) after "geboren" or
 /// "geb.", or more than two years before `this_year`.
+/// A month written out, in any language of the interface ("maart",
+/// "March"): a lesson may be written in either.
+fn is_month_name(word: &str) -> bool {
+    crate::month::NAMES.iter().any(|name| {
+        crate::i18n::Language::ALL
+            .into_iter()
+            .any(|language| name.text(language).eq_ignore_ascii_case(word))
+    })
+}
+
 fn birth_date(text: &str, tokens: &[Token], this_year: i32) -> bool {
     let lower = text.to_lowercase();
     let cue =
@@ -228,10 +238,8 @@ fn birth_date(text: &str, tokens: &[Token], this_year: i32) -> bool {
             && (1..=12).contains(&w[1].text.parse::<u32>().unwrap_or(0))
             && ["-", "/", "."].contains(&w[1].before)
             && w[2].before == w[1].before;
-        let named_month = !w[1].digits
-            && crate::format::MONTHS_NL.contains(&w[1].text.to_lowercase().as_str())
-            && w[1].before == " "
-            && w[2].before == " ";
+        let named_month =
+            !w[1].digits && is_month_name(w[1].text) && w[1].before == " " && w[2].before == " ";
         let year = w[2].digits && w[2].text.len() == 4;
         if !(day && (numeric_month || named_month) && year) {
             return false;

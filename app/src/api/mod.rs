@@ -10,6 +10,7 @@ pub mod charts;
 pub mod compare;
 pub mod governance;
 pub mod knelpunten;
+pub mod language;
 pub mod lessons;
 pub mod news;
 pub mod overview;

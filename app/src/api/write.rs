@@ -71,6 +71,7 @@ pub enum AuditAction {
     TwoFactorTurnedOn,
     AccountSetUp,
     NewsSeen,
+    LanguageChosen,
     /// A gemeente, wijk, team or organisation made or changed by beheer:
     /// the code is its object type with "-aanmaken" or "-wijzigen".
     StructureCreated(&'static str),
@@ -126,6 +127,7 @@ impl AuditAction {
             TwoFactorTurnedOn => "tweestaps-aanzetten",
             AccountSetUp => "account-instellen",
             NewsSeen => "nieuws-gezien",
+            LanguageChosen => "taal-kiezen",
             StructureCreated(object) => return format!("{object}-aanmaken"),
             StructureEdited(object) => return format!("{object}-wijzigen"),
         };

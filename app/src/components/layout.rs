@@ -3,7 +3,7 @@
 use crate::api::account::Logout;
 use leptos::prelude::*;
 use shared::dto::SignedIn;
-use shared::i18n::{t, Text};
+use shared::i18n::{t, Language, Text};
 use shared::network::AccountRole;
 
 /// Who is logged in. The frame is rendered on the server only (it is no
@@ -59,6 +59,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><a href="/zoeken">{t(Text::NavSearch)}</a></li>
                     <li><a href="/bestuurderstafel">{t(Text::NavGovernance)}</a></li>
                     {who}
+                    <li><LanguageSwitch /></li>
                 </ul>
             </nav>
         </header>
@@ -71,5 +72,34 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <a href="/toegankelijkheid">{t(Text::NavAccessibility)}</a>
         </footer>
+    }
+}
+
+/// The header's switch: a plain form (a full page load, with or without
+/// JavaScript) offering the other language, named in that language.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let other = match crate::language::current() {
+        Language::Dutch => Language::English,
+        Language::English => Language::Dutch,
+    };
+    let location = leptos_router::hooks::use_location();
+    let back = move || {
+        let (path, query) = (location.pathname.get(), location.search.get());
+        let query = query.trim_start_matches('?');
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    };
+    view! {
+        <form method="post" action="/api/language" class="inline-form language-switch">
+            <input type="hidden" name="language" value=other.code() />
+            <input type="hidden" name="back" value=back />
+            <button type="submit" class="link-button" lang=other.code()>
+                {Text::LanguageName.text(other)}
+            </button>
+        </form>
     }
 }

@@ -100,7 +100,7 @@ pub fn RunChart(
                 Some(_) => t(Text::SignalConcern),
             };
             let mut row = vec![
-                Cell::Text(p.month.label_nl()),
+                Cell::Text(p.month.label()),
                 Cell::Figure(p.figure, unit),
                 Cell::Text(signal.to_string()),
             ];
@@ -161,7 +161,7 @@ pub fn RunChart(
                 {(!annotations.is_empty()).then(|| view! {
                     <ol class="annotations">
                         {annotations.into_iter().map(|a| view! {
-                            <li>{format!("{} ({})", a.label, a.month.label_nl())}</li>
+                            <li>{format!("{} ({})", a.label, a.month.label())}</li>
                         }).collect_view()}
                     </ol>
                 })}

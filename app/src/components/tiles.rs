@@ -45,9 +45,9 @@ pub fn HeadlineTiles(
         None,
     );
     let tiles: Vec<_> = measures.chain(std::iter::once(professionals)).collect();
-    let since = previous.map(|p| p.month.label_nl()).unwrap_or_default();
+    let since = previous.map(|p| p.month.label()).unwrap_or_default();
     view! {
-        <ul class="tiles" aria-label=format!("{} {}", t(Text::HeadlineFigures), latest.month.label_nl())>
+        <ul class="tiles" aria-label=format!("{} {}", t(Text::HeadlineFigures), latest.month.label())>
             {tiles
                 .into_iter()
                 .map(|(measure, label, figure, before, unit, variation)| {
@@ -86,11 +86,11 @@ fn trend(figure: Figure, before: Option<Figure>, unit: Unit, since: &str) -> imp
     let amount = match unit {
         Unit::Percent => format!(
             "{} {}",
-            format::decimal_nl(delta.abs() * 100.0, 0),
+            format::decimal(delta.abs() * 100.0, 0),
             t(Text::PercentPoints)
         ),
-        Unit::Days => format!("{} {}", format::decimal_nl(delta.abs(), 1), t(Text::Days)),
-        _ => format::decimal_nl(delta.abs(), 1),
+        Unit::Days => format!("{} {}", format::decimal(delta.abs(), 1), t(Text::Days)),
+        _ => format::decimal(delta.abs(), 1),
     };
     let direction = if delta < 0.0 {
         t(Text::LowerThan)

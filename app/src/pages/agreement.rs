@@ -112,7 +112,7 @@ fn agreement_view(
     });
     let date = |d: &Option<String>| {
         d.as_deref()
-            .map(format::date_nl)
+            .map(format::date)
             .unwrap_or_else(|| "–".to_string())
     };
     view! {

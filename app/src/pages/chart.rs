@@ -170,7 +170,7 @@ fn month_options(series: &ChartSeries) -> Vec<(String, String)> {
         .points
         .iter()
         .rev()
-        .map(|p| (p.month.to_string(), p.month.label_nl()))
+        .map(|p| (p.month.to_string(), p.month.label()))
         .collect()
 }
 
@@ -196,7 +196,7 @@ fn BaselineForm(team_id: i32, series: ChartSeries) -> impl IntoView {
                 let href = format!("?{query}#basislijn-nieuw");
                 view! {
                     <li>
-                        {format!("{} ({}) – ", a.label, a.month.label_nl())}
+                        {format!("{} ({}) – ", a.label, a.month.label())}
                         <a href=href>{t(Text::BaselineUse)}</a>
                     </li>
                 }

@@ -139,8 +139,8 @@ fn compare_parts(paged: ComparePage) -> impl IntoView {
         (Some(centre), Some((first, last))) if !page.rows.is_empty() => {
             let summary = format!(
                 "{} – {}: {} {} (n = {}).",
-                first.label_nl(),
-                last.label_nl(),
+                first.label(),
+                last.label(),
                 t(Text::CompareCentre),
                 format::figure(Figure::Value(centre), unit),
                 format::figure(page.cases, Unit::Count)
@@ -271,7 +271,7 @@ fn spread_note(page: &Comparison) -> impl IntoView {
     };
     let link = format!("/vergelijken?{}", other.to_params());
     let od = page.overdispersion.map(|od| {
-        let phi = format::decimal_nl(od.phi, 1);
+        let phi = format::decimal(od.phi, 1);
         let (text, link_text) = match (od.adjusted, q.adjusted) {
             (true, true) => (
                 format!(

@@ -78,7 +78,7 @@ fn governance_view(page: GovernanceView, targets: ServerAction<SaveTargets>) -> 
             <p><a href=format!("/bestuurderstafel.csv{query}") download="bestuurderstafel.csv">{t(Text::GovernanceCsv)}</a></p>
         </div>
         {page.period.map(|(first, last)| view! {
-            <p>{format!("{} {} – {}.", t(Text::GovernancePeriod), first.label_nl(), last.label_nl())}</p>
+            <p>{format!("{} {} – {}.", t(Text::GovernancePeriod), first.label(), last.label())}</p>
         })}
         {signals_view(&page)}
         {standouts_view(&page)}
@@ -245,7 +245,7 @@ fn knelpunten_view(page: &GovernanceView) -> impl IntoView {
                     Cell::Text(k.category.label().to_string()),
                     Cell::Text(k.status.label().to_string()),
                     Cell::Figure(Figure::Value(f64::from(k.supporters)), Unit::Count),
-                    Cell::Text(format::date_nl(&k.raised_on)),
+                    Cell::Text(format::date(&k.raised_on)),
                 ]
             })
             .collect();
@@ -282,7 +282,7 @@ fn lessons_view(page: &GovernanceView) -> impl IntoView {
                     Cell::Text(l.team.clone()),
                     Cell::Figure(Figure::Value(f64::from(l.useful)), Unit::Count),
                     Cell::Figure(Figure::Value(f64::from(l.adoptions)), Unit::Count),
-                    Cell::Text(format::date_nl(&l.recorded_on)),
+                    Cell::Text(format::date(&l.recorded_on)),
                 ]
             })
             .collect();
@@ -412,7 +412,7 @@ fn notes_view(page: &GovernanceView) -> impl IntoView {
                 {page.notes.iter().map(|n| view! {
                     <li>
                         <a href=format!("/overleg/{}", n.id)>
-                            {format!("{} {}", t(Text::NoteTitle), format::date_nl(&n.held_on))}
+                            {format!("{} {}", t(Text::NoteTitle), format::date(&n.held_on))}
                         </a>
                         {format!(
                             " ({}): {}",
@@ -506,7 +506,7 @@ pub fn NotePage() -> impl IntoView {
 }
 
 fn note_view(n: NoteView) -> impl IntoView {
-    let title = format!("{} {}", t(Text::NoteTitle), format::date_nl(&n.held_on));
+    let title = format!("{} {}", t(Text::NoteTitle), format::date(&n.held_on));
     let links = |items: Vec<(i32, String, String)>, path: &'static str, none: Text| {
         if items.is_empty() {
             view! { <p>{t(none)}</p> }.into_any()
@@ -531,7 +531,7 @@ fn note_view(n: NoteView) -> impl IntoView {
                 vec![
                     Cell::Text(a.description.clone()),
                     Cell::Text(a.owner.clone()),
-                    Cell::Text(format::date_nl(&a.due_on)),
+                    Cell::Text(format::date(&a.due_on)),
                 ]
             })
             .collect();
@@ -575,7 +575,7 @@ pub(crate) fn discussed_in(notes: &[(i32, String)]) -> impl IntoView {
                 {t(Text::DiscussedIn)}" "
                 {notes.iter().enumerate().map(|(i, (id, held_on))| view! {
                     {(i > 0).then_some(", ")}
-                    <a href=format!("/overleg/{id}")>{format::date_nl(held_on)}</a>
+                    <a href=format!("/overleg/{id}")>{format::date(held_on)}</a>
                 }).collect_view()}
             </p>
         }

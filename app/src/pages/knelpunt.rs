@@ -93,7 +93,7 @@ fn knelpunt_view(
                     view! {
                         <li class="card">
                             <p class="meta">
-                                {by}", "<time datetime=a.at.clone()>{format::date_nl(&a.at[..10])}</time>
+                                {by}", "<time datetime=a.at.clone()>{format::date(&a.at[..10])}</time>
                                 {format!(" — {}: {}", t(Text::AgreementStatus), a.status.label())}
                             </p>
                             <p>{a.body.clone()}</p>
@@ -137,7 +137,7 @@ fn knelpunt_view(
             <dt>{t(Text::AgreementStatus)}</dt>
             <dd>{k.status.label()}</dd>
             <dt>{t(Text::KnelpuntRaisedOn)}</dt>
-            <dd><time datetime=k.raised_on.clone()>{format::date_nl(&k.raised_on)}</time></dd>
+            <dd><time datetime=k.raised_on.clone()>{format::date(&k.raised_on)}</time></dd>
         </dl>
         <p class="agreement-text">{k.description.clone()}</p>
         {super::governance::discussed_in(&k.discussed_in)}

@@ -159,7 +159,7 @@ fn lesson_view(l: LessonDetail, actions: LessonActions) -> impl IntoView {
             <dt>{t(Text::LessonSource)}</dt>
             <dd>{l.source.label()}</dd>
             <dt>{t(Text::RecordedOn)}</dt>
-            <dd><time datetime=l.recorded_on.clone()>{format::date_nl(&l.recorded_on)}</time></dd>
+            <dd><time datetime=l.recorded_on.clone()>{format::date(&l.recorded_on)}</time></dd>
             <dt>{t(Text::LessonTags)}</dt>
             <dd>{if l.tags.is_empty() { "–".to_string() } else { l.tags.join(", ") }}</dd>
         </dl>
@@ -250,7 +250,7 @@ fn reactions_view(l: &LessonDetail, actions: LessonActions) -> impl IntoView {
                     );
                     view! {
                         <li class="card">
-                            <p class="meta">{by}", "<time datetime=r.at.clone()>{format::date_nl(&r.at[..10])}</time></p>
+                            <p class="meta">{by}", "<time datetime=r.at.clone()>{format::date(&r.at[..10])}</time></p>
                             <p>{r.body.clone()}</p>
                         </li>
                     }

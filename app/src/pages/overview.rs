@@ -133,7 +133,7 @@ pub(crate) fn teams_table(wijk_name: &str, teams: Vec<TeamHeadline>) -> impl Int
 fn team_row(team: TeamHeadline) -> Vec<Cell> {
     let (month, wait, without_help, grade) = match team.latest {
         Some(f) => (
-            f.month.label_nl(),
+            f.month.label(),
             f.of(Measure::Wait),
             f.of(Measure::WithoutHelp),
             f.of(Measure::ClientGrade),

@@ -41,7 +41,7 @@ pub fn ResultsPage() -> impl IntoView {
 
 /// A decimal for a form field, e.g. "9,5"; empty when missing.
 fn decimal(x: Option<f64>) -> String {
-    x.map(|x| format::decimal_nl(x, 1)).unwrap_or_default()
+    x.map(|x| format::decimal(x, 1)).unwrap_or_default()
 }
 
 fn figure(value: Option<f64>, unit: Unit) -> String {
@@ -63,7 +63,7 @@ fn results_view(entry: MonthEntry, save: ServerAction<SaveResults>) -> impl Into
     let doelrealisatie = value(|l| l.doelrealisatie.map(|n| n.to_string()).unwrap_or_default());
     let heading = match entry.month {
         Some(month) if latest.is_some() => {
-            format!("{} {}", t(Text::CorrectMonth), month.label_nl())
+            format!("{} {}", t(Text::CorrectMonth), month.label())
         }
         _ => t(Text::EnterMonth).to_string(),
     };

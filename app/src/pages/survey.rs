@@ -47,7 +47,7 @@ fn survey_view(f: SurveyForm, answer: ServerAction<AnswerSurvey>) -> impl IntoVi
         .months
         .iter()
         .filter(|(_, done)| !done)
-        .map(|(m, _)| (m.to_string(), m.label_nl()))
+        .map(|(m, _)| (m.to_string(), m.label()))
         .collect();
     let scale: Vec<(String, String)> =
         std::iter::once((String::new(), t(Text::Choose).to_string()))
@@ -86,7 +86,7 @@ fn survey_view(f: SurveyForm, answer: ServerAction<AnswerSurvey>) -> impl IntoVi
         .months
         .iter()
         .filter(|(_, done)| *done)
-        .map(|(m, _)| m.label_nl())
+        .map(|(m, _)| m.label())
         .collect();
     view! {
         <Title text=t(Text::SurveyTitle) />
@@ -120,7 +120,7 @@ pub fn SurveyTable(results: Vec<SurveyResult>) -> impl IntoView {
                 .into_iter()
                 .map(|r| {
                     let mut row = vec![
-                        Cell::Text(r.month.label_nl()),
+                        Cell::Text(r.month.label()),
                         Cell::Text(r.respondents.to_string()),
                         Cell::Figure(r.grade, Unit::Grade),
                     ];

@@ -314,7 +314,7 @@ fn news_view(news: TeamNews, seen: ServerAction<MarkNewsSeen>) -> impl IntoView 
                             <li>
                                 <a href=item.href>{what}</a>
                                 " "
-                                <time class="meta" datetime=item.at.clone()>{format::date_nl(&item.at[..10])}</time>
+                                <time class="meta" datetime=item.at.clone()>{format::date(&item.at[..10])}</time>
                             </li>
                         }
                     })
@@ -387,7 +387,7 @@ fn messages_view(team: &TeamSpace, message: ServerAction<SendTeamMessage>) -> An
                             <li class="card">
                                 <p class="meta">
                                     {format!("{} ({}), ", m.author.clone().unwrap_or_else(|| t(Text::FormerMember).to_string()), m.from_team)}
-                                    <time datetime=m.at.clone()>{format::date_nl(&m.at[..10])}</time>
+                                    <time datetime=m.at.clone()>{format::date(&m.at[..10])}</time>
                                 </p>
                                 <p>{m.body.clone()}</p>
                             </li>
@@ -523,14 +523,14 @@ fn agreement_view(a: AgreementView) -> impl IntoView {
             <p>{a.body}</p>
             <dl class="dates">
                 {a.effective_from.map(|d| {
-                    let label = format::date_nl(&d);
+                    let label = format::date(&d);
                     view! {
                         <dt>{t(Text::AgreementEffectiveFrom)}</dt>
                         <dd><time datetime=d>{label}</time></dd>
                     }
                 })}
                 {a.review_date.map(|d| {
-                    let label = format::date_nl(&d);
+                    let label = format::date(&d);
                     view! {
                         <dt>{t(Text::AgreementReview)}</dt>
                         <dd><time datetime=d>{label}</time></dd>
@@ -565,7 +565,7 @@ fn results_view(results: Vec<OutcomeRow>) -> impl IntoView {
         .into_iter()
         .map(|r| {
             let mut row = vec![
-                Cell::Text(r.month.label_nl()),
+                Cell::Text(r.month.label()),
                 Cell::Figure(r.started, Unit::Count),
                 Cell::Figure(r.mean_wait_days, Unit::Days),
                 Cell::Figure(r.ended, Unit::Count),

@@ -39,13 +39,13 @@ fn difference(value: f64, measure: Measure) -> String {
     match measure {
         Measure::Wait => format!(
             "{sign}{} {}",
-            format::decimal_nl(value.abs(), 1),
+            format::decimal(value.abs(), 1),
             t(Text::Days)
         ),
-        Measure::ClientGrade => format!("{sign}{}", format::decimal_nl(value.abs(), 1)),
+        Measure::ClientGrade => format!("{sign}{}", format::decimal(value.abs(), 1)),
         _ => format!(
             "{sign}{} {}",
-            format::decimal_nl(value.abs() * 100.0, 0),
+            format::decimal(value.abs() * 100.0, 0),
             t(Text::PercentPoints)
         ),
     }
@@ -99,8 +99,8 @@ fn what_works_parts(page: WhatWorks) -> impl IntoView {
         format!(
             "{} {} – {}.",
             t(Text::WhatWorksPeriod),
-            first.label_nl(),
-            last.label_nl()
+            first.label(),
+            last.label()
         )
     });
     let sections = Measure::ALL
@@ -198,7 +198,7 @@ fn what_works_parts(page: WhatWorks) -> impl IntoView {
         .rev()
         .map(|(m, c)| {
             vec![
-                Cell::Text(m.label_nl()),
+                Cell::Text(m.label()),
                 Cell::Figure(Figure::Value(f64::from(*c)), shared::format::Unit::Count),
             ]
         })

@@ -176,6 +176,28 @@ pub async fn complete_setup(
     Ok(())
 }
 
+/// Keeps `language` as the account's choice; returns the choice it had.
+pub async fn choose_language(
+    db: &impl ConnectionTrait,
+    account_id: i32,
+    language: shared::i18n::Language,
+) -> Result<Option<String>, DbErr> {
+    use sea_orm::EntityTrait;
+    let before = account::Entity::find_by_id(account_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("account".into()))?
+        .language;
+    account::ActiveModel {
+        id: Set(account_id),
+        language: Set(Some(language.code().to_string())),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(before)
+}
+
 /// Display names by account id, for the given ids (authors, members).
 pub async fn display_names(
     db: &impl ConnectionTrait,

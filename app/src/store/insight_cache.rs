@@ -16,6 +16,7 @@ use sea_orm::{ConnectionTrait, DbErr, Statement};
 use shared::dto::{
     CompareQuery, Comparison, GovernanceView, NetworkOverview, TeamSpace, WhatWorks, WijkView,
 };
+use shared::i18n::Language;
 use shared::network::Measure;
 use shared::stats::chart::ChartSeries;
 use shared::suppression::SuppressionPolicy;
@@ -28,8 +29,9 @@ use std::sync::{Arc, Mutex};
 /// full, that kind starts afresh.
 const KEPT_PER_KIND: usize = 64;
 
-/// One kind of result, by what was asked.
-type Results<K, V> = HashMap<K, Arc<V>>;
+/// One kind of result, by the language it was made in (its labels and
+/// text alternatives are the reader's) and what was asked.
+type Results<K, V> = HashMap<(Language, K), Arc<V>>;
 
 #[derive(Default)]
 struct Kept {
@@ -116,6 +118,7 @@ impl InsightCache {
             None => Fingerprint::read(db).await?,
         };
         let print = (seen, today());
+        let key = (shared::i18n::language(), key);
         {
             let mut kept = self.0.lock().expect("the cache lock");
             if kept.fingerprint != Some(print) {

@@ -198,7 +198,7 @@ async fn since_moment(
             kind: NewsKind::DialogueNote,
             at: n.created_at.to_rfc3339(),
             by: t(Text::NewsGovernanceTable).to_string(),
-            about: shared::format::date_nl(&n.held_on.to_string()),
+            about: shared::format::date(&n.held_on.to_string()),
             href: format!("/overleg/{}", n.id),
         });
     }

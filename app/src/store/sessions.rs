@@ -20,6 +20,8 @@ pub struct ActiveSession {
     /// The password was right, the second factor is still to come: the
     /// session grants nothing until then.
     pub second_factor_pending: bool,
+    /// The language the account chose, if it did.
+    pub language: Option<shared::i18n::Language>,
 }
 
 /// 256 random bits, hex encoded.
@@ -74,6 +76,7 @@ struct SessionRow {
     role: String,
     active: bool,
     totp_enabled: bool,
+    language: Option<String>,
     team_id: Option<i32>,
     coordinator: Option<bool>,
 }
@@ -121,6 +124,7 @@ pub async fn resolve_reading(
             (account::Entity, account::Column::Role),
             (account::Entity, account::Column::Active),
             (account::Entity, account::Column::TotpEnabled),
+            (account::Entity, account::Column::Language),
         ])
         .columns([
             (membership::Entity, membership::Column::TeamId),
@@ -193,6 +197,10 @@ pub async fn resolve_reading(
         email: found.email.clone(),
         display_name: found.display_name.clone(),
         second_factor_pending: found.second_factor_pending,
+        language: found
+            .language
+            .as_deref()
+            .and_then(shared::i18n::Language::from_code),
     };
     Ok((Some(session), values))
 }

@@ -19,7 +19,7 @@ pub fn monthly_counts(points: &[(Month, u32)], title: &str, description: &str) -
 fn draw(points: &[(Month, u32)], svg: &mut String) -> Result<(), Box<dyn std::error::Error>> {
     let n = points.len().max(1);
     let top = points.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1);
-    let months: Vec<String> = points.iter().map(|(m, _)| m.label_nl()).collect();
+    let months: Vec<String> = points.iter().map(|(m, _)| m.label()).collect();
     let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT)).into_drawing_area();
     root.fill(&WHITE)?;
     let mut chart = ChartBuilder::on(&root)

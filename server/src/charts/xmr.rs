@@ -54,7 +54,7 @@ fn draw(series: &ChartSeries, svg: &mut String) -> Result<(), Box<dyn std::error
 
     let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT)).into_drawing_area();
     root.fill(&WHITE)?;
-    let months: Vec<String> = series.points.iter().map(|p| p.month.label_nl()).collect();
+    let months: Vec<String> = series.points.iter().map(|p| p.month.label()).collect();
     let mut chart = ChartBuilder::on(&root)
         .margin(12)
         .x_label_area_size(28)

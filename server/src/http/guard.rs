@@ -11,6 +11,7 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use shared::i18n::{Language, Text};
 use std::net::SocketAddr;
 
 /// Pages anyone may open; everything else asks for a login first. Server
@@ -28,11 +29,13 @@ fn is_public(path: &str) -> bool {
 pub async fn guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     if !is_safe(request.method()) && !same_origin(request.headers(), state.public_origin.as_deref())
     {
-        let mut response = (
-            StatusCode::FORBIDDEN,
-            "Dit verzoek komt niet van Wijkwijs zelf en is daarom geweigerd.",
-        )
-            .into_response();
+        let language = Language::for_request(
+            None,
+            language_cookie(request.headers()),
+            accept_language(request.headers()),
+        );
+        let mut response =
+            (StatusCode::FORBIDDEN, Text::ErrorOtherOrigin.text(language)).into_response();
         add_security_headers(response.headers_mut());
         return response;
     }
@@ -58,6 +61,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .as_ref()
         .is_some_and(|s| s.second_factor_pending);
     let https = context.https;
+    let language = context.language;
     request.extensions_mut().insert(context);
 
     let mut response = if anonymous && is_safe(request.method()) && !is_public(&path) {
@@ -76,7 +80,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         next.run(request).await
     };
     if path.starts_with("/api/") && response.status() == StatusCode::INTERNAL_SERVER_ERROR {
-        response = unreadable_request(response).await;
+        response = unreadable_request(response, language).await;
     }
     add_security_headers(response.headers_mut());
     if https {
@@ -93,7 +97,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
 /// word where a number belongs) with 500 and an English detail; that is
 /// the client's fault, so it becomes a 400 with the Dutch message, logged
 /// at debug only. Any other 500 passes unchanged.
-async fn unreadable_request(response: Response) -> Response {
+async fn unreadable_request(response: Response, language: Language) -> Response {
     let (parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -103,7 +107,7 @@ async fn unreadable_request(response: Response) -> Response {
     }
     tracing::debug!(detail = %String::from_utf8_lossy(&bytes), "unreadable server function arguments");
     // The catalogue's text holds no quote or backslash to escape.
-    let message = shared::i18n::t(shared::i18n::Text::ErrorRequest);
+    let message = Text::ErrorRequest.text(language);
     let body = format!("{{\"Request\":\"{message}\"}}");
     (
         StatusCode::BAD_REQUEST,
@@ -214,11 +218,7 @@ async fn request_context(
     peer: Option<SocketAddr>,
     reads_only: bool,
 ) -> RequestContext {
-    let token = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(session_token);
+    let token = cookies(&headers).find_map(session_token);
     let also: &[&str] = if reads_only {
         &[Fingerprint::QUERY]
     } else {
@@ -239,11 +239,36 @@ async fn request_context(
         }
         None => (None, None),
     };
+    let language = Language::for_request(
+        session.as_ref().and_then(|s| s.language),
+        language_cookie(&headers),
+        accept_language(&headers),
+    );
     RequestContext {
         session,
         seen,
+        language,
         ..anonymous_context(state, &headers, peer)
     }
+}
+
+/// The language chosen with the switch, as the cookie remembers it.
+fn language_cookie(headers: &HeaderMap) -> Option<&str> {
+    cookies(headers).find_map(|c| app::auth::cookie_value(c, app::language::COOKIE))
+}
+
+fn accept_language(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+}
+
+/// The request's `Cookie` headers.
+fn cookies(headers: &HeaderMap) -> impl Iterator<Item = &str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
 }
 
 fn add_security_headers(headers: &mut HeaderMap) {

@@ -32,10 +32,12 @@ fn routes() -> Vec<AxumRouteListing> {
 
 /// The application's router around `state`.
 pub fn router(state: AppState) -> Router {
+    shared::i18n::set_language_source(app::language::current);
     let routes = routes();
     let options = state.leptos_options.clone();
-    Router::new()
-        .route("/healthz", get(healthz))
+    // The routes beside the app speak the request's language as its pages
+    // and server functions do.
+    let beside_the_app = Router::new()
         .route("/mijn-team", get(my_team))
         .route("/beheer/auditlog.csv", get(export::audit_csv))
         .route("/bestuurderstafel.csv", get(export::governance_csv))
@@ -49,8 +51,20 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/grafieken/vergelijken.svg", get(charts::compare_funnel))
         .route("/grafieken/verspreiding.svg", get(charts::adoptions_chart))
-        .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .route_layer(axum::middleware::from_fn(in_request_language));
+    Router::new()
+        .route("/healthz", get(healthz))
+        .merge(beside_the_app)
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            app::language::provide_from_request,
+            move || shell(options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(app::language::provide_from_request, shell))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             guard::guard,
@@ -130,6 +144,19 @@ async fn my_team(
         .viewer()
         .map_or_else(|| "/".to_string(), |viewer| viewer.my_team_page());
     axum::response::Redirect::to(&page)
+}
+
+/// Runs a handler beside the app in the request's language.
+async fn in_request_language(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let language = request
+        .extensions()
+        .get::<app::auth::RequestContext>()
+        .map(|context| context.language)
+        .unwrap_or_default();
+    app::language::speaking(language, next.run(request)).await
 }
 
 /// 200 when the database answers, 503 when it does not.

@@ -183,6 +183,7 @@ macro_rules! on_both_backends {
 #[derive(Clone)]
 pub struct Client {
     pub router: axum::Router,
+    /// The cookies the server set, as a `Cookie` header ("a=1; b=2").
     pub cookie: Option<String>,
 }
 
@@ -224,18 +225,18 @@ impl Client {
             .await
             .unwrap();
         for value in response.headers().get_all("set-cookie") {
-            let pair = value
-                .to_str()
-                .unwrap()
-                .split(';')
-                .next()
-                .unwrap()
-                .to_string();
-            self.cookie = if pair.ends_with('=') {
-                None
-            } else {
-                Some(pair)
-            };
+            let pair = value.to_str().unwrap().split(';').next().unwrap();
+            let name = pair.split('=').next().unwrap();
+            let mut jar: Vec<&str> = self
+                .cookie
+                .as_deref()
+                .map(|jar| jar.split("; ").collect())
+                .unwrap_or_default();
+            jar.retain(|kept| kept.split('=').next() != Some(name));
+            if !pair.ends_with('=') {
+                jar.push(pair);
+            }
+            self.cookie = (!jar.is_empty()).then(|| jar.join("; "));
         }
         let status = response.status();
         let headers = response.headers().clone();

@@ -118,7 +118,7 @@ impl ChartSeries {
                 let mut text = format!(
                     "{} {}: {}",
                     t(Text::ChartBaselineFrom),
-                    self.points[phase.from].month.label_nl(),
+                    self.points[phase.from].month.label(),
                     b.reason.trim_end_matches('.')
                 );
                 if let Some(n) = b.fixed_after {
@@ -139,12 +139,7 @@ impl ChartSeries {
         self.notes
             .iter()
             .enumerate()
-            .map(|(i, n)| {
-                (
-                    n,
-                    format!("T{} – {}: {}", i + 1, n.month.label_nl(), n.text),
-                )
-            })
+            .map(|(i, n)| (n, format!("T{} – {}: {}", i + 1, n.month.label(), n.text)))
             .collect()
     }
 }
@@ -269,7 +264,7 @@ pub fn describe(series: &ChartSeries) -> String {
         let names: Vec<String> = series
             .annotations
             .iter()
-            .map(|a| format!("{} ({})", a.label, a.month.label_nl()))
+            .map(|a| format!("{} ({})", a.label, a.month.label()))
             .collect();
         text.push_str(&format!(
             " {}: {}.",
@@ -291,8 +286,8 @@ pub fn summarize(series: &ChartSeries) -> String {
         "{} {} {} – {}.",
         series.measure.label(),
         t(Text::PerMonth),
-        first.month.label_nl(),
-        last.month.label_nl()
+        first.month.label(),
+        last.month.label()
     );
     let Some(mean) = series.mean else {
         text.push_str(&format!(" {}.", t(Text::ChartNothingShown)));
@@ -321,7 +316,7 @@ pub fn summarize(series: &ChartSeries) -> String {
         text.push_str(&format!(
             " {} ({}): {}.",
             t(Text::ChartLatest),
-            latest.0.label_nl(),
+            latest.0.label(),
             value_text(latest.1, unit)
         ));
     }
@@ -338,7 +333,7 @@ pub fn summarize(series: &ChartSeries) -> String {
         text.push_str(&format!(
             " {} {}: {}",
             t(Text::ChartNoteOn),
-            note.month.label_nl(),
+            note.month.label(),
             note.text.trim_end_matches('.')
         ));
         text.push('.');

@@ -27,6 +27,9 @@ pub struct Model {
     /// Recovery codes shown during enrolment, one per line; hashed into
     /// `recovery_code` and cleared when enrolment is confirmed.
     pub pending_recovery_codes: Option<String>,
+    /// The `shared::i18n::Language` code chosen with the header's switch;
+    /// `None` follows the browser's `Accept-Language`.
+    pub language: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
