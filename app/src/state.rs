@@ -14,6 +14,8 @@ pub struct AppState {
     /// The site's public origin (e.g. https://wijkwijs.example.nl); when
     /// unset, the request's Host header is the origin.
     pub public_origin: Option<String>,
+    /// The reverse proxies whose forwarding headers name the client.
+    pub trusted_proxies: shared::proxy::TrustedProxies,
     /// Wat werkt and Vergelijken, kept until their data changes.
     pub insight: crate::store::insight_cache::InsightCache,
     /// The theme's name: its token values are `/pkg/themes/<theme>.css`.

@@ -2,6 +2,7 @@
 //! fresh checkout run without any setup.
 
 use clap::Args;
+use shared::proxy::TrustedProxies;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -60,6 +61,18 @@ pub struct ServeArgs {
     /// requests must come from it. Default: the request's own host.
     #[arg(long, env = "WIJKWIJS_PUBLIC_ORIGIN", global = true)]
     pub public_origin: Option<String>,
+    /// The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are
+    /// believed: addresses or CIDR ranges, comma-separated (e.g.
+    /// `127.0.0.1,::1`). Default: none, so the connection's own address is
+    /// the client's.
+    #[arg(
+        long,
+        env = "WIJKWIJS_TRUSTED_PROXIES",
+        default_value = "",
+        value_parser = TrustedProxies::parse,
+        global = true
+    )]
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// A theme's name as it may appear in an address: lower-case letters,

@@ -539,14 +539,23 @@ on_both_backends!(
             .unwrap()
             .contains("camera=()"));
         assert!(!reply.headers.contains_key("strict-transport-security"));
-        let over_https = client
-            .send(
-                axum::http::Request::get("/inloggen").header("x-forwarded-proto", "https"),
-                String::new(),
-            )
-            .await;
+        let over_https = |client: &mut Client| {
+            let mut client = client.clone();
+            async move {
+                client
+                    .send(
+                        axum::http::Request::get("/inloggen").header("x-forwarded-proto", "https"),
+                        String::new(),
+                    )
+                    .await
+            }
+        };
+        // Only a trusted proxy is believed when it says https.
+        let forged = over_https(&mut Client::behind(&t.db, "10.0.0.1", "198.51.100.7")).await;
+        assert!(!forged.headers.contains_key("strict-transport-security"));
+        let proxied = over_https(&mut Client::behind(&t.db, "10.0.0.1", "10.0.0.1")).await;
         assert_eq!(
-            over_https.headers["strict-transport-security"],
+            proxied.headers["strict-transport-security"],
             "max-age=31536000"
         );
         let health = client.get("/healthz").await;

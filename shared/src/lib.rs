@@ -19,6 +19,7 @@ pub mod news;
 pub mod paging;
 pub mod permissions;
 pub mod personal_data;
+pub mod proxy;
 pub mod results;
 pub mod search;
 pub mod session;

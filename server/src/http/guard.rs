@@ -27,7 +27,13 @@ fn is_public(path: &str) -> bool {
 }
 
 pub async fn guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    if !is_safe(request.method()) && !same_origin(request.headers(), state.public_origin.as_deref())
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| *addr);
+    let https = forwarded_https(&state, request.headers(), peer);
+    if !is_safe(request.method())
+        && !same_origin(request.headers(), state.public_origin.as_deref(), https)
     {
         let language = Language::for_request(
             None,
@@ -40,10 +46,6 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         return response;
     }
 
-    let peer = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| *addr);
     let reads_only = is_safe(request.method());
     let path = request.uri().path().to_string();
     let context = if is_bundle_file(&path) {
@@ -156,19 +158,17 @@ fn is_safe(method: &Method) -> bool {
 }
 
 /// A state-changing request must come from a page of this site: its
-/// `Origin` (or, lacking that, its `Referer`) must be the site's origin.
-fn same_origin(headers: &HeaderMap, public_origin: Option<&str>) -> bool {
+/// `Origin` (or, lacking that, its `Referer`) must be the site's origin:
+/// the configured one, else the request's host, over https when a trusted
+/// proxy says so (`forwarded_https`).
+fn same_origin(headers: &HeaderMap, public_origin: Option<&str>, forwarded_https: bool) -> bool {
     let expected = match public_origin {
         Some(origin) => origin.trim_end_matches('/').to_string(),
         None => {
             let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
                 return false;
             };
-            let scheme = if forwarded_https(headers) {
-                "https"
-            } else {
-                "http"
-            };
+            let scheme = if forwarded_https { "https" } else { "http" };
             format!("{scheme}://{host}")
         }
     };
@@ -186,11 +186,21 @@ fn same_origin(headers: &HeaderMap, public_origin: Option<&str>) -> bool {
     }
 }
 
-fn forwarded_https(headers: &HeaderMap) -> bool {
+/// Whether a trusted proxy says the client came over https.
+fn forwarded_https(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> bool {
+    state.trusted_proxies.https(
+        peer.map(|p| p.ip()),
+        &header_values(headers, "x-forwarded-proto"),
+    )
+}
+
+/// Every value of header `name`, in the order they came.
+fn header_values<'h>(headers: &'h HeaderMap, name: &str) -> Vec<&'h str> {
     headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+        .get_all(name)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect()
 }
 
 /// Where a request comes from, before (or without) its session.
@@ -199,9 +209,18 @@ fn anonymous_context(
     headers: &HeaderMap,
     peer: Option<SocketAddr>,
 ) -> RequestContext {
+    let forwarded_for = header_values(headers, "x-forwarded-for");
     RequestContext {
-        client_addr: peer.map_or_else(|| "onbekend".to_string(), |addr| addr.ip().to_string()),
-        https: forwarded_https(headers)
+        client_addr: peer.map_or_else(
+            || "onbekend".to_string(),
+            |addr| {
+                state
+                    .trusted_proxies
+                    .client(addr.ip(), &forwarded_for)
+                    .to_string()
+            },
+        ),
+        https: forwarded_https(state, headers, peer)
             || state
                 .public_origin
                 .as_deref()
@@ -312,29 +331,40 @@ mod tests {
         let host = ("host", "wijk.example:3000");
         assert!(same_origin(
             &headers(&[host, ("origin", "http://wijk.example:3000")]),
-            None
+            None,
+            false
         ));
         assert!(!same_origin(
             &headers(&[host, ("origin", "http://evil.example")]),
-            None
+            None,
+            false
         ));
         assert!(same_origin(
             &headers(&[host, ("referer", "http://wijk.example:3000/inloggen")]),
-            None
+            None,
+            false
         ));
         assert!(!same_origin(
             &headers(&[host, ("referer", "http://wijk.example:3000.evil/")]),
-            None
+            None,
+            false
         ));
-        assert!(!same_origin(&headers(&[host]), None));
+        assert!(!same_origin(&headers(&[host]), None, false));
+        assert!(same_origin(
+            &headers(&[host, ("origin", "https://wijk.example:3000")]),
+            None,
+            true
+        ));
         let public = Some("https://wijkwijs.example.nl");
         assert!(same_origin(
             &headers(&[host, ("origin", "https://wijkwijs.example.nl")]),
-            public
+            public,
+            false
         ));
         assert!(!same_origin(
             &headers(&[host, ("origin", "http://wijk.example:3000")]),
-            public
+            public,
+            false
         ));
     }
 

@@ -89,6 +89,7 @@ pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
             min_count: args.min_count,
         },
         public_origin: args.public_origin.clone(),
+        trusted_proxies: args.trusted_proxies.clone(),
         theme: args.theme.clone(),
         insight: Default::default(),
     }

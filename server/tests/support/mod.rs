@@ -183,6 +183,8 @@ macro_rules! on_both_backends {
 #[derive(Clone)]
 pub struct Client {
     pub router: axum::Router,
+    /// The address the connection comes from (none: unknown).
+    pub peer: Option<std::net::SocketAddr>,
     /// The cookies the server set, as a `Cookie` header ("a=1; b=2").
     pub cookie: Option<String>,
 }
@@ -198,23 +200,46 @@ pub const ORIGIN: &str = "http://wijkwijs.test";
 
 impl Client {
     pub fn new(db: &DatabaseConnection) -> Self {
-        let args = server::config::ServeArgs {
+        Self::configured(db, |_| {})
+    }
+
+    /// A client of a server configured as `configure` leaves the defaults.
+    pub fn configured(
+        db: &DatabaseConnection,
+        configure: impl FnOnce(&mut server::config::ServeArgs),
+    ) -> Self {
+        let mut args = server::config::ServeArgs {
             theme: "voorbeeld".to_string(),
             addr: "127.0.0.1:0".parse().unwrap(),
             site_root: std::env::temp_dir(),
             min_denominator: 10,
             min_count: 5,
             public_origin: None,
+            trusted_proxies: Default::default(),
         };
+        configure(&mut args);
         Self {
             router: server::http::router(server::http::state(db.clone(), &args)),
+            peer: None,
             cookie: None,
         }
+    }
+
+    /// A client connecting from `peer` to a server that trusts the proxies
+    /// `trusted` (a `--trusted-proxies` list).
+    pub fn behind(db: &DatabaseConnection, trusted: &str, peer: &str) -> Self {
+        let trusted = shared::proxy::TrustedProxies::parse(trusted).unwrap();
+        let mut client = Self::configured(db, |args| args.trusted_proxies = trusted);
+        client.peer = Some(format!("{peer}:40000").parse().unwrap());
+        client
     }
 
     pub async fn send(&mut self, request: axum::http::request::Builder, body: String) -> Reply {
         use tower::ServiceExt;
         let mut request = request.header("host", "wijkwijs.test");
+        if let Some(peer) = self.peer {
+            request = request.extension(axum::extract::ConnectInfo(peer));
+        }
         if let Some(cookie) = &self.cookie {
             request = request.header("cookie", cookie.clone());
         }
