@@ -18,6 +18,10 @@ module.exports = defineConfig({
   expect: { timeout: 15_000 },
   use: {
     baseURL: `http://${addr}`,
+    // Dutch professionals' browsers ask for Dutch; without a locale
+    // Chromium asks for en-US, and Wijkwijs would answer in English
+    // (english.spec.js asks for that on purpose).
+    locale: 'nl-NL',
     launchOptions: {
       executablePath: process.env.WIJKWIJS_CHROMIUM || '/usr/bin/chromium',
       args: [

@@ -11,8 +11,12 @@ const AxeBuilder = require('@axe-core/playwright').default;
  * such as a hydration mismatch. Chromium also logs every HTTP error answer
  * (a 404 page, a refused form's 422); those are expected answers, not faults.
  */
+/** The locale (Accept-Language) each page's context was made with. */
+const localeOf = new WeakMap();
+
 const test = base.test.extend({
-  page: async ({ page }, use) => {
+  page: async ({ page, locale }, use) => {
+    localeOf.set(page, locale);
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
@@ -48,6 +52,7 @@ async function expectAccessible(page, testInfo) {
     const browser = page.context().browser();
     const twin = await browser.newContext({
       javaScriptEnabled: true,
+      locale: localeOf.get(page) ?? 'nl-NL',
       storageState: await page.context().storageState(),
     });
     try {
