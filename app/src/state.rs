@@ -16,6 +16,9 @@ pub struct AppState {
     pub public_origin: Option<String>,
     /// The reverse proxies whose forwarding headers name the client.
     pub trusted_proxies: shared::proxy::TrustedProxies,
+    /// What `/metrics` asks for as a bearer token; none: no `/metrics`.
+    /// Never serialized (no state is).
+    pub metrics_token: Option<String>,
     /// Wat werkt and Vergelijken, kept until their data changes.
     pub insight: crate::store::insight_cache::InsightCache,
     /// The theme's name: its token values are `/pkg/themes/<theme>.css`.

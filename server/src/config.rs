@@ -73,6 +73,15 @@ pub struct ServeArgs {
         global = true
     )]
     pub trusted_proxies: TrustedProxies,
+    /// The bearer token `/metrics` asks for (Prometheus's
+    /// `authorization: credentials`); unset: no `/metrics`.
+    #[arg(
+        long,
+        env = "WIJKWIJS_METRICS_TOKEN",
+        hide_env_values = true,
+        global = true
+    )]
+    pub metrics_token: Option<String>,
 }
 
 /// A theme's name as it may appear in an address: lower-case letters,

@@ -128,9 +128,11 @@ impl InsightCache {
                 };
             }
             if let Some(found) = kind(&mut kept).get(&key) {
+                metrics::counter!("wijkwijs_kept_results_total", "outcome" => "hit").increment(1);
                 return Ok(Some(found.clone()));
             }
         }
+        metrics::counter!("wijkwijs_kept_results_total", "outcome" => "miss").increment(1);
         let Some(made) = make().await? else {
             return Ok(None);
         };

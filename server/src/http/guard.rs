@@ -21,6 +21,7 @@ fn is_public(path: &str) -> bool {
         || path == "/inloggen/tweede-stap"
         || path == "/toegankelijkheid"
         || path == "/healthz"
+        || path == "/metrics"
         || path.starts_with("/account/instellen/")
         || path.starts_with("/pkg/")
         || path.starts_with("/api/")
@@ -126,7 +127,8 @@ fn is_page(path: &str) -> bool {
         || path.starts_with("/pkg/")
         || path.starts_with("/grafieken/")
         || path.ends_with(".csv")
-        || path == "/healthz")
+        || path == "/healthz"
+        || path == "/metrics")
 }
 
 /// How much is new for a member in their teams; 0 for anyone else, and

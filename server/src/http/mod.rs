@@ -1,9 +1,11 @@
 //! The HTTP server: the Leptos app and its server functions, static files,
 //! a health check, request logging and graceful shutdown.
 
+mod access;
 mod charts;
 mod export;
 mod guard;
+mod metrics;
 mod reply;
 
 use crate::config::ServeArgs;
@@ -18,7 +20,6 @@ use leptos::prelude::LeptosOptions;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use shared::suppression::SuppressionPolicy;
-use tower_http::trace::TraceLayer;
 
 /// The app's routes, generated once per process. Generating runs the
 /// app with resource loading suppressed for the whole process (leptos
@@ -33,6 +34,7 @@ fn routes() -> Vec<AxumRouteListing> {
 /// The application's router around `state`.
 pub fn router(state: AppState) -> Router {
     shared::i18n::set_language_source(app::language::current);
+    metrics::handle();
     let routes = routes();
     let options = state.leptos_options.clone();
     // The routes beside the app speak the request's language as its pages
@@ -54,6 +56,7 @@ pub fn router(state: AppState) -> Router {
         .route_layer(axum::middleware::from_fn(in_request_language));
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics::scrape))
         .merge(beside_the_app)
         .leptos_routes_with_context(
             &state,
@@ -69,7 +72,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             guard::guard,
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(access::log))
         .with_state(state)
 }
 
@@ -90,6 +93,7 @@ pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
         },
         public_origin: args.public_origin.clone(),
         trusted_proxies: args.trusted_proxies.clone(),
+        metrics_token: args.metrics_token.clone(),
         theme: args.theme.clone(),
         insight: Default::default(),
     }

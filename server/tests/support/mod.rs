@@ -216,6 +216,7 @@ impl Client {
             min_count: 5,
             public_origin: None,
             trusted_proxies: Default::default(),
+            metrics_token: None,
         };
         configure(&mut args);
         Self {
