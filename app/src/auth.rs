@@ -10,8 +10,20 @@ use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 use shared::permissions::{self, Permission, Refusal, Viewer};
 
-/// The session cookie's name.
+/// The session cookie's name (over https with the `__Host-` prefix:
+/// `cookie_name`).
 pub const SESSION_COOKIE: &str = "wijkwijs_sessie";
+
+/// A cookie's name as sent: over https with the `__Host-` prefix, which
+/// browsers accept only from a secure origin, for the whole site and
+/// without a `Domain`, so no other host or path can set or shadow it.
+pub fn cookie_name(base: &str, https: bool) -> String {
+    if https {
+        format!("__Host-{base}")
+    } else {
+        base.to_string()
+    }
+}
 
 /// What the server knows about a request before the app sees it.
 #[derive(Clone, Debug, Default)]
@@ -94,7 +106,8 @@ pub fn require(permission: Permission) -> Result<(RequestContext, Viewer), AppEr
 }
 
 fn cookie(value: &str, max_age: Option<i64>, https: bool) -> HeaderValue {
-    let mut cookie = format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax");
+    let name = cookie_name(SESSION_COOKIE, https);
+    let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
     if let Some(age) = max_age {
         cookie.push_str(&format!("; Max-Age={age}"));
     }
@@ -126,8 +139,8 @@ pub fn clear_session_cookie(https: bool) {
 }
 
 /// The token in a `Cookie` header, if any.
-pub fn session_token(cookie_header: &str) -> Option<&str> {
-    cookie_value(cookie_header, SESSION_COOKIE)
+pub fn session_token(cookie_header: &str, https: bool) -> Option<&str> {
+    cookie_value(cookie_header, &cookie_name(SESSION_COOKIE, https))
 }
 
 /// The non-empty value of cookie `name` in a `Cookie` header, if any.

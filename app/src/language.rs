@@ -48,7 +48,7 @@ pub fn set_cookie(language: Language, https: bool) {
         let secure = if https { "; Secure" } else { "" };
         let cookie = format!(
             "{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{secure}",
-            COOKIE,
+            crate::auth::cookie_name(COOKIE, https),
             language.code()
         );
         if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {

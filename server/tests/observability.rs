@@ -54,7 +54,10 @@ on_both_backends!(
         let guard = tracing::subscriber::set_default(subscriber);
         let mut client = Client::signed_in(&t.db, "teamlid.jeugd-zuilen@demo.wijkwijs.nl").await;
         let team = support::team_named(&t.db, "Jeugd Zuilen").await.id;
-        assert_eq!(client.get(&format!("/teams/{team}")).await.status, StatusCode::OK);
+        assert_eq!(
+            client.get(&format!("/teams/{team}")).await.status,
+            StatusCode::OK
+        );
         let searched = client.get("/zoeken?q=Jansen+Utrechtseweg").await;
         assert_eq!(searched.status, StatusCode::OK);
         drop(guard);
@@ -82,18 +85,28 @@ on_both_backends!(
             return;
         };
         let mut closed = Client::new(&t.db);
-        assert_eq!(scrape(&mut closed, None).await.status, StatusCode::NOT_FOUND);
         assert_eq!(
-            scrape(&mut closed, Some(&format!("Bearer {TOKEN}"))).await.status,
+            scrape(&mut closed, None).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            scrape(&mut closed, Some(&format!("Bearer {TOKEN}")))
+                .await
+                .status,
             StatusCode::NOT_FOUND
         );
 
         let mut client = Client::configured(&t.db, |args| args.metrics_token = Some(TOKEN.into()));
-        assert_eq!(scrape(&mut client, None).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            scrape(&mut client, None).await.status,
+            StatusCode::UNAUTHORIZED
+        );
         let wrong = scrape(&mut client, Some("Bearer raden")).await;
         assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
         assert_eq!(client.get("/inloggen").await.status, StatusCode::OK);
-        client.session_for(&t.db, "bestuurder@demo.wijkwijs.nl").await;
+        client
+            .session_for(&t.db, "bestuurder@demo.wijkwijs.nl")
+            .await;
         client.get("/wat-werkt").await;
         client.get("/wat-werkt").await;
 
@@ -101,13 +114,27 @@ on_both_backends!(
         assert_eq!(reply.status, StatusCode::OK);
         let body = reply.body;
         assert!(
-            body.contains(r#"wijkwijs_http_requests_total{method="GET",route="/inloggen",status="200"}"#),
+            body.contains(
+                r#"wijkwijs_http_requests_total{method="GET",route="/inloggen",status="200"}"#
+            ),
             "{body}"
         );
-        assert!(body.contains("wijkwijs_http_request_duration_seconds_bucket{"), "{body}");
-        assert!(body.contains(r#"wijkwijs_db_connections{state="open"}"#), "{body}");
-        assert!(body.contains(r#"wijkwijs_kept_results_total{outcome="hit"}"#), "{body}");
-        assert!(body.contains(r#"wijkwijs_kept_results_total{outcome="miss"}"#), "{body}");
+        assert!(
+            body.contains("wijkwijs_http_request_duration_seconds_bucket{"),
+            "{body}"
+        );
+        assert!(
+            body.contains(r#"wijkwijs_db_connections{state="open"}"#),
+            "{body}"
+        );
+        assert!(
+            body.contains(r#"wijkwijs_kept_results_total{outcome="hit"}"#),
+            "{body}"
+        );
+        assert!(
+            body.contains(r#"wijkwijs_kept_results_total{outcome="miss"}"#),
+            "{body}"
+        );
         t.cleanup().await;
     }
 );

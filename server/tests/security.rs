@@ -665,3 +665,38 @@ fn site_header(page: &str) -> &str {
         .expect("a site header");
     &page[start..start + page[start..].find("</header>").unwrap()]
 }
+
+on_both_backends!(
+    over_https_the_cookies_carry_the_host_prefix,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let origin = "https://wijkwijs.test";
+        let mut client = Client::configured(&t.db, |args| args.public_origin = Some(origin.into()));
+        let login = axum::http::Request::post("/api/account/login")
+            .header("origin", origin)
+            .header("accept", "application/json")
+            .header("content-type", "application/x-www-form-urlencoded");
+        let body = support::encode_form(&[
+            ("email", TEAMLID),
+            ("password", server::demo::DEMO_PASSWORD),
+        ]);
+        let reply = client.send(login, body).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let cookie = reply.headers["set-cookie"].to_str().unwrap().to_string();
+        assert!(cookie.starts_with("__Host-wijkwijs_sessie="), "{cookie}");
+        for attribute in ["Secure", "Path=/", "HttpOnly"] {
+            assert!(cookie.contains(attribute), "{cookie}");
+        }
+        assert!(!cookie.contains("Domain"), "{cookie}");
+        assert_eq!(client.get("/").await.status, StatusCode::OK);
+        // The same token under the name without the prefix is no session.
+        let token = client.cookie.clone().unwrap().replace("__Host-", "");
+        let mut unprefixed =
+            Client::configured(&t.db, |args| args.public_origin = Some(origin.into()));
+        unprefixed.cookie = Some(token);
+        assert_eq!(unprefixed.get("/").await.status, StatusCode::SEE_OTHER);
+        t.cleanup().await;
+    }
+);

@@ -5,6 +5,7 @@
 
 pub mod canvas;
 pub mod chart_marks;
+pub mod clock;
 pub mod csv;
 pub mod disclosure;
 pub mod dto;

@@ -56,9 +56,16 @@ pub fn since<T>(seen: Option<T>, now: T, days_before: impl FnOnce(T, i64) -> T) 
     seen.unwrap_or_else(|| days_before(now, FIRST_VISIT_DAYS))
 }
 
-/// Newest first, at most `max` items.
+/// Newest first, at most `max` items. Times are compared as instants: in
+/// Dutch time an hour after the autumn change can read earlier.
 pub fn newest_first(mut items: Vec<NewsItem>, max: usize) -> Vec<NewsItem> {
-    items.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.href.cmp(&b.href)));
+    let instant = |item: &NewsItem| chrono::DateTime::parse_from_rfc3339(&item.at).ok();
+    items.sort_by(|a, b| {
+        instant(b)
+            .cmp(&instant(a))
+            .then_with(|| b.at.cmp(&a.at))
+            .then_with(|| a.href.cmp(&b.href))
+    });
     items.truncate(max);
     items
 }
@@ -66,6 +73,16 @@ pub fn newest_first(mut items: Vec<NewsItem>, max: usize) -> Vec<NewsItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn across_the_autumn_change_the_later_instant_comes_first() {
+        let items = vec![
+            item("2026-10-25T02:30:00+02:00", "/earlier"),
+            item("2026-10-25T02:10:00+01:00", "/later"),
+        ];
+        let sorted = newest_first(items, 2);
+        assert_eq!(sorted[0].href, "/later");
+    }
 
     fn item(at: &str, href: &str) -> NewsItem {
         NewsItem {

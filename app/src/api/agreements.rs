@@ -46,9 +46,7 @@ pub async fn load_agreement(id: i32) -> Result<AgreementDetail, AppError> {
         .into_iter()
         .map(|(v, author)| AgreementVersionRow {
             version: v.version,
-            saved_at: v
-                .created_at
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            saved_at: shared::clock::local_timestamp(v.created_at),
             author,
             title: v.title,
             body: v.body,

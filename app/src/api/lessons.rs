@@ -48,7 +48,7 @@ pub async fn load_lesson(id: i32) -> Result<LessonDetail, AppError> {
         team_name: name(&lesson.team_id),
         source: LessonSource::from_code(&lesson.source).unwrap_or(LessonSource::Overig),
         tags: shared::lessons::tags(&lesson.tags),
-        recorded_on: lesson.created_at.date_naive().to_string(),
+        recorded_on: shared::clock::local_date(lesson.created_at).to_string(),
         agreements: lessons::linked_agreements(&state.db, id).await?,
         reactions: lessons::reactions(&state.db, id).await?,
         useful_teams: useful_ids.iter().map(name).collect(),

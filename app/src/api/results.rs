@@ -39,9 +39,7 @@ pub async fn month_entry(team_id: i32, month: Option<String>) -> Result<dto::Mon
             .into_iter()
             .map(|v| dto::OutcomeVersionRow {
                 version: v.version,
-                saved_at: v
-                    .created_at
-                    .map(|at| at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                saved_at: v.created_at.map(shared::clock::local_timestamp),
                 author: v.author_account_id.and_then(|id| names.get(&id).cloned()),
                 started: count(v.started),
                 mean_wait_days: v.mean_wait_days,

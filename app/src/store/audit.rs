@@ -145,16 +145,10 @@ pub async fn list(
     }
     let day = |text: &str| chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
     if let Some(from) = day(&filter.from) {
-        query =
-            query.filter(audit_event::Column::At.gte(from.and_hms_opt(0, 0, 0).unwrap().and_utc()));
+        query = query.filter(audit_event::Column::At.gte(shared::clock::start_of_day(from)));
     }
     if let Some(to) = day(&filter.to) {
-        let next = to
-            .succ_opt()
-            .unwrap_or(to)
-            .and_hms_opt(0, 0, 0)
-            .unwrap()
-            .and_utc();
+        let next = shared::clock::start_of_day(to.succ_opt().unwrap_or(to));
         query = query.filter(audit_event::Column::At.lt(next));
     }
     Ok(query
@@ -164,7 +158,7 @@ pub async fn list(
         .await?
         .into_iter()
         .map(|e| shared::dto::AuditRow {
-            at: e.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            at: shared::clock::local_timestamp(e.at),
             actor: e.actor,
             action: e.action,
             object: match e.object_id {

@@ -98,9 +98,7 @@ pub fn view(c: canvas::Model, team_name: String) -> CanvasView {
         tailored: route(c.tailored_amount_cents, c.tailored_months),
         saving_cents: c.saving_cents,
         status: status(&c.status),
-        updated_at: c
-            .updated_at
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        updated_at: shared::clock::local_timestamp(c.updated_at),
         title: c.title,
         family_wants: c.family_wants,
         law_reason: c.law_reason,

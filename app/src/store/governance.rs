@@ -345,7 +345,7 @@ async fn open_knelpunten(
             team_id: k.team_id,
             category: KnelpuntCategory::from_code(&k.category).unwrap_or(KnelpuntCategory::Overig),
             status: KnelpuntStatus::from_code(&k.status).unwrap_or(KnelpuntStatus::Nieuw),
-            raised_on: k.created_at.date_naive().to_string(),
+            raised_on: shared::clock::local_date(k.created_at).to_string(),
             title: k.title,
         })
         .collect();
@@ -414,7 +414,7 @@ async fn notable_lessons(
                     adoptions: count(&adopted, l.id),
                     team: names.get(&l.team_id).cloned().unwrap_or_default(),
                     team_id: l.team_id,
-                    recorded_on: l.created_at.date_naive().to_string(),
+                    recorded_on: shared::clock::local_date(l.created_at).to_string(),
                     title: l.title,
                 },
             )

@@ -94,7 +94,7 @@ impl Fingerprint {
 /// Adoptions are counted up to this month, lessons from a year back: what
 /// is kept is kept for one day at most.
 fn today() -> i32 {
-    chrono::Datelike::num_days_from_ce(&chrono::Utc::now().date_naive())
+    chrono::Datelike::num_days_from_ce(&shared::clock::local_date(chrono::Utc::now()))
 }
 
 impl InsightCache {

@@ -126,7 +126,7 @@ pub async fn view(db: &impl ConnectionTrait, k: knelpunt::Model) -> Result<Knelp
         team_name: names.get(&k.team_id).cloned().unwrap_or_default(),
         category: category(&k.category),
         status: status(&k.status),
-        raised_on: k.created_at.date_naive().to_string(),
+        raised_on: shared::clock::local_date(k.created_at).to_string(),
         supporters: supporter_ids
             .iter()
             .filter_map(|id| names.get(id).cloned())
@@ -137,9 +137,7 @@ pub async fn view(db: &impl ConnectionTrait, k: knelpunt::Model) -> Result<Knelp
                 author: a.account_id.and_then(|id| authors.get(&id).cloned()),
                 status: status(&a.status),
                 body: a.body,
-                at: a
-                    .created_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                at: shared::clock::local_timestamp(a.created_at),
             })
             .collect(),
         title: k.title,

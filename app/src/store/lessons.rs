@@ -157,9 +157,7 @@ pub async fn reactions(
             author: r.account_id.and_then(|id| authors.get(&id).cloned()),
             team_name: teams.get(&r.team_id).cloned().unwrap_or_default(),
             body: r.body,
-            at: r
-                .created_at
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            at: shared::clock::local_timestamp(r.created_at),
         })
         .collect())
 }

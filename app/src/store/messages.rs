@@ -86,9 +86,7 @@ pub async fn threads(
                 from_team: names.get(&m.from_team_id).cloned().unwrap_or_default(),
                 author: m.account_id.and_then(|id| authors.get(&id).cloned()),
                 body: m.body,
-                at: m
-                    .created_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                at: shared::clock::local_timestamp(m.created_at),
             });
     }
     Ok(by_partner.into_values().collect())

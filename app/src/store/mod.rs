@@ -36,7 +36,5 @@ pub mod wijken;
 
 /// The current month by the server's clock.
 pub fn this_month() -> shared::Month {
-    use chrono::Datelike;
-    let today = chrono::Utc::now().date_naive();
-    shared::Month::new(today.year(), today.month() as u8).expect("a calendar month")
+    shared::clock::month_of(chrono::Utc::now())
 }

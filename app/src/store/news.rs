@@ -157,7 +157,7 @@ async fn since_moment(
     for q in questions {
         items.push(NewsItem {
             kind: NewsKind::Question,
-            at: q.created_at.to_rfc3339(),
+            at: shared::clock::local_timestamp(q.created_at),
             by: name(q.from_team_id),
             about: String::new(),
             href: format!("/teams/{team_id}/vragen"),
@@ -166,7 +166,7 @@ async fn since_moment(
     for r in reactions {
         items.push(NewsItem {
             kind: NewsKind::LessonReaction,
-            at: r.created_at.to_rfc3339(),
+            at: shared::clock::local_timestamp(r.created_at),
             by: name(r.team_id),
             about: lessons.get(&r.lesson_id).cloned().unwrap_or_default(),
             href: format!("/lessen/{}", r.lesson_id),
@@ -175,7 +175,7 @@ async fn since_moment(
     for a in adoptions {
         items.push(NewsItem {
             kind: NewsKind::Adoption,
-            at: a.created_at.to_rfc3339(),
+            at: shared::clock::local_timestamp(a.created_at),
             by: name(a.team_id),
             about: adopted_titles
                 .get(&a.agreement_id)
@@ -187,7 +187,7 @@ async fn since_moment(
     for a in answers {
         items.push(NewsItem {
             kind: NewsKind::KnelpuntAnswer,
-            at: a.created_at.to_rfc3339(),
+            at: shared::clock::local_timestamp(a.created_at),
             by: t(Text::NewsGovernanceTable).to_string(),
             about: knelpunten.get(&a.knelpunt_id).cloned().unwrap_or_default(),
             href: format!("/knelpunten/{}", a.knelpunt_id),
@@ -196,7 +196,7 @@ async fn since_moment(
     for n in notes {
         items.push(NewsItem {
             kind: NewsKind::DialogueNote,
-            at: n.created_at.to_rfc3339(),
+            at: shared::clock::local_timestamp(n.created_at),
             by: t(Text::NewsGovernanceTable).to_string(),
             about: shared::format::date(&n.held_on.to_string()),
             href: format!("/overleg/{}", n.id),

@@ -245,16 +245,14 @@ pub async fn adoptions_per_month(
     db: &impl ConnectionTrait,
     last: Option<Month>,
 ) -> Result<Vec<(Month, u32)>, DbErr> {
-    let today = chrono::Utc::now().date_naive();
-    let now = Month::new(today.year(), today.month() as u8).expect("a calendar month");
+    let now = shared::clock::month_of(chrono::Utc::now());
     let last = last.map_or(now, |l| l.max(now));
     let first = last.plus(-23);
     let mut counts: HashMap<Month, u32> = HashMap::new();
-    let since = chrono::NaiveDate::from_ymd_opt(first.year(), u32::from(first.month()), 1)
-        .expect("the first day of a month")
-        .and_hms_opt(0, 0, 0)
-        .expect("midnight")
-        .and_utc();
+    let since = shared::clock::start_of_day(
+        chrono::NaiveDate::from_ymd_opt(first.year(), u32::from(first.month()), 1)
+            .expect("the first day of a month"),
+    );
     for created_at in adoption::Entity::find()
         .select_only()
         .column(adoption::Column::CreatedAt)
@@ -263,7 +261,7 @@ pub async fn adoptions_per_month(
         .all(db)
         .await?
     {
-        let day = created_at.date_naive();
+        let day = shared::clock::local_date(created_at);
         if let Some(m) = Month::new(day.year(), day.month() as u8) {
             *counts.entry(m).or_default() += 1;
         }

@@ -32,13 +32,13 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(addr)| *addr);
-    let https = forwarded_https(&state, request.headers(), peer);
+    let https = over_https(&state, request.headers(), peer);
     if !is_safe(request.method())
         && !same_origin(request.headers(), state.public_origin.as_deref(), https)
     {
         let language = Language::for_request(
             None,
-            language_cookie(request.headers()),
+            language_cookie(request.headers(), https),
             accept_language(request.headers()),
         );
         let mut response =
@@ -162,15 +162,15 @@ fn is_safe(method: &Method) -> bool {
 /// A state-changing request must come from a page of this site: its
 /// `Origin` (or, lacking that, its `Referer`) must be the site's origin:
 /// the configured one, else the request's host, over https when a trusted
-/// proxy says so (`forwarded_https`).
-fn same_origin(headers: &HeaderMap, public_origin: Option<&str>, forwarded_https: bool) -> bool {
+/// proxy says so (`over_https`).
+fn same_origin(headers: &HeaderMap, public_origin: Option<&str>, https: bool) -> bool {
     let expected = match public_origin {
         Some(origin) => origin.trim_end_matches('/').to_string(),
         None => {
             let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
                 return false;
             };
-            let scheme = if forwarded_https { "https" } else { "http" };
+            let scheme = if https { "https" } else { "http" };
             format!("{scheme}://{host}")
         }
     };
@@ -188,12 +188,17 @@ fn same_origin(headers: &HeaderMap, public_origin: Option<&str>, forwarded_https
     }
 }
 
-/// Whether a trusted proxy says the client came over https.
-fn forwarded_https(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> bool {
-    state.trusted_proxies.https(
-        peer.map(|p| p.ip()),
-        &header_values(headers, "x-forwarded-proto"),
-    )
+/// Whether the client came over https: the public origin is https, or a
+/// trusted proxy says so.
+fn over_https(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> bool {
+    state
+        .public_origin
+        .as_deref()
+        .is_some_and(|o| o.starts_with("https://"))
+        || state.trusted_proxies.https(
+            peer.map(|p| p.ip()),
+            &header_values(headers, "x-forwarded-proto"),
+        )
 }
 
 /// Every value of header `name`, in the order they came.
@@ -222,11 +227,7 @@ fn anonymous_context(
                     .to_string()
             },
         ),
-        https: forwarded_https(state, headers, peer)
-            || state
-                .public_origin
-                .as_deref()
-                .is_some_and(|o| o.starts_with("https://")),
+        https: over_https(state, headers, peer),
         ..RequestContext::default()
     }
 }
@@ -239,7 +240,8 @@ async fn request_context(
     peer: Option<SocketAddr>,
     reads_only: bool,
 ) -> RequestContext {
-    let token = cookies(&headers).find_map(session_token);
+    let base = anonymous_context(state, &headers, peer);
+    let token = cookies(&headers).find_map(|c| session_token(c, base.https));
     let also: &[&str] = if reads_only {
         &[Fingerprint::QUERY]
     } else {
@@ -262,20 +264,21 @@ async fn request_context(
     };
     let language = Language::for_request(
         session.as_ref().and_then(|s| s.language),
-        language_cookie(&headers),
+        language_cookie(&headers, base.https),
         accept_language(&headers),
     );
     RequestContext {
         session,
         seen,
         language,
-        ..anonymous_context(state, &headers, peer)
+        ..base
     }
 }
 
 /// The language chosen with the switch, as the cookie remembers it.
-fn language_cookie(headers: &HeaderMap) -> Option<&str> {
-    cookies(headers).find_map(|c| app::auth::cookie_value(c, app::language::COOKIE))
+fn language_cookie(headers: &HeaderMap, https: bool) -> Option<&str> {
+    let name = app::auth::cookie_name(app::language::COOKIE, https);
+    cookies(headers).find_map(|c| app::auth::cookie_value(c, &name))
 }
 
 fn accept_language(headers: &HeaderMap) -> Option<&str> {

@@ -407,9 +407,7 @@ pub async fn lesson_titled(
 
 /// The current month by the clock, as the server sees it.
 pub fn this_month() -> shared::Month {
-    use chrono::Datelike;
-    let today = chrono::Utc::now().date_naive();
-    shared::Month::new(today.year(), today.month() as u8).expect("a calendar month")
+    shared::clock::month_of(chrono::Utc::now())
 }
 
 /// A maatwerkcanvas as typed that passes every check: a year of respite
