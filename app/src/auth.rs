@@ -41,6 +41,9 @@ pub struct RequestContext {
     pub https: bool,
     /// The language to answer in (`shared::i18n::Language::for_request`).
     pub language: shared::i18n::Language,
+    /// Who acts outside any request: an operator at the command line
+    /// ("beheer via de commandoregel: root") or the server's own upkeep.
+    pub operator: Option<String>,
 }
 
 impl RequestContext {
@@ -55,9 +58,22 @@ impl RequestContext {
 
     /// The actor's name for the audit log.
     pub fn actor(&self) -> &str {
+        if let Some(operator) = &self.operator {
+            return operator;
+        }
         self.session
             .as_ref()
             .map_or("anoniem", |s| s.email.as_str())
+    }
+
+    /// The context of work done outside any request by `actor` (an
+    /// operator's command, the server's own upkeep), audited as such.
+    pub fn outside_requests(actor: impl Into<String>) -> Self {
+        RequestContext {
+            operator: Some(actor.into()),
+            client_addr: "lokaal".to_string(),
+            ..RequestContext::default()
+        }
     }
 }
 

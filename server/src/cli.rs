@@ -1,12 +1,12 @@
 //! The command line: `serve` (the default), `migrate`, `demo`, `national`
-//! (a generated country-wide network for benchmarks) and `user create`.
+//! (a generated country-wide network for benchmarks), `prune`, and the
+//! operator's account commands `user …` (`operator.rs`).
 
 use crate::config::{DatabaseArgs, ServeArgs};
+use crate::operator;
 use crate::{db, demo, http};
 use anyhow::{bail, Context};
-use app::store::accounts::{self, NewAccount};
 use clap::{Parser, Subcommand};
-use shared::network::AccountRole;
 use std::io::BufRead;
 
 #[derive(Parser, Debug)]
@@ -42,20 +42,42 @@ pub enum Command {
         #[arg(long, default_value_t = 1.0)]
         scale: f64,
     },
-    /// Manage accounts.
+    /// Remove dead sessions, stale login throttles and audit entries past
+    /// their retention now (a serving server does this every hour).
+    Prune,
+    /// Manage accounts as the operator; every change is audited.
     #[command(subcommand)]
     User(UserCommand),
 }
 
+/// Passwords are typed without echo at a terminal (twice), or read from
+/// the first line of standard input when it is piped.
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
-    /// Create a beheerder account; the password is read from standard input.
+    /// Create a beheerder account.
     Create {
         #[arg(long)]
         email: String,
         #[arg(long)]
         name: String,
     },
+    /// Set a new password; ends the account's sessions.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
+    /// Turn two-factor login off (a lost phone); ends the account's sessions.
+    ResetTwoFactor {
+        #[arg(long)]
+        email: String,
+    },
+    /// Deactivate an account; ends its sessions.
+    Deactivate {
+        #[arg(long)]
+        email: String,
+    },
+    /// List every account: e-mail, role, active, two-factor, teams, name.
+    List,
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -102,35 +124,66 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::User(UserCommand::Create { email, name }) => {
-            shared::validation::email(&email).map_err(anyhow::Error::msg)?;
-            if name.trim().is_empty() {
-                bail!("--name must not be empty");
-            }
-            let password = read_password()?;
-            shared::validation::password(&password).map_err(anyhow::Error::msg)?;
+        Command::Prune => {
             let db = db::connect_and_migrate(url).await?;
-            let account = accounts::create(
-                &db,
-                NewAccount {
-                    email: &email,
-                    display_name: &name,
-                    role: AccountRole::Beheerder,
-                    password: Some(&password),
-                },
-            )
-            .await
-            .with_context(|| format!("cannot create the account {email}"))?;
-            tracing::info!(email = %account.email, "beheerder account created");
+            let removed =
+                crate::upkeep::clean(&db, chrono::Utc::now(), cli.serve.audit_retention_days)
+                    .await?;
+            println!(
+                "removed sessions={} throttles={} audit_entries={}",
+                removed.sessions, removed.throttles, removed.audit_entries
+            );
             Ok(())
         }
+        Command::User(command) => user(url, command).await,
     }
 }
 
-/// The first line of standard input, without its line ending.
+async fn user(url: &str, command: UserCommand) -> anyhow::Result<()> {
+    let by = operator::operator();
+    match command {
+        UserCommand::Create { email, name } => {
+            let password = read_password()?;
+            let db = db::connect_and_migrate(url).await?;
+            let made = operator::create_beheerder(&db, &by, &email, &name, &password).await?;
+            tracing::info!(email = %made.email, "beheerder account created");
+        }
+        UserCommand::ResetPassword { email } => {
+            let password = read_password()?;
+            let db = db::connect_and_migrate(url).await?;
+            operator::reset_password(&db, &by, &email, &password).await?;
+            tracing::info!(%email, "password reset; the account's sessions ended");
+        }
+        UserCommand::ResetTwoFactor { email } => {
+            let db = db::connect_and_migrate(url).await?;
+            operator::reset_two_factor(&db, &by, &email).await?;
+            tracing::info!(%email, "two-factor login turned off; the account's sessions ended");
+        }
+        UserCommand::Deactivate { email } => {
+            let db = db::connect_and_migrate(url).await?;
+            operator::deactivate(&db, &by, &email).await?;
+            tracing::info!(%email, "account deactivated; its sessions ended");
+        }
+        UserCommand::List => {
+            let db = db::connect_and_migrate(url).await?;
+            for line in operator::list(&db, &by).await? {
+                println!("{line}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A password: typed twice without echo at a terminal, else the first
+/// line of standard input (never shown either way).
 fn read_password() -> anyhow::Result<String> {
     if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-        eprintln!("Password (input is shown; pipe it in to keep it off the screen):");
+        let first = rpassword::prompt_password("Password: ").context("cannot read the password")?;
+        let again = rpassword::prompt_password("Again: ").context("cannot read the password")?;
+        if first != again {
+            bail!("the two passwords differ");
+        }
+        return Ok(first);
     }
     let mut line = String::new();
     std::io::stdin()

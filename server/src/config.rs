@@ -82,6 +82,14 @@ pub struct ServeArgs {
         global = true
     )]
     pub metrics_token: Option<String>,
+    /// Days the audit log keeps an entry; 0 keeps every entry for ever.
+    #[arg(
+        long,
+        env = "WIJKWIJS_AUDIT_RETENTION_DAYS",
+        default_value_t = shared::retention::DEFAULT_AUDIT_RETENTION_DAYS,
+        global = true
+    )]
+    pub audit_retention_days: u32,
 }
 
 /// A theme's name as it may appear in an address: lower-case letters,

@@ -8,4 +8,6 @@ pub mod db;
 pub mod demo;
 pub mod http;
 pub mod migration;
+pub mod operator;
 pub mod telemetry;
+pub mod upkeep;

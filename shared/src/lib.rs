@@ -22,6 +22,7 @@ pub mod permissions;
 pub mod personal_data;
 pub mod proxy;
 pub mod results;
+pub mod retention;
 pub mod search;
 pub mod session;
 pub mod stats;

@@ -72,6 +72,9 @@ pub enum AuditAction {
     AccountSetUp,
     NewsSeen,
     LanguageChosen,
+    PasswordReset,
+    TwoFactorReset,
+    AuditLogPruned,
     /// A gemeente, wijk, team or organisation made or changed by beheer:
     /// the code is its object type with "-aanmaken" or "-wijzigen".
     StructureCreated(&'static str),
@@ -128,6 +131,9 @@ impl AuditAction {
             AccountSetUp => "account-instellen",
             NewsSeen => "nieuws-gezien",
             LanguageChosen => "taal-kiezen",
+            PasswordReset => "wachtwoord-herstellen",
+            TwoFactorReset => "tweestaps-herstellen",
+            AuditLogPruned => "auditlog-opschonen",
             StructureCreated(object) => return format!("{object}-aanmaken"),
             StructureEdited(object) => return format!("{object}-wijzigen"),
         };
@@ -184,9 +190,17 @@ pub struct AuditedWrite<'r> {
 impl<'r> AuditedWrite<'r> {
     /// Begins the transaction of a change asked for by `request`.
     pub async fn begin(request: &'r RequestContext) -> Result<Self, AppError> {
-        let state = crate::state::AppState::current();
+        Self::begin_on(&crate::state::AppState::current().db, request).await
+    }
+
+    /// `begin` on `db`, for work outside the app's requests (an operator's
+    /// command, the server's upkeep: `RequestContext::outside_requests`).
+    pub async fn begin_on(
+        db: &sea_orm::DatabaseConnection,
+        request: &'r RequestContext,
+    ) -> Result<Self, AppError> {
         Ok(AuditedWrite {
-            txn: state.db.begin().await?,
+            txn: db.begin().await?,
             request,
         })
     }

@@ -21,6 +21,7 @@ pub mod network;
 pub mod news;
 pub mod redaction;
 pub mod results;
+pub mod retention;
 pub mod rows;
 pub mod search;
 pub mod series;

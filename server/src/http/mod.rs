@@ -131,11 +131,16 @@ pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<(
         );
     }
     tracing::info!("Wijkwijs is served at http://{}", args.addr);
+    let upkeep = tokio::spawn(crate::upkeep::run_while_serving(
+        db.clone(),
+        args.audit_retention_days,
+    ));
     let app = router(state(db, args)).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the HTTP server stopped")?;
+    upkeep.abort();
     tracing::info!("stopped");
     Ok(())
 }

@@ -217,6 +217,7 @@ impl Client {
             public_origin: None,
             trusted_proxies: Default::default(),
             metrics_token: None,
+            audit_retention_days: 0,
         };
         configure(&mut args);
         Self {
