@@ -19,6 +19,8 @@ pub struct AppState {
     /// What `/metrics` asks for as a bearer token; none: no `/metrics`.
     /// Never serialized (no state is).
     pub metrics_token: Option<String>,
+    /// The contact `/.well-known/security.txt` names, if any.
+    pub security_contact: Option<String>,
     /// Wat werkt and Vergelijken, kept until their data changes.
     pub insight: crate::store::insight_cache::InsightCache,
     /// The theme's name: its token values are `/pkg/themes/<theme>.css`.

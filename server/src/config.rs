@@ -82,6 +82,11 @@ pub struct ServeArgs {
         global = true
     )]
     pub metrics_token: Option<String>,
+    /// Where security researchers report a vulnerability
+    /// (`/.well-known/security.txt`, RFC 9116): `mailto:…` or `https://…`.
+    /// Unset: no security.txt.
+    #[arg(long, env = "WIJKWIJS_SECURITY_CONTACT", global = true)]
+    pub security_contact: Option<String>,
     /// Days the audit log keeps an entry; 0 keeps every entry for ever.
     #[arg(
         long,

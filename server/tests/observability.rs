@@ -1,6 +1,7 @@
-//! What an operator watches, on SQLite and PostgreSQL: one access-log line
-//! per request (method, route, status, duration; never a query string),
-//! and `/metrics` in Prometheus's format behind its token.
+//! What an operator watches and publishes, on SQLite and PostgreSQL: one
+//! access-log line per request (method, route, status, duration; never a
+//! query string), `/metrics` in Prometheus's format behind its token, and
+//! `/.well-known/security.txt`.
 
 mod support;
 
@@ -135,6 +136,41 @@ on_both_backends!(
             body.contains(r#"wijkwijs_kept_results_total{outcome="miss"}"#),
             "{body}"
         );
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    security_txt_names_the_configured_contact,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::migrated(backend).await else {
+            return;
+        };
+        let path = "/.well-known/security.txt";
+        assert_eq!(
+            Client::new(&t.db).get(path).await.status,
+            StatusCode::NOT_FOUND
+        );
+        let mut client = Client::configured(&t.db, |args| {
+            args.security_contact = Some("mailto:security@gemeente.test".into());
+            args.public_origin = Some("https://wijkwijs.gemeente.test".into());
+        });
+        let reply = client.get(path).await;
+        assert_eq!(reply.status, StatusCode::OK, "public, no login");
+        assert!(reply
+            .body
+            .contains("Contact: mailto:security@gemeente.test\n"));
+        assert!(reply
+            .body
+            .contains("Canonical: https://wijkwijs.gemeente.test/.well-known/security.txt\n"));
+        let expires = reply
+            .body
+            .lines()
+            .find_map(|l| l.strip_prefix("Expires: "))
+            .expect("an Expires field");
+        let expires: chrono::DateTime<chrono::Utc> = expires.parse().unwrap();
+        let ahead = expires - chrono::Utc::now();
+        assert!(ahead > chrono::Duration::days(30) && ahead < chrono::Duration::days(366));
         t.cleanup().await;
     }
 );

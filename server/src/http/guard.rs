@@ -22,6 +22,7 @@ fn is_public(path: &str) -> bool {
         || path == "/toegankelijkheid"
         || path == "/healthz"
         || path == "/metrics"
+        || path == "/.well-known/security.txt"
         || path.starts_with("/account/instellen/")
         || path.starts_with("/pkg/")
         || path.starts_with("/api/")
@@ -128,7 +129,8 @@ fn is_page(path: &str) -> bool {
         || path.starts_with("/grafieken/")
         || path.ends_with(".csv")
         || path == "/healthz"
-        || path == "/metrics")
+        || path == "/metrics"
+        || path.starts_with("/.well-known/"))
 }
 
 /// How much is new for a member in their teams; 0 for anyone else, and

@@ -57,6 +57,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::scrape))
+        .route("/.well-known/security.txt", get(security_txt))
         .merge(beside_the_app)
         .leptos_routes_with_context(
             &state,
@@ -94,6 +95,7 @@ pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
         public_origin: args.public_origin.clone(),
         trusted_proxies: args.trusted_proxies.clone(),
         metrics_token: args.metrics_token.clone(),
+        security_contact: args.security_contact.clone(),
         theme: args.theme.clone(),
         insight: Default::default(),
     }
@@ -167,6 +169,34 @@ async fn in_request_language(
         .map(|context| context.language)
         .unwrap_or_default();
     app::language::speaking(language, next.run(request)).await
+}
+
+/// RFC 9116: whom to tell about a vulnerability, valid for half a year
+/// from each request (so it never expires while the server runs).
+async fn security_txt(State(state): State<AppState>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let Some(contact) = state.security_contact.as_deref() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let expires = chrono::Utc::now() + chrono::Duration::days(182);
+    let mut text = format!(
+        "Contact: {contact}\nExpires: {}\nPreferred-Languages: nl, en\n",
+        expires.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    );
+    if let Some(origin) = state.public_origin.as_deref() {
+        text.push_str(&format!(
+            "Canonical: {}/.well-known/security.txt\n",
+            origin.trim_end_matches('/')
+        ));
+    }
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; charset=utf-8",
+        )],
+        text,
+    )
+        .into_response()
 }
 
 /// 200 when the database answers, 503 when it does not.

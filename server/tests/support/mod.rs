@@ -218,6 +218,7 @@ impl Client {
             trusted_proxies: Default::default(),
             metrics_token: None,
             audit_retention_days: 0,
+            security_contact: None,
         };
         configure(&mut args);
         Self {
