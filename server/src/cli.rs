@@ -42,6 +42,12 @@ pub enum Command {
         #[arg(long, default_value_t = 1.0)]
         scale: f64,
     },
+    /// Copy the SQLite database to a new FILE, consistently while the
+    /// server runs, and check the copy (PostgreSQL: pg_dump).
+    Backup { file: std::path::PathBuf },
+    /// Put the backup FILE in place of the SQLite database, after checking
+    /// it; stop the server first (PostgreSQL: pg_restore).
+    Restore { file: std::path::PathBuf },
     /// Remove dead sessions, stale login throttles and audit entries past
     /// their retention now (a serving server does this every hour).
     Prune,
@@ -122,6 +128,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 None => println!("generated already"),
             }
+            Ok(())
+        }
+        Command::Backup { file } => {
+            crate::backup::backup(url, &file).await?;
+            println!("backed up to {}", file.display());
+            Ok(())
+        }
+        Command::Restore { file } => {
+            crate::backup::restore(url, &file).await?;
+            println!("restored from {}", file.display());
             Ok(())
         }
         Command::Prune => {

@@ -88,13 +88,7 @@ pub async fn connect_and_migrate(url: &str) -> anyhow::Result<DatabaseConnection
 
 /// The folder a `sqlite:` URL keeps its file in, if it names a file.
 fn sqlite_folder(url: &str) -> Option<std::path::PathBuf> {
-    let path = url.strip_prefix("sqlite:")?;
-    let path = path.strip_prefix("//").unwrap_or(path);
-    let path = path.split('?').next().unwrap_or_default();
-    if path.is_empty() || path == ":memory:" {
-        return None;
-    }
-    std::path::Path::new(path)
+    crate::backup::sqlite_path(url)?
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map(|p| p.to_path_buf())

@@ -1,6 +1,7 @@
 //! The Wijkwijs server: configuration, database, HTTP and operator tasks.
 //! A library so integration tests drive the same code as the binary.
 
+pub mod backup;
 pub mod charts;
 pub mod cli;
 pub mod config;
