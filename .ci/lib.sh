@@ -121,11 +121,13 @@ build_site() {
   done
 }
 
-# The server binary; `profile` is dev (for tests) or release.
+# The server binary; `profile` is dev (for tests) or release. It carries
+# the browser bundle built by build_site (server/build.rs), so it serves
+# the whole app from any working directory.
 build_server() {
   local profile=${1:-dev}
-  step "building the server ($profile)"
-  cargo build --locked -p server --profile "$profile"
+  step "building the server ($profile) with the browser bundle in it"
+  WIJKWIJS_EMBED_SITE="$WIJKWIJS_SITE_ROOT/pkg" cargo build --locked -p server --profile "$profile"
 }
 
 server_bin() {

@@ -41,6 +41,9 @@ module.exports = defineConfig({
   ],
   webServer: {
     command: `"${bin}" serve`,
+    // Started outside the repository, as a service is: the binary serves
+    // its own browser bundle (unless WIJKWIJS_SITE_ROOT says otherwise).
+    cwd: require('os').tmpdir(),
     url: `http://${addr}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

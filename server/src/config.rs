@@ -26,14 +26,11 @@ pub struct ServeArgs {
         global = true
     )]
     pub addr: SocketAddr,
-    /// Folder with the browser bundle (pkg/wijkwijs.js, .wasm, .css).
-    #[arg(
-        long,
-        env = "WIJKWIJS_SITE_ROOT",
-        default_value = "target/site",
-        global = true
-    )]
-    pub site_root: PathBuf,
+    /// Folder with the browser bundle (pkg/wijkwijs.js, .wasm, .css,
+    /// themes/). Default: the bundle built into a release binary, else
+    /// `target/site` (a development checkout).
+    #[arg(long, env = "WIJKWIJS_SITE_ROOT", global = true)]
+    pub site_root: Option<PathBuf>,
     /// Fewest cases behind a mean or percentage shown outside a team.
     #[arg(
         long,

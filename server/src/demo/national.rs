@@ -145,6 +145,8 @@ pub async fn generate(
         created_at,
     };
     let mut dice = Dice(seed);
+    let started = std::time::Instant::now();
+    let mut reported = 0;
     for start in (0..scale.teams).step_by(BATCH) {
         let txn = db.begin().await?;
         for t in start..(start + BATCH).min(scale.teams) {
@@ -164,6 +166,22 @@ pub async fn generate(
             generated.lessons += scale.lessons;
         }
         txn.commit().await?;
+        // Progress on stderr every 5% (at scale 1.0 this runs for a
+        // quarter of an hour); stdout keeps its one closing line.
+        let percent = generated.teams * 100 / scale.teams.max(1);
+        if percent >= reported + 5 || generated.teams == scale.teams {
+            reported = percent - percent % 5;
+            let elapsed = started.elapsed().as_secs_f64();
+            let left = elapsed * (scale.teams - generated.teams) as f64 / generated.teams as f64;
+            tracing::info!(
+                teams = generated.teams,
+                of = scale.teams,
+                percent,
+                seconds = elapsed.round(),
+                seconds_left = left.round(),
+                "generating the national network"
+            );
+        }
     }
     supports(db, &mut dice, created_at).await?;
     // The login last: it also marks the network as complete.

@@ -66,6 +66,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .is_some_and(|s| s.second_factor_pending);
     let https = context.https;
     let language = context.language;
+    let from_a_page = accepts_html(request.headers());
     request.extensions_mut().insert(context);
 
     let mut response = if anonymous && is_safe(request.method()) && !is_public(&path) {
@@ -84,7 +85,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         next.run(request).await
     };
     if path.starts_with("/api/") && response.status() == StatusCode::INTERNAL_SERVER_ERROR {
-        response = unreadable_request(response, language).await;
+        response = unreadable_request(response, language, from_a_page).await;
     }
     add_security_headers(response.headers_mut());
     if https {
@@ -99,9 +100,10 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
 
 /// Server functions answer arguments they cannot read (a missing field, a
 /// word where a number belongs) with 500 and an English detail; that is
-/// the client's fault, so it becomes a 400 with the Dutch message, logged
-/// at debug only. Any other 500 passes unchanged.
-async fn unreadable_request(response: Response, language: Language) -> Response {
+/// the client's fault, so it becomes a 400 with the message in the
+/// reader's language — a page for a browser's plain form post, JSON for a
+/// script — logged at debug only. Any other 500 passes unchanged.
+async fn unreadable_request(response: Response, language: Language, page: bool) -> Response {
     let (parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -110,8 +112,27 @@ async fn unreadable_request(response: Response, language: Language) -> Response 
         return Response::from_parts(parts, axum::body::Body::from(bytes));
     }
     tracing::debug!(detail = %String::from_utf8_lossy(&bytes), "unreadable server function arguments");
-    // The catalogue's text holds no quote or backslash to escape.
+    // The catalogue's texts hold no quote, backslash or markup to escape.
     let message = Text::ErrorRequest.text(language);
+    if page {
+        let body = format!(
+            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <title>{}</title><link rel=\"stylesheet\" href=\"/pkg/wijkwijs.css\"></head>\
+             <body><main id=\"inhoud\"><h1>{}</h1><p>{message}</p>\
+             <p><a href=\"/\">{}</a></p></main></body></html>",
+            language.code(),
+            Text::AppName.text(language),
+            Text::AppName.text(language),
+            Text::BackToOverview.text(language),
+        );
+        return (
+            StatusCode::BAD_REQUEST,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            body,
+        )
+            .into_response();
+    }
     let body = format!("{{\"Request\":\"{message}\"}}");
     (
         StatusCode::BAD_REQUEST,
@@ -119,6 +140,14 @@ async fn unreadable_request(response: Response, language: Language) -> Response 
         body,
     )
         .into_response()
+}
+
+/// A browser's own request (a page, a plain form post), not a script's.
+fn accepts_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
 }
 
 /// A page a person reads (not a server function, chart, export or file),

@@ -2,6 +2,7 @@
 //! a health check, request logging and graceful shutdown.
 
 mod access;
+pub mod bundle;
 mod charts;
 mod export;
 mod guard;
@@ -31,8 +32,14 @@ fn routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-/// The application's router around `state`.
+/// The application's router around `state`, serving the browser bundle
+/// from the site root on disk.
 pub fn router(state: AppState) -> Router {
+    router_with(state, None)
+}
+
+/// `router`, serving the browser bundle from `embedded` when given.
+pub fn router_with(state: AppState, embedded: Option<&'static bundle::Bundle>) -> Router {
     shared::i18n::set_language_source(app::language::current);
     metrics::handle();
     let routes = routes();
@@ -54,7 +61,12 @@ pub fn router(state: AppState) -> Router {
         .route("/grafieken/vergelijken.svg", get(charts::compare_funnel))
         .route("/grafieken/verspreiding.svg", get(charts::adoptions_chart))
         .route_layer(axum::middleware::from_fn(in_request_language));
+    let files = match embedded {
+        Some(_) => Router::new().route("/pkg/{*name}", get(bundle::serve)),
+        None => Router::new(),
+    };
     Router::new()
+        .merge(files)
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::scrape))
         .route("/.well-known/security.txt", get(security_txt))
@@ -77,10 +89,19 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Where the browser bundle is read from disk: `--site-root`, else
+/// `target/site` (a development checkout; a release binary carries its
+/// bundle and reads none).
+fn site_root(args: &ServeArgs) -> std::path::PathBuf {
+    args.site_root
+        .clone()
+        .unwrap_or_else(|| std::path::PathBuf::from("target/site"))
+}
+
 pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
     let leptos_options = LeptosOptions::builder()
         .output_name("wijkwijs")
-        .site_root(args.site_root.to_string_lossy().to_string())
+        .site_root(site_root(args).to_string_lossy().to_string())
         .site_pkg_dir("pkg")
         .site_addr(args.addr)
         .build();
@@ -114,21 +135,30 @@ pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<(
                 tracing::debug!(error = %err, "cannot set TCP_NODELAY");
             }
         });
-    let pkg = args.site_root.join("pkg");
-    if !pkg.join("wijkwijs.js").exists() {
-        tracing::warn!(
-            site_root = %args.site_root.display(),
-            "no browser bundle found: pages work, but without their islands"
-        );
-    } else if !pkg
-        .join("themes")
-        .join(format!("{}.css", args.theme))
-        .exists()
-    {
+    let embedded = args
+        .site_root
+        .is_none()
+        .then(bundle::Bundle::embedded)
+        .flatten();
+    let theme = format!("themes/{}.css", args.theme);
+    let theme_missing = match embedded {
+        Some(bundle) => (!bundle.has(&theme)).then(|| "the bundle in this binary".to_string()),
+        None => {
+            let pkg = site_root(args).join("pkg");
+            if !pkg.join("wijkwijs.js").exists() {
+                tracing::warn!(
+                    site_root = %site_root(args).display(),
+                    "no browser bundle found: pages work, but without their islands"
+                );
+                None
+            } else {
+                (!pkg.join(&theme).exists()).then(|| pkg.display().to_string())
+            }
+        }
+    };
+    if let Some(place) = theme_missing {
         anyhow::bail!(
-            "WIJKWIJS_THEME={}: there is no {}/themes/{}.css (see docs/theming.md)",
-            args.theme,
-            pkg.display(),
+            "WIJKWIJS_THEME={}: there is no {theme} in {place} (see docs/theming.md)",
             args.theme
         );
     }
@@ -137,7 +167,8 @@ pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<(
         db.clone(),
         args.audit_retention_days,
     ));
-    let app = router(state(db, args)).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = router_with(state(db, args), embedded)
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await

@@ -211,7 +211,7 @@ impl Client {
         let mut args = server::config::ServeArgs {
             theme: "voorbeeld".to_string(),
             addr: "127.0.0.1:0".parse().unwrap(),
-            site_root: std::env::temp_dir(),
+            site_root: Some(std::env::temp_dir()),
             min_denominator: 10,
             min_count: 5,
             public_origin: None,
