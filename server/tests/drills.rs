@@ -472,3 +472,57 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+on_both_backends!(
+    the_nightly_backup_script_makes_a_backup_that_restores,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let dir = std::env::temp_dir().join(format!(
+            "wijkwijs-nightly-{}-{backend:?}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let env_file = dir.join("wijkwijs.env");
+        std::fs::write(&env_file, format!("DATABASE_URL={}\n", t.url)).unwrap();
+        let script =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/deploy/wijkwijs-backup.sh");
+        let out = std::process::Command::new("sh")
+            .arg(&script)
+            .env("WIJKWIJS_ENV_FILE", &env_file)
+            .env("WIJKWIJS_BACKUP_DIR", dir.join("backups"))
+            .env("WIJKWIJS_BIN", env!("CARGO_BIN_EXE_wijkwijs"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let made: Vec<std::path::PathBuf> = std::fs::read_dir(dir.join("backups"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(made.len(), 1, "{made:?}");
+        match backend {
+            Backend::Sqlite => {
+                let fresh = format!("sqlite://{}?mode=rwc", path_str(&dir.join("terug.db")));
+                let (ok, out) = wijkwijs(&fresh, &["restore", path_str(&made[0])]);
+                assert!(ok, "{out}");
+            }
+            Backend::Postgres => {
+                let listed = std::process::Command::new("pg_restore")
+                    .arg("--list")
+                    .arg(&made[0])
+                    .output()
+                    .unwrap();
+                assert!(listed.status.success());
+                assert!(String::from_utf8_lossy(&listed.stdout)
+                    .contains("TABLE DATA public team_message"));
+            }
+        }
+        std::fs::remove_dir_all(&dir).ok();
+        t.cleanup().await;
+    }
+);
