@@ -17,9 +17,10 @@ use shared::network::AccountRole;
 
 /// Who is acting, as the audit log names them.
 pub fn operator() -> RequestContext {
-    let user = std::env::var("SUDO_USER")
-        .or_else(|_| std::env::var("USER"))
-        .unwrap_or_else(|_| "onbekend".to_string());
+    let set = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
+    let user = set("SUDO_USER")
+        .or_else(|| set("USER"))
+        .unwrap_or_else(|| "onbekend".to_string());
     RequestContext::outside_requests(format!("beheer via de commandoregel ({user})"))
 }
 

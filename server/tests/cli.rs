@@ -3,28 +3,8 @@
 
 mod support;
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-use support::Backend;
-
-fn wijkwijs(args: &[&str], env: &[(&str, &str)], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wijkwijs"))
-        .args(args)
-        .envs(env.iter().copied())
-        .env("RUST_LOG", "error")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+use std::process::Output;
+use support::{wijkwijs, Backend};
 
 /// The last line of stderr, after checking it is the only error line.
 fn error_line(output: &Output) -> String {

@@ -11,7 +11,7 @@ mod support;
 
 use app::store::entity::team_message;
 use axum::http::StatusCode;
-use sea_orm::{ConnectionTrait, EntityTrait, Statement};
+use sea_orm::EntityTrait;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,11 +20,7 @@ use support::{Backend, Client, TestDb};
 
 /// Runs `wijkwijs args…` with `DATABASE_URL=url`; (ok, stdout + stderr).
 fn wijkwijs(url: &str, args: &[&str]) -> (bool, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wijkwijs"))
-        .args(args)
-        .env("DATABASE_URL", url)
-        .output()
-        .expect("the wijkwijs binary runs");
+    let out = support::wijkwijs(args, &[("DATABASE_URL", url)], "");
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
@@ -105,18 +101,10 @@ async fn a_backup_under_writes_restores_every_acknowledged_write() {
         let fresh_url = format!("sqlite://{}?mode=rwc", path_str(&fresh));
         let (ok, out) = wijkwijs(&fresh_url, &["restore", path_str(&copy)]);
         assert!(ok, "{out}");
-        let restored = server::db::connect(&fresh_url).await.unwrap();
-        let verdict = restored
-            .query_one(Statement::from_string(
-                restored.get_database_backend(),
-                "PRAGMA integrity_check",
-            ))
+        server::backup::check(&fresh)
             .await
-            .unwrap()
-            .unwrap()
-            .try_get_by_index::<String>(0)
-            .unwrap();
-        assert_eq!(verdict, "ok");
+            .expect("the restored database checks out");
+        let restored = server::db::connect(&fresh_url).await.unwrap();
         let kept: BTreeSet<String> = team_message::Entity::find()
             .all(&restored)
             .await
@@ -347,18 +335,10 @@ on_both_backends!(
             .await
             .unwrap();
         assert_eq!(audited, rows.len() as u64);
-        if backend == Backend::Sqlite {
-            let verdict = db
-                .query_one(Statement::from_string(
-                    db.get_database_backend(),
-                    "PRAGMA integrity_check",
-                ))
+        if let Some(file) = server::backup::sqlite_path(&t.url) {
+            server::backup::check(&file)
                 .await
-                .unwrap()
-                .unwrap()
-                .try_get_by_index::<String>(0)
-                .unwrap();
-            assert_eq!(verdict, "ok");
+                .expect("the database checks out");
         }
         db.close().await.ok();
         t.cleanup().await;

@@ -10,31 +10,20 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set,
 };
-use std::io::Write;
 use support::{Backend, Client, TestDb};
 
 const TEAMLID: &str = "teamlid.jeugd-zuilen@demo.wijkwijs.nl";
 const NEW_PASSWORD: &str = "Een heel nieuw wachtwoord 2026";
 
-/// Runs `wijkwijs args…` on `url` with `stdin`; (exit ok, stdout, stderr).
+/// Runs `wijkwijs args…` on `url` as the operator "operator-test", with
+/// `stdin`; (exit ok, stdout, stderr).
 fn wijkwijs(url: &str, args: &[&str], stdin: &str) -> (bool, String, String) {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wijkwijs"))
-        .args(args)
-        .env("DATABASE_URL", url)
-        .env("USER", "operator-test")
-        .env_remove("SUDO_USER")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("the wijkwijs binary starts");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let env = [
+        ("DATABASE_URL", url),
+        ("USER", "operator-test"),
+        ("SUDO_USER", ""),
+    ];
+    let out = support::wijkwijs(args, &env, stdin);
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),

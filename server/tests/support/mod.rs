@@ -442,3 +442,26 @@ pub fn form_fields(form: &impl serde::Serialize) -> Vec<(String, String)> {
         _ => panic!("a form struct serialises to an object"),
     }
 }
+
+/// Runs the `wijkwijs` binary with `args`, the environment `env` and
+/// `stdin` piped in (logging errors only).
+pub fn wijkwijs(args: &[&str], env: &[(&str, &str)], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wijkwijs"))
+        .args(args)
+        .envs(env.iter().copied())
+        .env("RUST_LOG", "error")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the wijkwijs binary starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
