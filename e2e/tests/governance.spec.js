@@ -1,7 +1,7 @@
 // The bestuurderstafel: a bestuurder opens it on the demo network, sets a
 // target, answers a knelpunt and writes a dialogue note linked to it; the
 // team reads the answer; the print view keeps tables and drops the menu;
-// the CSV holds what the screen shows. A teamlid reads it only. Each
+// each table's CSV holds what the screen shows. A teamlid reads it only. Each
 // project answers its own knelpunt (js the first row, nojs the second).
 const { test, expect, ready, expectAccessible, jsEnabled, login } = require('./support');
 
@@ -22,16 +22,39 @@ async function bodyRows(table) {
   return rows;
 }
 
-/**
- * One CSV line as the export writes it: semicolons, a leading = + - @
- * neutralised with a quote mark (no spreadsheet formulas), quoted when
- * needed.
- */
-function csvLine(fields) {
-  return fields
-    .map((f) => (/^[=+\-@]/.test(f) ? `'${f}` : f))
-    .map((f) => (/[;",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f))
-    .join(';');
+/** The records of an RFC 4180 CSV (commas, quotes doubled, CRLF). */
+function parseCsv(text) {
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i += 1; }
+    else field += c;
+  }
+  if (field !== '' || record.length) { record.push(field); records.push(record); }
+  return records;
+}
+
+/** A table's CSV, fetched through its own download link. */
+async function tableCsv(page, caption) {
+  const link = page.getByRole('link', { name: `Downloaden tabel als CSV: ${caption}` });
+  const reply = await page.request.get(await link.getAttribute('href'));
+  expect(reply.status()).toBe(200);
+  expect(reply.headers()['content-type']).toContain('text/csv');
+  return parseCsv((await reply.text()).replace(/^\uFEFF/, ''));
+}
+
+/** "€ 1.200,50" (or "-€ 85,00") as a number of euros. */
+function euros(text) {
+  return Number(text.replace(/[^0-9,\-]/g, '').replace(',', '.'));
 }
 
 test('a bestuurder answers a knelpunt and writes a dialogue note; the team reads the answer', async ({ page }, testInfo) => {
@@ -119,7 +142,7 @@ test('a bestuurder answers a knelpunt and writes a dialogue note; the team reads
   await expect(page.getByRole('button', { name: 'Antwoord opslaan' })).toHaveCount(0);
 });
 
-test('the bestuurderstafel prints on A4 without the menu, and its CSV holds what the screen shows', async ({ page }, testInfo) => {
+test('the bestuurderstafel prints on A4 without the menu, and each table\'s CSV holds what the screen shows', async ({ page }, testInfo) => {
   await login(page, testInfo, 'teamlid.ouderen-ondiep@demo.wijkwijs.nl', '/');
   await openTable(page, testInfo);
   await expectAccessible(page, testInfo);
@@ -132,17 +155,25 @@ test('the bestuurderstafel prints on A4 without the menu, and its CSV holds what
   const savingRows = await bodyRows(savings);
   const knelpuntRows = await bodyRows(knelpunten);
   expect(savingRows.length).toBeGreaterThan(1);
-  const reply = await page.request.get('/bestuurderstafel.csv');
-  expect(reply.status()).toBe(200);
-  expect(reply.headers()['content-type']).toContain('text/csv');
-  const lines = (await reply.text()).replace(/^\uFEFF/, '').split('\r\n');
-  for (const cells of savingRows) {
-    expect(lines).toContain(csvLine(['Besparing met maatwerk', ...cells]));
-  }
-  for (const cells of knelpuntRows) {
-    expect(lines).toContain(csvLine(['Open knelpunten', ...cells]));
-  }
-  expect(lines.filter((l) => l.startsWith('Open knelpunten;')).length).toBe(knelpuntRows.length + 1);
+  // Each table downloads as a CSV with machine values: numbers as numbers
+  // (euros with a point), dates in ISO form, the texts as on screen.
+  const [savingHeader, ...savingRecords] = await tableCsv(page, 'Maatwerkcanvassen en hun besparing per wijk en team');
+  expect(savingHeader[0]).toBe('Team');
+  expect(savingRecords.length).toBe(savingRows.length);
+  savingRows.forEach((cells, i) => {
+    expect(savingRecords[i].slice(0, 3)).toEqual(cells.slice(0, 3));
+    // Column 3 is the count's status (empty: a value is shown).
+    expect(savingRecords[i][3]).toBe('');
+    expect(Number(savingRecords[i][4])).toBeCloseTo(euros(cells[3]), 2);
+  });
+  const [, ...knelpuntRecords] = await tableCsv(page, 'Open knelpunten, het meest gesteund eerst');
+  expect(knelpuntRecords.length).toBe(knelpuntRows.length);
+  const raised = await knelpunten.locator('tbody tr time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
+  knelpuntRows.forEach((cells, i) => {
+    expect(knelpuntRecords[i].slice(0, 5)).toEqual(cells.slice(0, 5));
+    expect(knelpuntRecords[i][6]).toBe(raised[i]);
+  });
+  await expect(page.getByRole('link', { name: 'Alle tabellen van deze pagina als Excel-bestand' })).toBeVisible();
 
   // Printed: no menu, no forms; the tables stay.
   await page.emulateMedia({ media: 'print' });

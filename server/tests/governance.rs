@@ -484,72 +484,104 @@ on_both_backends!(
 );
 
 on_both_backends!(
-    the_csv_holds_what_the_table_shows,
+    the_exports_hold_what_the_tables_show,
     |backend: Backend| async move {
+        use calamine::Reader;
         let Some(t) = TestDb::with_demo(backend).await else {
             return;
         };
         let db = &t.db;
         // Anonymous visitors are sent to the login page.
         let mut anonymous = Client::new(db);
-        let refused = anonymous.get("/bestuurderstafel.csv").await;
+        let refused = anonymous.get("/bestuurderstafel?bestand=xlsx").await;
         assert_eq!(refused.status, StatusCode::SEE_OTHER);
-        assert!(!refused.body.contains("Signalen"));
         let mut teamlid = Client::signed_in(db, TEAMLID).await;
-        let csv = teamlid.get("/bestuurderstafel.csv").await;
+        let (_, page) = table(&mut teamlid, "").await;
+
+        // Every table of the page, a sheet each, in one workbook.
+        let file = teamlid.get_bytes("/bestuurderstafel?bestand=xlsx").await;
+        assert_eq!(file.status, StatusCode::OK);
+        assert_eq!(
+            file.headers["content-disposition"],
+            "attachment; filename=\"bestuurderstafel.xlsx\""
+        );
+        assert_eq!(file.headers["cache-control"], "no-store");
+        let mut workbook: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(file.bytes)).unwrap();
+        let names = workbook.sheet_names();
+        let wijken = page["wijken"].as_array().unwrap().len();
+        // A signals table per wijk, knelpunten, lessons, savings, targets.
+        assert!(names.len() >= wijken + 3, "{names:?}");
+        let knelpunten = names
+            .iter()
+            .find(|n| n.starts_with("Open knelpunten"))
+            .unwrap()
+            .clone();
+        let sheet = workbook.worksheet_range(&knelpunten).unwrap();
+        let rows: Vec<Vec<String>> = sheet
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(rows.len(), page["knelpunten"].as_array().unwrap().len() + 1);
+        for k in page["knelpunten"].as_array().unwrap() {
+            let title = k["title"].as_str().unwrap();
+            assert!(
+                rows.iter()
+                    .any(|r| r[0] == title
+                        && r.contains(&k["raised_on"].as_str().unwrap().to_string())),
+                "{title}: an ISO date in {rows:?}"
+            );
+        }
+        // Amounts are numbers of euros.
+        let savings = names
+            .iter()
+            .find(|n| n.starts_with("Maatwerkcanvassen"))
+            .unwrap()
+            .clone();
+        let sheet = workbook.worksheet_range(&savings).unwrap();
+        let total = sheet
+            .rows()
+            .find(|r| r[0] == "Totaal")
+            .expect("a total row");
+        let cents: i64 = page["savings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["saving_cents"].as_i64().unwrap())
+            .sum();
+        assert_eq!(
+            total.last().unwrap(),
+            &calamine::Data::Float(cents as f64 / 100.0)
+        );
+
+        // One table as CSV, by its caption; read back with the csv crate.
+        let stem = shared::export::file_stem(shared::i18n::Text::OpenKnelpuntenCaption.nl());
+        let csv = teamlid
+            .get_bytes(&format!("/bestuurderstafel?bestand=csv&tabel={stem}"))
+            .await;
         assert_eq!(csv.status, StatusCode::OK);
         assert!(csv.headers["content-type"]
             .to_str()
             .unwrap()
             .starts_with("text/csv"));
+        let mut reader = csv::Reader::from_reader(&csv.bytes[..]);
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(&headers[0], "Titel", "{headers:?}");
         assert_eq!(
-            csv.headers["content-disposition"],
-            "attachment; filename=\"bestuurderstafel.csv\""
+            reader.records().count(),
+            page["knelpunten"].as_array().unwrap().len()
         );
-        assert_eq!(csv.headers["cache-control"], "no-store");
-        let (_, page) = table(&mut teamlid, "").await;
-        // One signal line per wijk and team and measure.
-        let signal_lines = csv
-            .body
-            .lines()
-            .filter(|l| l.starts_with("Signalen per wijk en team;") && !l.contains(";Maat;"))
-            .count();
-        let rows: usize = page["wijken"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|w| 1 + w["teams"].as_array().unwrap().len())
-            .sum();
-        assert_eq!(signal_lines, rows * shared::network::Measure::ALL.len());
-        for k in page["knelpunten"].as_array().unwrap() {
-            let start = format!(
-                "Open knelpunten;{};{};",
-                k["title"].as_str().unwrap(),
-                k["team"].as_str().unwrap()
-            );
-            // Titles repeat between knelpunten: any line of this one.
-            let support = format!(";{};", k["supporters"]);
-            assert!(
-                csv.body
-                    .lines()
-                    .any(|l| l.starts_with(&start) && l.contains(&support)),
-                "{start}…{support} in the CSV"
-            );
-        }
-        assert_eq!(
-            csv.body
-                .lines()
-                .filter(|l| l.starts_with("Open knelpunten;"))
-                .count(),
-            page["knelpunten"].as_array().unwrap().len() + 1
-        );
-        assert_eq!(
-            csv.body.matches("Besparing met maatwerk;Totaal;").count(),
-            1
-        );
+        // No such table, no other format: nothing to download.
+        let missing = teamlid
+            .get("/bestuurderstafel?bestand=csv&tabel=bestaat-niet")
+            .await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+        let page_again = teamlid.get("/bestuurderstafel?bestand=pdf").await;
+        assert_eq!(page_again.status, StatusCode::OK);
+        assert!(page_again.body.contains("<html"));
         assert_eq!(
             teamlid
-                .get("/bestuurderstafel.csv?gemeente=nee")
+                .get("/bestuurderstafel?gemeente=nee&bestand=xlsx")
                 .await
                 .status,
             StatusCode::NOT_FOUND
@@ -574,8 +606,6 @@ on_both_backends!(
         assert!(large.wijken.is_empty() && large.savings.is_empty());
         // What stays short is still there for the whole network.
         assert!(!large.knelpunten.is_empty());
-        let csv = shared::governance::csv(&large);
-        assert!(!csv.contains("Totaal"), "no total of a list not shown");
         // One gemeente is listed whole.
         let utrecht = large
             .gemeenten

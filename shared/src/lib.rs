@@ -6,9 +6,9 @@
 pub mod canvas;
 pub mod chart_marks;
 pub mod clock;
-pub mod csv;
 pub mod disclosure;
 pub mod dto;
+pub mod export;
 pub mod format;
 pub mod governance;
 pub mod i18n;

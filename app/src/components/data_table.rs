@@ -1,6 +1,12 @@
 //! The one table of the app: a caption, column headers, and rows whose
 //! first cell names the row. Figures are right-aligned and suppressed
-//! figures carry their reason for screen readers.
+//! figures carry their reason for screen readers. Every table offers
+//! itself as a CSV and an Excel file: the page asked for again with
+//! `?bestand=csv&tabel=<its caption as a file name>` (or `bestand=xlsx`,
+//! every table) is rendered as usual while the tables hand their rows to
+//! the request's `Collected` (`shared::export`), which the server writes
+//! out instead of the page — so an export holds exactly what the page
+//! shows, under the same permission checks and suppression.
 
 use leptos::prelude::*;
 use shared::format::{self, Unit};
@@ -16,6 +22,10 @@ pub enum Cell {
         href: String,
     },
     Figure(Figure, Unit),
+    /// An amount in cents, shown in euros.
+    Euros(i64),
+    /// An ISO date (YYYY-MM-DD), shown in words.
+    Date(String),
     /// A measure's variation and assurance icons, linking to its run chart;
     /// `subject` names the team or wijk and measure for screen readers.
     Verdict {
@@ -27,7 +37,80 @@ pub enum Cell {
 
 impl Cell {
     fn is_figure(&self) -> bool {
-        matches!(self, Cell::Figure(..))
+        matches!(self, Cell::Figure(..) | Cell::Euros(_))
+    }
+
+    /// The cell as an export holds it: its text or figure.
+    fn entry(&self) -> shared::export::Entry {
+        use shared::export::Entry;
+        match self {
+            Cell::Text(text) | Cell::Link { text, .. } => Entry::Text(text.clone()),
+            Cell::Figure(figure, unit) => Entry::Figure(*figure, *unit),
+            Cell::Euros(cents) => Entry::Euros(*cents),
+            Cell::Date(iso) => Entry::Text(iso.clone()),
+            Cell::Verdict { verdict, .. } => {
+                use shared::governance::{assurance_icon, variation_icon};
+                Entry::Text(format!(
+                    "{}; {}",
+                    variation_icon(verdict.variation).label,
+                    assurance_icon(verdict.assurance).label
+                ))
+            }
+        }
+    }
+}
+
+/// The tables a request for an export collects while its page renders
+/// (put in the request's extensions by the server).
+#[cfg(feature = "ssr")]
+#[derive(Clone, Default)]
+pub struct Collected(pub std::sync::Arc<std::sync::Mutex<Vec<shared::export::Sheet>>>);
+
+/// The current request's collector, when it asks for an export.
+#[cfg(feature = "ssr")]
+pub fn collecting() -> Option<Collected> {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Collected>().cloned())
+}
+
+/// The links to this table's files: the current address with
+/// `bestand=…&tabel=…`.
+fn download_links(caption: &str) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let (path, query) = (
+        location.pathname.get_untracked(),
+        location.search.get_untracked(),
+    );
+    let kept: Vec<(String, String)> =
+        form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+            .filter(|(k, _)| k != "bestand" && k != "tabel")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+    let stem = shared::export::file_stem(caption);
+    let href = |format: &str| {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query.extend_pairs(kept.iter());
+        query.append_pair("bestand", format);
+        query.append_pair("tabel", &stem);
+        format!("{path}?{}", query.finish())
+    };
+    let csv_label = format!(
+        "{} {} {caption}",
+        t(Text::ExportDownload),
+        t(Text::ExportCsvOf)
+    );
+    let xlsx_label = format!(
+        "{} {} {caption}",
+        t(Text::ExportDownload),
+        t(Text::ExportXlsxOf)
+    );
+    view! {
+        <p class="table-download">
+            {t(Text::ExportDownload)}": "
+            <a href=href("csv") download=format!("{stem}.csv") aria-label=csv_label>"CSV"</a>
+            " · "
+            <a href=href("xlsx") download=format!("{stem}.xlsx") aria-label=xlsx_label>"Excel"</a>
+        </p>
     }
 }
 
@@ -42,6 +125,16 @@ pub fn DataTable(
         .map(|row| row.iter().map(Cell::is_figure).collect())
         .unwrap_or_default();
     let region = caption.clone();
+    #[cfg(feature = "ssr")]
+    if let Some(collected) = collecting() {
+        let entries: Vec<Vec<shared::export::Entry>> = rows
+            .iter()
+            .map(|row| row.iter().map(Cell::entry).collect())
+            .collect();
+        let sheet = shared::export::Sheet::of(&caption, &headers, &entries);
+        collected.0.lock().expect("the export lock").push(sheet);
+    }
+    let links = download_links(&caption);
     view! {
         // A wide table scrolls on its own; keyboard users reach it as a
         // named region.
@@ -85,6 +178,7 @@ pub fn DataTable(
                 </tbody>
             </table>
         </div>
+        {links}
     }
 }
 
@@ -93,6 +187,10 @@ fn cell_content(cell: Cell) -> AnyView {
         Cell::Text(text) => text.into_any(),
         Cell::Link { text, href } => view! { <a href=href>{text}</a> }.into_any(),
         Cell::Figure(figure, unit) => view! { <FigureText figure unit /> }.into_any(),
+        Cell::Euros(cents) => shared::canvas::euro(cents).into_any(),
+        Cell::Date(iso) => {
+            view! { <time datetime=iso.clone()>{format::date(&iso)}</time> }.into_any()
+        }
         Cell::Verdict {
             verdict,
             subject,

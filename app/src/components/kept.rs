@@ -19,6 +19,11 @@ where
 {
     #[cfg(feature = "ssr")]
     {
+        // An export collects the tables as they render: none may come
+        // from kept HTML.
+        if crate::components::data_table::collecting().is_some() {
+            return render().into_any();
+        }
         let made = html.get_or_render(part, || render().into_view().to_html());
         leptos::tachys::html::InertElement::new(made.to_string()).into_any()
     }

@@ -18,7 +18,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
-use shared::canvas::euro;
 use shared::dto::{GovernanceView, NoteForm, NoteView, Verdict};
 use shared::format::{self, Unit};
 use shared::governance::{assurance_icon, target_text, variation_icon, ACTION_FIELDS};
@@ -31,6 +30,12 @@ use shared::suppression::Figure;
 /// The address part that names the scope: `?gemeente=…`, or nothing.
 fn scope_query(gemeente_id: Option<i32>) -> String {
     gemeente_id.map_or(String::new(), |g| format!("?gemeente={g}"))
+}
+
+/// Every table of the page as one Excel file (`components::data_table`).
+fn export_all(scope: &str) -> String {
+    let joiner = if scope.is_empty() { "?" } else { "&" };
+    format!("/bestuurderstafel{scope}{joiner}bestand=xlsx")
 }
 
 #[component]
@@ -75,7 +80,7 @@ fn governance_view(page: GovernanceView, targets: ServerAction<SaveTargets>) -> 
                 <button type="submit" class="button">{t(Text::GovernanceShow)}</button>
             </Form>
             <p class="hint">{t(Text::GovernancePrintHint)}</p>
-            <p><a href=format!("/bestuurderstafel.csv{query}") download="bestuurderstafel.csv">{t(Text::GovernanceCsv)}</a></p>
+            <p><a href=export_all(&query) download="bestuurderstafel.xlsx">{t(Text::ExportAllTables)}</a></p>
         </div>
         {page.period.map(|(first, last)| view! {
             <p>{format!("{} {} – {}.", t(Text::GovernancePeriod), first.label(), last.label())}</p>
@@ -245,7 +250,7 @@ fn knelpunten_view(page: &GovernanceView) -> impl IntoView {
                     Cell::Text(k.category.label().to_string()),
                     Cell::Text(k.status.label().to_string()),
                     Cell::Figure(Figure::Value(f64::from(k.supporters)), Unit::Count),
-                    Cell::Text(format::date(&k.raised_on)),
+                    Cell::Date(k.raised_on.clone()),
                 ]
             })
             .collect();
@@ -282,7 +287,7 @@ fn lessons_view(page: &GovernanceView) -> impl IntoView {
                     Cell::Text(l.team.clone()),
                     Cell::Figure(Figure::Value(f64::from(l.useful)), Unit::Count),
                     Cell::Figure(Figure::Value(f64::from(l.adoptions)), Unit::Count),
-                    Cell::Text(format::date(&l.recorded_on)),
+                    Cell::Date(l.recorded_on.clone()),
                 ]
             })
             .collect();
@@ -315,21 +320,21 @@ fn savings_view(page: &GovernanceView) -> impl IntoView {
                 },
                 Cell::Text(w.wijk.clone()),
                 count(team.canvases),
-                Cell::Text(euro(team.saving_cents)),
+                Cell::Euros(team.saving_cents),
             ]);
         }
         rows.push(vec![
             Cell::Text(t(Text::SavingsWijkTotal).to_string()),
             Cell::Text(w.wijk.clone()),
             count(w.canvases),
-            Cell::Text(euro(w.saving_cents)),
+            Cell::Euros(w.saving_cents),
         ]);
     }
     rows.push(vec![
         Cell::Text(t(Text::SavingsTotal).to_string()),
         Cell::Text(String::new()),
         count(page.savings.iter().map(|w| w.canvases).sum()),
-        Cell::Text(euro(page.savings.iter().map(|w| w.saving_cents).sum())),
+        Cell::Euros(page.savings.iter().map(|w| w.saving_cents).sum()),
     ]);
     view! {
         <section aria-labelledby="besparing">
@@ -531,7 +536,7 @@ fn note_view(n: NoteView) -> impl IntoView {
                 vec![
                     Cell::Text(a.description.clone()),
                     Cell::Text(a.owner.clone()),
-                    Cell::Text(format::date(&a.due_on)),
+                    Cell::Date(a.due_on.clone()),
                 ]
             })
             .collect();

@@ -455,7 +455,7 @@ fn canvases_view(canvases: Vec<CanvasSummary>) -> impl IntoView {
                 .map(|c| vec![
                     Cell::Link { text: c.title, href: format!("/canvassen/{}", c.id) },
                     Cell::Text(c.status.label().to_string()),
-                    Cell::Text(euro(c.saving_cents)),
+                    Cell::Euros(c.saving_cents),
                 ])
                 .collect()
         />

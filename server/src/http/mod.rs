@@ -49,7 +49,6 @@ pub fn router_with(state: AppState, embedded: Option<&'static bundle::Bundle>) -
     let beside_the_app = Router::new()
         .route("/mijn-team", get(my_team))
         .route("/beheer/auditlog.csv", get(export::audit_csv))
-        .route("/bestuurderstafel.csv", get(export::governance_csv))
         .route(
             "/grafieken/teams/{id}/{measure}",
             get(charts::team_run_chart),
@@ -81,6 +80,7 @@ pub fn router_with(state: AppState, embedded: Option<&'static bundle::Bundle>) -
             AppState,
             _,
         >(app::language::provide_from_request, shell))
+        .layer(axum::middleware::from_fn(export::tables))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             guard::guard,

@@ -189,6 +189,13 @@ pub struct Client {
     pub cookie: Option<String>,
 }
 
+/// A response whose body is bytes (a download).
+pub struct Download {
+    pub status: axum::http::StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub bytes: Vec<u8>,
+}
+
 /// A response as the tests read it.
 pub struct Reply {
     pub status: axum::http::StatusCode,
@@ -275,6 +282,31 @@ impl Client {
             status,
             headers,
             body: String::from_utf8_lossy(&body).into_owned(),
+        }
+    }
+
+    /// A GET whose answer is a file.
+    pub async fn get_bytes(&mut self, path: &str) -> Download {
+        use tower::ServiceExt;
+        let mut request = axum::http::Request::get(path).header("host", "wijkwijs.test");
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie.clone());
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(axum::body::Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let (status, headers) = (response.status(), response.headers().clone());
+        let bytes = axum::body::to_bytes(response.into_body(), 64 << 20)
+            .await
+            .unwrap()
+            .to_vec();
+        Download {
+            status,
+            headers,
+            bytes,
         }
     }
 
