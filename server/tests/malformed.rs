@@ -89,3 +89,48 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+on_both_backends!(
+    a_body_too_large_is_refused_not_read,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let mut member = Client::signed_in(&t.db, "teamlid.jeugd-zuilen@demo.wijkwijs.nl").await;
+        let huge = format!("body={}", "a".repeat(server::http::MAX_BODY_BYTES + 1));
+        let request = axum::http::Request::post("/api/team/message")
+            .header("origin", ORIGIN)
+            .header("accept", "application/json")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("content-length", huge.len().to_string());
+        let reply = member.send(request, huge.clone()).await;
+        assert_eq!(reply.status, axum::http::StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(reply.body, shared::i18n::Text::ErrorTooLarge.nl());
+        // Streamed without a length, it is cut off at the limit: a 4xx.
+        use tower::ServiceExt;
+        let chunks = futures_chunks(huge);
+        let request = axum::http::Request::post("/api/team/message")
+            .header("host", "wijkwijs.test")
+            .header("origin", ORIGIN)
+            .header("accept", "application/json")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("cookie", member.cookie.clone().unwrap())
+            .body(axum::body::Body::from_stream(chunks))
+            .unwrap();
+        let response = member.router.clone().oneshot(request).await.unwrap();
+        assert!(response.status().is_client_error(), "{}", response.status());
+        t.cleanup().await;
+    }
+);
+
+/// `text` as a stream of 64 KiB chunks, with no length announced.
+fn futures_chunks(
+    text: String,
+) -> impl futures_util::Stream<Item = Result<axum::body::Bytes, std::io::Error>> {
+    let chunks: Vec<Result<axum::body::Bytes, std::io::Error>> = text
+        .into_bytes()
+        .chunks(64 << 10)
+        .map(|c| Ok(axum::body::Bytes::copy_from_slice(c)))
+        .collect();
+    futures_util::stream::iter(chunks)
+}

@@ -187,6 +187,7 @@ catalogue! {
     ExportCsvOf => "tabel als CSV:",
     ExportXlsxOf => "tabel als Excel-bestand:",
     ExportAllTables => "Alle tabellen van deze pagina als Excel-bestand",
+    ErrorTooLarge => "Dit verzoek is te groot om te verwerken.",
     ErrorOtherOrigin => "Dit verzoek komt niet van Wijkwijs zelf en is daarom geweigerd.",
     Loading => "Bezig met laden…",
     LoginTitle => "Inloggen",

@@ -48,6 +48,11 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         return response;
     }
 
+    if let Some(refused) = limit_body(&mut request, https) {
+        let mut response = refused;
+        add_security_headers(response.headers_mut());
+        return response;
+    }
     let reads_only = is_safe(request.method());
     let path = request.uri().path().to_string();
     let context = if is_bundle_file(&path) {
@@ -96,6 +101,40 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         );
     }
     response
+}
+
+/// The most a request body may hold: every form of the app fits many
+/// times over.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// A body announced larger than `MAX_BODY_BYTES` is refused with 413 at
+/// once; one that does not say its length is cut off there (its reader
+/// gets an error, which the server function answers as unreadable). Server
+/// functions read whole bodies, so without this one request could fill the
+/// memory.
+fn limit_body(request: &mut Request, https: bool) -> Option<Response> {
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|n| n > MAX_BODY_BYTES) {
+        let language = Language::for_request(
+            None,
+            language_cookie(request.headers(), https),
+            accept_language(request.headers()),
+        );
+        return Some(
+            (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Text::ErrorTooLarge.text(language),
+            )
+                .into_response(),
+        );
+    }
+    let body = std::mem::take(request.body_mut());
+    *request.body_mut() = axum::body::Body::new(http_body_util::Limited::new(body, MAX_BODY_BYTES));
+    None
 }
 
 /// Server functions answer arguments they cannot read (a missing field, a

@@ -6,6 +6,7 @@ pub mod bundle;
 mod charts;
 mod export;
 mod guard;
+pub use guard::MAX_BODY_BYTES;
 mod metrics;
 mod reply;
 

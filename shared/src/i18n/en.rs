@@ -23,6 +23,7 @@ impl Text {
             Text::ExportCsvOf => "table as CSV:",
             Text::ExportXlsxOf => "table as Excel file:",
             Text::ExportAllTables => "All tables on this page as an Excel file",
+            Text::ErrorTooLarge => "This request is too large to handle.",
             Text::ErrorOtherOrigin => "This request does not come from Wijkwijs itself and was therefore refused.",
             Text::Loading => "Loading…",
             Text::LoginTitle => "Log in",
