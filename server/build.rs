@@ -22,6 +22,9 @@ fn main() {
             "WIJKWIJS_EMBED_SITE={}: no built bundle there (run build_site first)",
             pkg.display()
         );
+        // A file added to the bundle (a new theme) rebuilds as well.
+        println!("cargo::rerun-if-changed={}", pkg.display());
+        println!("cargo::rerun-if-changed={}", pkg.join("themes").display());
         collect(&pkg, &pkg, &mut files);
         files.sort();
     }

@@ -3,6 +3,8 @@
 # consistent copy while the server runs, kept for KEEP_DAYS days. Run by
 # wijkwijs-backup.service; the settings come from the server's own file.
 set -eu
+# Backups hold password hashes and second-factor secrets.
+umask 077
 ENV_FILE=${WIJKWIJS_ENV_FILE:-/etc/wijkwijs/wijkwijs.env}
 set -a
 . "$ENV_FILE"

@@ -49,13 +49,58 @@ pub async fn backup(url: &str, to: &Path) -> anyhow::Result<()> {
         .with_context(|| format!("the backup {} does not check out", to.display()))
 }
 
-/// Puts the backup `from` in place of the database at `url` (the server
-/// must be stopped): checks it, copies it beside the database, and moves
-/// it over the database in one step.
+/// The lock every serving server holds on its SQLite database, shared
+/// (several processes may serve one file); `restore` takes it alone, so it
+/// refuses while any server runs — a server would go on writing to the
+/// database it replaced.
+pub struct ServingLock(#[allow(dead_code)] std::fs::File);
+
+impl ServingLock {
+    fn file(database: &Path) -> anyhow::Result<std::fs::File> {
+        let mut name = database.as_os_str().to_owned();
+        name.push(".serving");
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(PathBuf::from(name))
+            .with_context(|| format!("cannot open the lock beside {}", database.display()))
+    }
+
+    /// Held while a server serves the database at `url` (PostgreSQL: none).
+    pub fn serve(url: &str) -> anyhow::Result<Option<ServingLock>> {
+        let Some(database) = sqlite_path(url) else {
+            return Ok(None);
+        };
+        if let Some(folder) = database.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("cannot create {}", folder.display()))?;
+        }
+        let file = Self::file(&database)?;
+        if file.try_lock_shared().is_err() {
+            bail!(
+                "{} is being restored: try again when that is done",
+                database.display()
+            );
+        }
+        Ok(Some(ServingLock(file)))
+    }
+}
+
+/// Puts the backup `from` in place of the database at `url` (refused while
+/// a server runs): checks it, copies it beside the database, and moves it
+/// over the database in one step.
 pub async fn restore(url: &str, from: &Path) -> anyhow::Result<()> {
     let Some(target) = sqlite_path(url) else {
         bail!(POSTGRES);
     };
+    let _alone = ServingLock::file(&target)?;
+    if _alone.try_lock().is_err() {
+        bail!(
+            "a server is using {}: stop it first (systemctl stop wijkwijs)",
+            target.display()
+        );
+    }
     check(from).await.with_context(|| {
         format!(
             "{} is not a Wijkwijs backup that checks out",

@@ -90,6 +90,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let url = &cli.database.database_url;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
+            let _serving = crate::backup::ServingLock::serve(url)?;
             let db = db::connect_and_migrate(url).await?;
             http::serve(db, &cli.serve).await
         }

@@ -506,3 +506,31 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn restore_refuses_while_a_server_runs() {
+    support::bounded(async {
+        let t = TestDb::with_demo(Backend::Sqlite).await.unwrap();
+        let dir = std::env::temp_dir().join(format!("wijkwijs-busy-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let copy = dir.join("kopie.db");
+        let (ok, out) = wijkwijs(&t.url, &["backup", path_str(&copy)]);
+        assert!(ok, "{out}");
+        let addr = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap();
+        let served = Served::start(&t.url, addr).await;
+        let database = server::backup::sqlite_path(&t.url).unwrap();
+        let before = std::fs::read(&database).unwrap();
+        let (ok, out) = wijkwijs(&t.url, &["restore", path_str(&copy)]);
+        assert!(!ok && out.contains("stop it first"), "{out}");
+        assert_eq!(std::fs::read(&database).unwrap(), before, "untouched");
+        served.kill();
+        let (ok, out) = wijkwijs(&t.url, &["restore", path_str(&copy)]);
+        assert!(ok, "once stopped it restores: {out}");
+        std::fs::remove_dir_all(&dir).ok();
+        t.cleanup().await;
+    })
+    .await;
+}

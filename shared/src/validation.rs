@@ -51,6 +51,18 @@ pub fn has_control_characters(candidate: &str) -> bool {
 }
 
 /// Checks that an e-mail address has the form name@domain.
+/// Whether `candidate` is a path on this site to send a browser back to:
+/// it starts with one `/`, and holds no backslash, whitespace or control
+/// character (browsers drop a tab or newline from a `Location`, which
+/// would turn `/\t/elders.test` into the other site `//elders.test`).
+pub fn is_local_path(candidate: &str) -> bool {
+    candidate.starts_with('/')
+        && !candidate.starts_with("//")
+        && !candidate
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+}
+
 pub fn email(candidate: &str) -> Result<(), Message> {
     let candidate = candidate.trim();
     let valid = candidate.len() <= 254
@@ -354,6 +366,39 @@ pub fn monthly_result(
         uitval: uitval.expect("checked"),
         doelrealisatie: doelrealisatie.expect("checked"),
     })
+}
+
+#[cfg(test)]
+mod local_path_tests {
+    use super::is_local_path;
+    use proptest::prelude::*;
+
+    #[test]
+    fn only_paths_on_this_site() {
+        assert!(is_local_path("/teams/3?x=1"));
+        for other in [
+            "//elders.test",
+            "/\t/elders.test",
+            "/\n",
+            "/\\elders.test",
+            "https://elders.test",
+            "",
+            "/ /x",
+        ] {
+            assert!(!is_local_path(other), "{other:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_local_path_never_leaves_the_site(s in "\\PC{0,20}") {
+            if is_local_path(&s) {
+                // What a browser would make of it, dropping tabs and newlines.
+                let seen: String = s.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+                prop_assert!(seen.starts_with('/') && !seen.starts_with("//"));
+            }
+        }
+    }
 }
 
 #[cfg(test)]

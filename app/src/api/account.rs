@@ -8,9 +8,7 @@ use shared::dto::{AccountSummary, TwoFactorSetup};
 /// else) a member lands on their own team ("/mijn-team").
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_string()
-        }
+        Some(path) if shared::validation::is_local_path(path) => path.to_string(),
         _ => "/mijn-team".to_string(),
     }
 }

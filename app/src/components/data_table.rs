@@ -74,7 +74,9 @@ pub fn collecting() -> Option<Collected> {
 }
 
 /// The links to this table's files: the current address with
-/// `bestand=…&tabel=…`.
+/// `bestand=…&tabel=…`. Leptos's own parameters (`__err`, `__path`: a
+/// refused form's answer, holding what was typed) are left out — a table
+/// in kept HTML is sent to every later viewer of the page.
 fn download_links(caption: &str) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let (path, query) = (
@@ -83,7 +85,7 @@ fn download_links(caption: &str) -> impl IntoView {
     );
     let kept: Vec<(String, String)> =
         form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-            .filter(|(k, _)| k != "bestand" && k != "tabel")
+            .filter(|(k, _)| k != "bestand" && k != "tabel" && !k.starts_with("__"))
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
     let stem = shared::export::file_stem(caption);

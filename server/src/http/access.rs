@@ -25,8 +25,24 @@ pub async fn log(request: Request, next: Next) -> Response {
         status,
         ms = (seconds * 1000.0 * 10.0).round() / 10.0,
     );
-    super::metrics::request_done(method.as_str(), &route, status, seconds);
+    super::metrics::request_done(known_method(&method), &route, status, seconds);
     response
+}
+
+/// The method as a bounded label: any client may send a method of its own
+/// making, and each label would be a new series kept for ever.
+fn known_method(method: &axum::http::Method) -> &'static str {
+    use axum::http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::PATCH => "PATCH",
+        Method::OPTIONS => "OPTIONS",
+        _ => "OTHER",
+    }
 }
 
 /// A path no route pattern matched (the bundle's files, a page that does
