@@ -34,6 +34,7 @@ use pages::{
     chart::ChartPage,
     compare::ComparePage,
     governance::{GovernancePage, NewNotePage, NotePage},
+    import::{ImportPage, ImportPreviewPage},
     knelpunt::{KnelpuntPage, NewKnelpuntPage},
     lesson::{LessonPage, NewLessonPage},
     login::LoginPage,
@@ -125,6 +126,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/teams/:id/leden") view=|| view! { <TeamPage part=TeamPart::Members /> } ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/nieuwe-afspraak") view=NewAgreementPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/resultaten/invoeren") view=ResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/resultaten/importeren") view=|| view! { <ImportPage network=false /> } ssr=SsrMode::Async />
+                    <Route path=path!("/teams/:id/resultaten/importeren/:token") view=|| view! { <ImportPreviewPage network=false /> } ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/grafieken/:measure") view=ChartPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/nieuwe-les") view=NewLessonPage ssr=SsrMode::Async />
                     <Route path=path!("/teams/:id/nieuw-canvas") view=NewCanvasPage ssr=SsrMode::Async />
@@ -150,6 +153,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beheer/accounts/:id") view=AdminAccountPage ssr=SsrMode::Async />
                     <Route path=path!("/beheer/auditlog") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/beheer/structuur") view=StructurePage ssr=SsrMode::Async />
+                    <Route path=path!("/beheer/resultaten-importeren") view=|| view! { <ImportPage network=true /> } ssr=SsrMode::Async />
+                    <Route path=path!("/beheer/resultaten-importeren/:token") view=|| view! { <ImportPreviewPage network=true /> } ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

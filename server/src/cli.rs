@@ -147,8 +147,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 crate::upkeep::clean(&db, chrono::Utc::now(), cli.serve.audit_retention_days)
                     .await?;
             println!(
-                "removed sessions={} throttles={} audit_entries={}",
-                removed.sessions, removed.throttles, removed.audit_entries
+                "removed sessions={} throttles={} imports={} audit_entries={}",
+                removed.sessions, removed.throttles, removed.imports, removed.audit_entries
             );
             Ok(())
         }

@@ -1,5 +1,6 @@
 //! The server's own housekeeping, at start and every hour while it
-//! serves: dead sessions and stale throttles go, and audit entries past
+//! serves: dead sessions, stale throttles and day-old imports of results
+//! go (the imports' own audit entries stay), and audit entries past
 //! their retention (`--audit-retention-days`) are removed in an audited
 //! write of their own. `wijkwijs prune` runs it once.
 
@@ -17,6 +18,7 @@ pub const INTERVAL: std::time::Duration = std::time::Duration::from_secs(60 * 60
 pub struct Removed {
     pub sessions: u64,
     pub throttles: u64,
+    pub imports: u64,
     pub audit_entries: u64,
 }
 
@@ -30,6 +32,12 @@ pub async fn clean(
     let (sessions, throttles) = retention::remove_dead_sessions_and_throttles(db, &cutoffs)
         .await
         .context("removing dead sessions and throttles")?;
+    let imports = app::store::imports::remove_made_before(
+        db,
+        chrono::DateTime::from_timestamp(cutoffs.import_created, 0).unwrap_or_default(),
+    )
+    .await
+    .context("removing old imports of results")?;
     let mut audit_entries = 0;
     if let Some(before) = cutoffs.audit {
         let upkeep = RequestContext::outside_requests("systeem (bewaartermijn)");
@@ -55,6 +63,7 @@ pub async fn clean(
     Ok(Removed {
         sessions,
         throttles,
+        imports,
         audit_entries,
     })
 }

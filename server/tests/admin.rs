@@ -11,28 +11,7 @@ use sea_orm::{
 };
 use support::{Backend, Client, TestDb};
 
-const BEHEERDER: &str = "beheerder@demo.wijkwijs.nl";
-
-/// A client logged in as the demo beheerder, with two-factor login on.
-async fn beheerder(db: &sea_orm::DatabaseConnection) -> Client {
-    let b = account::Entity::find()
-        .filter(account::Column::Email.eq(BEHEERDER))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    account::ActiveModel {
-        id: Set(b.id),
-        totp_enabled: Set(true),
-        ..Default::default()
-    }
-    .update(db)
-    .await
-    .unwrap();
-    let mut client = Client::new(db);
-    client.session_for(db, BEHEERDER).await;
-    client
-}
+use support::{beheerder, BEHEERDER};
 
 fn link_token(location: &str) -> String {
     location.split("link=").nth(1).unwrap().to_string()

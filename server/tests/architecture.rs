@@ -196,6 +196,8 @@ const AFFECTS_NOTHING_KEPT: &[&str] = &[
     "network/what-works",
     "network/wijk",
     "news/team",
+    "results/import/preview",
+    "results/import/target",
     "results/month",
     "survey/form",
 ];

@@ -40,6 +40,11 @@ const ACTORS: [Actor; 7] = [
 
 const SECOND_BEHEERDER: &str = "beheerder2@demo.wijkwijs.nl";
 
+/// The one endpoint that takes a file (multipart), and the file it gets.
+const UPLOAD: &str = "/api/results/import";
+const UPLOADED: &[u8] =
+    "Maand;Gestart;Afgesloten;Zonder hulp verder;Reacties cliënten\n2026-01;0;0;0;0\n".as_bytes();
+
 impl Actor {
     fn email(self) -> Option<&'static str> {
         match self {
@@ -355,6 +360,27 @@ fn matrix() -> Vec<Entry> {
             path: "/api/results/month",
             form: |t| vec![("team_id", t.team.to_string()), ("month", "2026-10".into())],
             expect: member_of_team,
+        },
+        Entry {
+            path: "/api/results/import/target",
+            form: |t| vec![("team_id", t.team.to_string())],
+            expect: member_of_team,
+        },
+        Entry {
+            // Sent as a multipart upload with `UPLOADED` as its file.
+            path: UPLOAD,
+            form: |t| vec![("team_id", t.team.to_string())],
+            expect: member_of_team,
+        },
+        Entry {
+            path: "/api/results/import/preview",
+            form: |_| vec![("token", "onbekend".into())],
+            expect: logged_in_not_found,
+        },
+        Entry {
+            path: "/api/results/import/confirm",
+            form: |_| vec![("token", "onbekend".into())],
+            expect: logged_in_not_found,
         },
         Entry {
             path: "/api/results/save",
@@ -884,7 +910,13 @@ on_both_backends!(
                 }
                 let form = (entry.form)(&targets);
                 let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                let reply = client.call(entry.path, &form).await;
+                let reply = if entry.path == UPLOAD {
+                    client
+                        .upload(entry.path, "/", &form, Some(("bestand", UPLOADED)), false)
+                        .await
+                } else {
+                    client.call(entry.path, &form).await
+                };
                 assert_eq!(
                     reply.status,
                     (entry.expect)(actor),

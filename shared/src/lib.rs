@@ -12,6 +12,7 @@ pub mod export;
 pub mod format;
 pub mod governance;
 pub mod i18n;
+pub mod import;
 pub mod knelpunten;
 pub mod lessons;
 pub mod month;

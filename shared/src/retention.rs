@@ -19,6 +19,8 @@ pub struct Cutoffs {
     pub session_created: i64,
     /// Throttles whose last failure is before this count nothing any more.
     pub throttle_last_failure: i64,
+    /// Imports of results made before this are done or lapsed.
+    pub import_created: i64,
     /// Audit entries before this are past their retention; `None` keeps all.
     pub audit: Option<i64>,
 }
@@ -35,6 +37,7 @@ pub fn cutoffs(now: i64, audit_days: u32) -> Cutoffs {
         session_last_seen: now - IDLE_TIMEOUT_SECONDS,
         session_created: now - ABSOLUTE_LIFETIME_SECONDS,
         throttle_last_failure: now - throttle_memory,
+        import_created: now - crate::import::KEPT_SECONDS,
         audit: (audit_days > 0).then(|| now - i64::from(audit_days) * 24 * 60 * 60),
     }
 }

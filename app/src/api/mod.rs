@@ -9,6 +9,7 @@ pub mod canvases;
 pub mod charts;
 pub mod compare;
 pub mod governance;
+pub mod imports;
 pub mod knelpunten;
 pub mod language;
 pub mod lessons;

@@ -63,6 +63,10 @@ pub enum AuditAction {
     LessonAdopted,
     ResultsEntered,
     ResultsCorrected,
+    /// A file of results read and kept for its preview.
+    ImportPrepared,
+    /// A previewed import confirmed: its months added and corrected.
+    ResultsImported,
     SurveyAnswered,
     MemberAdded,
     MemberRemoved,
@@ -122,6 +126,8 @@ impl AuditAction {
             LessonAdopted => "les-overnemen",
             ResultsEntered => "resultaten-invoeren",
             ResultsCorrected => "resultaten-corrigeren",
+            ImportPrepared => "resultaten-import-voorbereiden",
+            ResultsImported => "resultaten-importeren",
             SurveyAnswered => "vragenlijst-invullen",
             MemberAdded => "teamlid-toevoegen",
             MemberRemoved => "teamlid-verwijderen",

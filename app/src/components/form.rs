@@ -16,6 +16,21 @@ pub fn form_errors<T: Clone + Send + Sync + 'static>(
     })
 }
 
+/// The refusal of a plain form post to the server function `S` that the
+/// server sent back in the page's address, as `ServerAction` reads it for
+/// the forms it drives: for a server function no action can drive (a file
+/// upload, whose arguments cannot be cloned).
+pub fn returned_refusal<S>() -> Signal<Option<Result<(), AppError>>>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError>,
+{
+    use leptos::server_fn::error::ServerFnUrlError;
+    let refusal = use_context::<leptos::server::ServerActionError>()
+        .filter(|error| error.path() == S::PATH)
+        .map(|error| Err(ServerFnUrlError::<AppError>::decode_err(error.err())));
+    Signal::stored(refusal)
+}
+
 /// The error of an action's last result, if any.
 pub fn action_error<T: Clone + Send + Sync + 'static>(
     value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,

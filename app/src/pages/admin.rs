@@ -45,6 +45,7 @@ fn accounts_view(rows: Vec<AccountRow>, create: ServerAction<CreateAccount>) -> 
             <ul class="inline-list">
                 <li><a href="/beheer/structuur">{t(Text::StructureTitle)}</a></li>
                 <li><a href="/beheer/auditlog">{t(Text::AuditTitle)}</a></li>
+                <li><a href="/beheer/resultaten-importeren">{t(Text::ImportNetworkTitle)}</a></li>
             </ul>
         </nav>
         <h2>{t(Text::AccountsTitle)}</h2>

@@ -9,6 +9,7 @@ pub mod canvas;
 pub mod chart;
 pub mod compare;
 pub mod governance;
+pub mod import;
 pub mod knelpunt;
 pub mod lesson;
 pub mod login;

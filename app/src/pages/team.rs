@@ -211,6 +211,7 @@ fn team_view(
             <section aria-labelledby="resultaten">
                 <h2 id="resultaten">{t(Text::ResultsTitle)}</h2>
                 {button("resultaten/invoeren", Text::EnterMonth)}
+                {writes.then(|| view! { <p><a href=format!("/teams/{id}/resultaten/importeren")>{t(Text::ImportLink)}</a></p> })}
                 {kept(&html, "resultaten", move || results_view(team.results))}
             </section>
             <section aria-labelledby="verloop">

@@ -13,6 +13,7 @@ pub mod compare;
 pub mod dialogue;
 pub mod entity;
 pub mod governance;
+pub mod imports;
 pub mod insight_cache;
 pub mod knelpunten;
 pub mod lessons;

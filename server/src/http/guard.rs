@@ -107,18 +107,37 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
 /// times over.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
 
+/// Where results files are uploaded (`app::api::imports`).
+const IMPORT_PATH: &str = "/api/results/import";
+
+/// The most an upload of a results file may hold. A file above the import's
+/// own limit (`shared::import::MAX_FILE_BYTES`) up to this size is still
+/// read to its end, so the browser gets the import page's message about it
+/// instead of a broken connection.
+pub const MAX_UPLOAD_BYTES: usize = 64 << 20;
+
+/// The body limit of a request to `path`.
+fn body_limit(path: &str) -> usize {
+    if path == IMPORT_PATH {
+        MAX_UPLOAD_BYTES
+    } else {
+        MAX_BODY_BYTES
+    }
+}
+
 /// A body announced larger than `MAX_BODY_BYTES` is refused with 413 at
 /// once; one that does not say its length is cut off there (its reader
 /// gets an error, which the server function answers as unreadable). Server
 /// functions read whole bodies, so without this one request could fill the
 /// memory.
 fn limit_body(request: &mut Request, https: bool) -> Option<Response> {
+    let limit = body_limit(request.uri().path());
     let announced = request
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if announced.is_some_and(|n| n > MAX_BODY_BYTES) {
+    if announced.is_some_and(|n| n > limit) {
         let language = Language::for_request(
             None,
             language_cookie(request.headers(), https),
@@ -133,7 +152,7 @@ fn limit_body(request: &mut Request, https: bool) -> Option<Response> {
         );
     }
     let body = std::mem::take(request.body_mut());
-    *request.body_mut() = axum::body::Body::new(http_body_util::Limited::new(body, MAX_BODY_BYTES));
+    *request.body_mut() = axum::body::Body::new(http_body_util::Limited::new(body, limit));
     None
 }
 

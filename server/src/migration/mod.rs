@@ -20,6 +20,7 @@ mod m20261124_000011_change_clock;
 mod m20261130_000012_chart_marks;
 mod m20261201_000013_team_visits;
 mod m20261201_000014_account_language;
+mod m20261201_000015_result_imports;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000012_chart_marks::Migration),
             Box::new(m20261201_000013_team_visits::Migration),
             Box::new(m20261201_000014_account_language::Migration),
+            Box::new(m20261201_000015_result_imports::Migration),
         ]
     }
 }

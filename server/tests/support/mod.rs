@@ -244,7 +244,11 @@ impl Client {
         client
     }
 
-    pub async fn send(&mut self, request: axum::http::request::Builder, body: String) -> Reply {
+    pub async fn send(
+        &mut self,
+        request: axum::http::request::Builder,
+        body: impl Into<Vec<u8>>,
+    ) -> Reply {
         use tower::ServiceExt;
         let mut request = request.header("host", "wijkwijs.test");
         if let Some(peer) = self.peer {
@@ -256,7 +260,7 @@ impl Client {
         let response = self
             .router
             .clone()
-            .oneshot(request.body(axum::body::Body::from(body)).unwrap())
+            .oneshot(request.body(axum::body::Body::from(body.into())).unwrap())
             .await
             .unwrap();
         for value in response.headers().get_all("set-cookie") {
@@ -334,6 +338,55 @@ impl Client {
         self.send(request, encode_form(form)).await
     }
 
+    /// A multipart form post with `fields` and, when given, a file under
+    /// `file_field`; as a plain HTML form (`html`) or as the app's script.
+    pub async fn upload(
+        &mut self,
+        path: &str,
+        referer: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &[u8])>,
+        html: bool,
+    ) -> Reply {
+        let boundary = "----wijkwijs-test-boundary-7d9f";
+        let mut body: Vec<u8> = Vec::new();
+        for (name, value) in fields {
+            body.extend(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .bytes(),
+            );
+        }
+        if let Some((name, bytes)) = file {
+            body.extend(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"resultaten\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                )
+                .bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend(b"\r\n");
+        }
+        body.extend(format!("--{boundary}--\r\n").bytes());
+        let request = axum::http::Request::post(path)
+            .header("origin", ORIGIN)
+            .header("referer", format!("{ORIGIN}{referer}"))
+            .header(
+                "accept",
+                if html {
+                    "text/html"
+                } else {
+                    "application/json"
+                },
+            )
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            );
+        self.send(request, body).await
+    }
+
     /// A client already logged in as `email` (see `session_for`).
     pub async fn signed_in(db: &DatabaseConnection, email: &str) -> Client {
         let mut client = Client::new(db);
@@ -392,6 +445,30 @@ impl Client {
             reply.body
         );
     }
+}
+
+/// The demo beheerder.
+pub const BEHEERDER: &str = "beheerder@demo.wijkwijs.nl";
+
+/// A client logged in as the demo beheerder, with two-factor login on.
+pub async fn beheerder(db: &DatabaseConnection) -> Client {
+    use app::store::entity::account;
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    let b = account::Entity::find()
+        .filter(account::Column::Email.eq(BEHEERDER))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    account::ActiveModel {
+        id: Set(b.id),
+        totp_enabled: Set(true),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .unwrap();
+    Client::signed_in(db, BEHEERDER).await
 }
 
 pub fn encode_form(form: &[(&str, &str)]) -> String {

@@ -7,9 +7,11 @@ use crate::Month;
 use serde::{Deserialize, Serialize};
 
 mod governance;
+mod imports;
 mod kept_html;
 mod records;
 pub use governance::*;
+pub use imports::*;
 pub use kept_html::KeptHtml;
 pub use records::*;
 

@@ -28,6 +28,7 @@ pub mod organisation;
 pub mod outcome_period;
 pub mod outcome_version;
 pub mod recovery_code;
+pub mod result_import;
 pub mod search_entry;
 pub mod session;
 pub mod setup_link;

@@ -1,0 +1,361 @@
+//! Importing monthly results from a spreadsheet, in two steps: the upload
+//! is read and checked, and kept with its preview (nothing in the team's
+//! results changes); the confirmation imports the accepted rows in one
+//! audited transaction. A member imports for their team; a beheerder for
+//! any teams, named in a team column. The file itself is never stored:
+//! only the accepted figures and the preview are, for a day.
+
+#[cfg(feature = "ssr")]
+use super::write::{AuditAction, AuditedWrite, Change};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
+use shared::dto;
+
+/// The permission an import of `team` (none: many teams) needs.
+#[cfg(feature = "ssr")]
+fn permission(team: Option<i32>) -> shared::permissions::Permission {
+    use shared::permissions::Permission;
+    team.map_or(Permission::Administer, Permission::WriteTeam)
+}
+
+/// Where an import's pages are: under the team, or under beheer.
+pub fn import_page(team: Option<i32>) -> String {
+    match team {
+        Some(team) => format!("/teams/{team}/resultaten/importeren"),
+        None => "/beheer/resultaten-importeren".to_string(),
+    }
+}
+
+/// The team an import page is for (checking that the viewer may import
+/// there): its name, or none for a beheerder's import of many teams.
+#[server(endpoint = "results/import/target")]
+pub async fn import_target(team_id: Option<i32>) -> Result<Option<String>, AppError> {
+    crate::auth::require(permission(team_id))?;
+    let Some(team_id) = team_id else {
+        return Ok(None);
+    };
+    let state = crate::state::AppState::current();
+    crate::store::teams::team_names(&state.db, &[team_id])
+        .await?
+        .remove(&team_id)
+        .map(Some)
+        .ok_or_else(|| AppError::NotFound.with_status())
+}
+
+/// The upload's fields: the team (absent for many teams) and the file,
+/// read up to `MAX_FILE_BYTES`; a larger file is read to its end (so the
+/// browser sees the answer) and refused.
+#[cfg(feature = "ssr")]
+struct Upload {
+    team_id: Option<i32>,
+    file: Vec<u8>,
+    too_large: bool,
+}
+
+#[cfg(feature = "ssr")]
+async fn read_upload(data: MultipartData) -> Result<Upload, AppError> {
+    use shared::import::MAX_FILE_BYTES;
+    let unreadable = || AppError::Request("unreadable upload".to_string()).with_status();
+    let mut multipart = data.into_inner().ok_or_else(unreadable)?;
+    let mut upload = Upload {
+        team_id: None,
+        file: Vec::new(),
+        too_large: false,
+    };
+    while let Some(mut field) = multipart.next_field().await.map_err(|_| unreadable())? {
+        let name = field.name().map(str::to_string);
+        match name.as_deref() {
+            Some("team_id") => {
+                let text = field.text().await.map_err(|_| unreadable())?;
+                let text = text.trim();
+                if !text.is_empty() {
+                    upload.team_id = Some(text.parse().map_err(|_| unreadable())?);
+                }
+            }
+            Some("bestand") => {
+                while let Some(chunk) = field.chunk().await.map_err(|_| unreadable())? {
+                    if upload.file.len() + chunk.len() > MAX_FILE_BYTES {
+                        upload.too_large = true;
+                    }
+                    if !upload.too_large {
+                        upload.file.extend_from_slice(&chunk);
+                    }
+                }
+            }
+            _ => while field.chunk().await.map_err(|_| unreadable())?.is_some() {},
+        }
+    }
+    if upload.too_large {
+        upload.file = Vec::new();
+    }
+    Ok(upload)
+}
+
+/// Reads an uploaded file and keeps its preview; on to the preview page.
+#[server(endpoint = "results/import", input = MultipartFormData)]
+pub async fn import_results(data: MultipartData) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::{imports, sessions};
+    use shared::i18n::Text;
+    use shared::import::results::{self as import, Column, Context, Kept, Scope};
+    use shared::import::{file, MAX_FILE_BYTES};
+    use shared::permissions::Permission;
+
+    // Someone logged in, before a byte of the file is read.
+    crate::auth::require(Permission::ReadNetwork)?;
+    let upload = read_upload(data).await?;
+    let (request, viewer) = crate::auth::require(permission(upload.team_id))?;
+    let refuse = |message: shared::i18n::Message| {
+        let mut errors = FormErrors::default();
+        errors.add("bestand", message);
+        errors.into_result()
+    };
+    if upload.too_large {
+        refuse(Text::ImportTooLarge.with(MAX_FILE_BYTES >> 20))?;
+    }
+    if upload.file.is_empty() {
+        refuse(Text::ImportNoFile.into())?;
+    }
+    let scope = upload.team_id.map_or(Scope::Network, Scope::Team);
+    let (kind, table) = match file::read(&upload.file) {
+        Ok(read) => read,
+        Err(message) => return refuse(message),
+    };
+    drop(upload);
+    let columns = match import::columns(&table.header, scope) {
+        Ok(columns) => columns,
+        Err(message) => return refuse(message),
+    };
+    if table.rows.is_empty() {
+        refuse(Text::ImportNoRows.into())?;
+    }
+    let state = crate::state::AppState::current();
+    let named_teams: Vec<i32> = match scope {
+        Scope::Team(team) => {
+            if crate::store::teams::team_names(&state.db, &[team])
+                .await?
+                .is_empty()
+            {
+                return Err(AppError::NotFound.with_status());
+            }
+            vec![team]
+        }
+        Scope::Network => {
+            let at = columns
+                .position(Column::Team)
+                .expect("a network import has a team column");
+            let mut ids: Vec<i32> = table
+                .rows
+                .iter()
+                .filter_map(|(_, cells)| cells.get(at)?.trim().parse().ok())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        }
+    };
+    let teams = imports::existing_teams(&state.db, &named_teams).await?;
+    let team_ids: Vec<i32> = teams.iter().copied().collect();
+    let months: std::collections::HashSet<shared::Month> = columns
+        .position(Column::Field("month"))
+        .map(|at| {
+            table
+                .rows
+                .iter()
+                .filter_map(|(_, cells)| cells.get(at)?.trim().parse().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let stored = imports::stored_months(&state.db, &team_ids, &months).await?;
+    let stored_month = |team: i32, month: shared::Month| stored.get(&(team, month)).cloned();
+    let team_exists = |team: i32| teams.contains(&team);
+    let checked = import::check(
+        &table,
+        &columns,
+        &Context {
+            scope,
+            this_month: super::this_month(),
+            team_exists: &team_exists,
+            stored: &stored_month,
+        },
+    );
+    let preview = import::preview(&table, &columns, &checked, &stored_month);
+    let kept: Vec<Kept> = checked.rows.iter().map(Kept::from).collect();
+    let token = sessions::new_token();
+    let kind = match kind {
+        file::Kind::Csv => "csv",
+        file::Kind::Xlsx => "xlsx",
+    };
+    let summary = serde_json::json!({
+        "kind": kind,
+        "rows": preview.rows_read,
+        "added": preview.added,
+        "corrected": preview.corrected,
+        "unchanged": preview.unchanged,
+        "refused": preview.refused_rows,
+    })
+    .to_string();
+    let write = AuditedWrite::begin(&request).await?;
+    let id = imports::save_pending(
+        write.db(),
+        imports::Pending {
+            token_hash: sessions::hash_token(&token),
+            account_id: viewer.account_id,
+            team_id: upload_team(scope),
+            kind,
+            preview: serde_json::to_string(&preview).map_err(|_| AppError::Server)?,
+            rows: serde_json::to_string(&kept).map_err(|_| AppError::Server)?,
+        },
+        chrono::Utc::now(),
+    )
+    .await?;
+    write
+        .commit(
+            AuditAction::ImportPrepared,
+            Change::of("resultaten-import", id).after(summary),
+        )
+        .await?;
+    leptos_axum::redirect(&format!("{}/{token}", import_page(upload_team(scope))));
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn upload_team(scope: shared::import::results::Scope) -> Option<i32> {
+    match scope {
+        shared::import::results::Scope::Team(team) => Some(team),
+        shared::import::results::Scope::Network => None,
+    }
+}
+
+/// The import behind `token` if it is the viewer's and they may still
+/// import there; else not found (a token of someone else's is no proof).
+#[cfg(feature = "ssr")]
+async fn own_import(
+    token: &str,
+) -> Result<
+    (
+        crate::auth::RequestContext,
+        shared::permissions::Viewer,
+        crate::store::entity::result_import::Model,
+    ),
+    AppError,
+> {
+    use shared::permissions::Permission;
+    let (_, viewer) = crate::auth::require(Permission::ReadNetwork)?;
+    let state = crate::state::AppState::current();
+    let hash = crate::store::sessions::hash_token(token);
+    let import = crate::store::imports::find(&state.db, &hash)
+        .await?
+        .filter(|i| i.account_id == viewer.account_id)
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let (request, viewer) = crate::auth::require(permission(import.team_id))?;
+    Ok((request, viewer, import))
+}
+
+/// Whether an unconfirmed import made at `created` can still be confirmed.
+#[cfg(feature = "ssr")]
+fn expired(created: chrono::DateTime<chrono::Utc>) -> bool {
+    chrono::Utc::now() - created > chrono::Duration::seconds(shared::import::CONFIRM_WITHIN_SECONDS)
+}
+
+/// What an import would do (or did), for its preview page.
+#[server(endpoint = "results/import/preview")]
+pub async fn import_preview(token: String) -> Result<dto::ImportPreview, AppError> {
+    use shared::import::results::Preview;
+    let (_, _, import) = own_import(&token).await?;
+    let preview: Preview = serde_json::from_str(&import.preview).map_err(|err| {
+        tracing::error!(error = %err, "an import's preview does not read back");
+        AppError::Server
+    })?;
+    let state = crate::state::AppState::current();
+    let mut ids: Vec<i32> = preview
+        .additions
+        .iter()
+        .chain(&preview.corrections)
+        .map(|p| p.team_id)
+        .chain(import.team_id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let names = crate::store::teams::team_names(&state.db, &ids).await?;
+    let count = |n: Option<i32>| n.and_then(|n| usize::try_from(n).ok()).unwrap_or(0);
+    Ok(dto::ImportPreview {
+        token,
+        team_id: import.team_id,
+        team_name: import.team_id.and_then(|id| names.get(&id).cloned()),
+        xlsx: import.kind == "xlsx",
+        team_names: names.into_iter().collect(),
+        expired: import.applied_at.is_none() && expired(import.created_at),
+        applied: import.applied_at.map(|at| dto::ImportApplied {
+            at: shared::clock::local_timestamp(at),
+            added: count(import.applied_added),
+            corrected: count(import.applied_corrected),
+        }),
+        preview,
+    })
+}
+
+/// Imports the accepted rows of a previewed import, once.
+#[server(endpoint = "results/import/confirm")]
+pub async fn confirm_import(token: String) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use crate::store::imports;
+    use shared::i18n::Text;
+    use shared::import::results::Kept;
+
+    let (request, viewer, import) = own_import(&token).await?;
+    let page = format!("{}/{token}", import_page(import.team_id));
+    if import.applied_at.is_some() {
+        // Confirmed already (a second click): nothing more to do.
+        leptos_axum::redirect(&page);
+        return Ok(());
+    }
+    if expired(import.created_at) {
+        let mut errors = FormErrors::default();
+        errors.add("", Text::ImportGone);
+        return errors.into_result();
+    }
+    let kept: Vec<Kept> = serde_json::from_str(&import.rows).map_err(|err| {
+        tracing::error!(error = %err, "an import's rows do not read back");
+        AppError::Server
+    })?;
+    // A beheerder's rows name their teams; a member's are all their own
+    // team's (checked again: the membership may have ended).
+    let rows: Vec<(i32, shared::results::MonthlyResult)> = kept
+        .iter()
+        .map(Kept::result)
+        .filter(|(team, _)| import.team_id.is_none_or(|own| own == *team))
+        .collect();
+    let write = AuditedWrite::begin(&request).await?;
+    let now = chrono::Utc::now();
+    if !imports::claim(write.db(), import.id, now).await? {
+        // Another request confirmed it meanwhile.
+        drop(write);
+        leptos_axum::redirect(&page);
+        return Ok(());
+    }
+    let applied = imports::apply(write.db(), &rows, viewer.account_id, now).await?;
+    imports::mark_applied(write.db(), import.id, &applied).await?;
+    let summary = serde_json::json!({
+        "import": import.id,
+        "added": applied.added,
+        "corrected": applied.corrected,
+        "unchanged": applied.unchanged,
+        "teams": applied.teams,
+        "first_month": applied.first_month.map(|m| m.to_string()),
+        "last_month": applied.last_month.map(|m| m.to_string()),
+    })
+    .to_string();
+    let object = import
+        .team_id
+        .map_or_else(|| "netwerk".to_string(), |team| team.to_string());
+    write
+        .commit(
+            AuditAction::ResultsImported,
+            Change::of("resultaten", object).after(summary),
+        )
+        .await?;
+    leptos_axum::redirect(&page);
+    Ok(())
+}

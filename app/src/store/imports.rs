@@ -1,0 +1,333 @@
+//! Imports of monthly results: what a file's teams have stored (for the
+//! preview), the import kept between preview and confirmation, and the
+//! import itself — in bulk, a national file being 200,000 months, with
+//! every correction versioned exactly as `results::save` versions one.
+
+use super::entity::{outcome_period, outcome_version, result_import, team};
+use super::results::monthly;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    Set,
+};
+use shared::results::MonthlyResult;
+use shared::Month;
+use std::collections::{HashMap, HashSet};
+
+/// Ids per `IN (…)`: well under SQLite's and PostgreSQL's limits.
+const CHUNK: usize = 500;
+/// Rows per multi-row insert (ten columns each).
+const INSERT_CHUNK: usize = 400;
+
+/// Which of `ids` are teams.
+pub async fn existing_teams(db: &impl ConnectionTrait, ids: &[i32]) -> Result<HashSet<i32>, DbErr> {
+    let mut found = HashSet::new();
+    for chunk in ids.chunks(CHUNK) {
+        let rows: Vec<i32> = team::Entity::find()
+            .select_only()
+            .column(team::Column::Id)
+            .filter(team::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        found.extend(rows);
+    }
+    Ok(found)
+}
+
+/// The stored months `months` of `teams`, by team and month.
+pub async fn stored_periods(
+    db: &impl ConnectionTrait,
+    teams: &[i32],
+    months: &HashSet<Month>,
+) -> Result<HashMap<(i32, Month), outcome_period::Model>, DbErr> {
+    let mut stored = HashMap::new();
+    let months: Vec<String> = months.iter().map(Month::to_string).collect();
+    for chunk in teams.chunks(CHUNK) {
+        let periods = outcome_period::Entity::find()
+            .filter(outcome_period::Column::TeamId.is_in(chunk.iter().copied()))
+            .filter(outcome_period::Column::Month.is_in(months.iter().cloned()))
+            .all(db)
+            .await?;
+        for period in periods {
+            if let Ok(month) = period.month.parse::<Month>() {
+                stored.insert((period.team_id, month), period);
+            }
+        }
+    }
+    Ok(stored)
+}
+
+/// The stored months `months` of `teams` as the domain's figures.
+pub async fn stored_months(
+    db: &impl ConnectionTrait,
+    teams: &[i32],
+    months: &HashSet<Month>,
+) -> Result<HashMap<(i32, Month), MonthlyResult>, DbErr> {
+    Ok(stored_periods(db, teams, months)
+        .await?
+        .into_iter()
+        .map(|(key, period)| (key, monthly(&period)))
+        .collect())
+}
+
+/// An import awaiting confirmation, as saved.
+pub struct Pending<'a> {
+    pub token_hash: String,
+    pub account_id: i32,
+    pub team_id: Option<i32>,
+    pub kind: &'a str,
+    pub preview: String,
+    pub rows: String,
+}
+
+pub async fn save_pending(
+    db: &impl ConnectionTrait,
+    pending: Pending<'_>,
+    now: DateTime<Utc>,
+) -> Result<i32, DbErr> {
+    let saved = result_import::ActiveModel {
+        token_hash: Set(pending.token_hash),
+        account_id: Set(pending.account_id),
+        team_id: Set(pending.team_id),
+        kind: Set(pending.kind.to_string()),
+        preview: Set(pending.preview),
+        rows: Set(pending.rows),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(saved.id)
+}
+
+/// The import with this token hash, whoever made it.
+pub async fn find(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<Option<result_import::Model>, DbErr> {
+    result_import::Entity::find()
+        .filter(result_import::Column::TokenHash.eq(token_hash))
+        .one(db)
+        .await
+}
+
+/// What an import changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    pub added: usize,
+    pub corrected: usize,
+    pub unchanged: usize,
+    pub teams: usize,
+    pub first_month: Option<Month>,
+    pub last_month: Option<Month>,
+}
+
+fn int(n: u32) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+fn period_of(team_id: i32, r: &MonthlyResult) -> outcome_period::ActiveModel {
+    outcome_period::ActiveModel {
+        team_id: Set(team_id),
+        month: Set(r.month.to_string()),
+        started: Set(int(r.started)),
+        mean_wait_days: Set(r.mean_wait_days),
+        ended: Set(int(r.ended)),
+        without_help: Set(int(r.without_help)),
+        client_grade: Set(r.client_grade),
+        client_responses: Set(int(r.client_responses)),
+        uitval: Set(r.uitval.map(int)),
+        doelrealisatie: Set(r.doelrealisatie.map(int)),
+        ..Default::default()
+    }
+}
+
+fn version_of(
+    period_id: i32,
+    version: i32,
+    r: &MonthlyResult,
+    author: Option<i32>,
+    at: Option<DateTime<Utc>>,
+) -> outcome_version::ActiveModel {
+    outcome_version::ActiveModel {
+        outcome_period_id: Set(period_id),
+        version: Set(version),
+        started: Set(int(r.started)),
+        mean_wait_days: Set(r.mean_wait_days),
+        ended: Set(int(r.ended)),
+        without_help: Set(int(r.without_help)),
+        client_grade: Set(r.client_grade),
+        client_responses: Set(int(r.client_responses)),
+        uitval: Set(r.uitval.map(int)),
+        doelrealisatie: Set(r.doelrealisatie.map(int)),
+        author_account_id: Set(author),
+        created_at: Set(at),
+        ..Default::default()
+    }
+}
+
+/// The newest version number of each of `periods` that has one.
+async fn newest_versions(
+    db: &impl ConnectionTrait,
+    periods: &[i32],
+) -> Result<HashMap<i32, i32>, DbErr> {
+    use sea_orm::sea_query::Expr;
+    let mut newest = HashMap::new();
+    for chunk in periods.chunks(CHUNK) {
+        let rows: Vec<(i32, Option<i32>)> = outcome_version::Entity::find()
+            .select_only()
+            .column(outcome_version::Column::OutcomePeriodId)
+            .column_as(Expr::col(outcome_version::Column::Version).max(), "newest")
+            .filter(outcome_version::Column::OutcomePeriodId.is_in(chunk.iter().copied()))
+            .group_by(outcome_version::Column::OutcomePeriodId)
+            .into_tuple()
+            .all(db)
+            .await?;
+        newest.extend(rows.into_iter().filter_map(|(id, v)| v.map(|v| (id, v))));
+    }
+    Ok(newest)
+}
+
+/// Adds and corrects the months of `rows` as `author`; a month already
+/// stored with the same figures is left alone, so importing a file twice
+/// changes nothing the second time. Call inside a transaction.
+pub async fn apply(
+    db: &impl ConnectionTrait,
+    rows: &[(i32, MonthlyResult)],
+    author: i32,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    let teams: Vec<i32> = rows
+        .iter()
+        .map(|(team, _)| *team)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let months: HashSet<Month> = rows.iter().map(|(_, r)| r.month).collect();
+    let stored = stored_periods(db, &teams, &months).await?;
+    let mut applied = Applied::default();
+    let mut additions: Vec<(i32, &MonthlyResult)> = Vec::new();
+    let mut corrections: Vec<(&outcome_period::Model, &MonthlyResult)> = Vec::new();
+    let mut touched_teams = HashSet::new();
+    for (team, result) in rows {
+        match stored.get(&(*team, result.month)) {
+            Some(period) if monthly(period) == *result => {
+                applied.unchanged += 1;
+                continue;
+            }
+            Some(period) => corrections.push((period, result)),
+            None => additions.push((*team, result)),
+        }
+        touched_teams.insert(*team);
+        applied.first_month = Some(
+            applied
+                .first_month
+                .map_or(result.month, |m| m.min(result.month)),
+        );
+        applied.last_month = Some(
+            applied
+                .last_month
+                .map_or(result.month, |m| m.max(result.month)),
+        );
+    }
+    applied.added = additions.len();
+    applied.corrected = corrections.len();
+    applied.teams = touched_teams.len();
+
+    for chunk in additions.chunks(INSERT_CHUNK) {
+        outcome_period::Entity::insert_many(chunk.iter().map(|(team, r)| period_of(*team, r)))
+            .exec(db)
+            .await?;
+    }
+    let mut versions: Vec<outcome_version::ActiveModel> = Vec::new();
+    if !additions.is_empty() {
+        let added_teams: Vec<i32> = additions
+            .iter()
+            .map(|(team, _)| *team)
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let now_stored = stored_periods(db, &added_teams, &months).await?;
+        for (team, result) in &additions {
+            let period = now_stored
+                .get(&(*team, result.month))
+                .ok_or_else(|| DbErr::RecordNotInserted)?;
+            versions.push(version_of(period.id, 1, result, Some(author), Some(now)));
+        }
+    }
+    let corrected_ids: Vec<i32> = corrections.iter().map(|(p, _)| p.id).collect();
+    let newest = newest_versions(db, &corrected_ids).await?;
+    for (period, result) in &corrections {
+        let mut model = period_of(period.team_id, result);
+        model.id = Set(period.id);
+        model.update(db).await?;
+        let next = match newest.get(&period.id) {
+            Some(v) => v + 1,
+            None => {
+                // Figures loaded in bulk have no version yet: keep them first.
+                versions.push(version_of(period.id, 1, &monthly(period), None, None));
+                2
+            }
+        };
+        versions.push(version_of(period.id, next, result, Some(author), Some(now)));
+    }
+    let mut versions = versions.into_iter().peekable();
+    while versions.peek().is_some() {
+        let chunk: Vec<_> = versions.by_ref().take(INSERT_CHUNK).collect();
+        outcome_version::Entity::insert_many(chunk).exec(db).await?;
+    }
+    Ok(applied)
+}
+
+/// Takes an import for confirming: false when another request took it
+/// first (on PostgreSQL the second waits for the first to commit, then
+/// finds it taken).
+pub async fn claim(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let taken = result_import::Entity::update_many()
+        .col_expr(
+            result_import::Column::AppliedAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .filter(result_import::Column::Id.eq(id))
+        .filter(result_import::Column::AppliedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(taken.rows_affected == 1)
+}
+
+/// Records what a claimed import did, and lets go of its rows.
+pub async fn mark_applied(
+    db: &impl ConnectionTrait,
+    id: i32,
+    applied: &Applied,
+) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
+    result_import::Entity::update_many()
+        .col_expr(
+            result_import::Column::AppliedAdded,
+            Expr::value(count(applied.added)),
+        )
+        .col_expr(
+            result_import::Column::AppliedCorrected,
+            Expr::value(count(applied.corrected)),
+        )
+        .col_expr(result_import::Column::Rows, Expr::value("[]"))
+        .filter(result_import::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Removes the imports made before `before`; returns how many.
+pub async fn remove_made_before(
+    db: &impl ConnectionTrait,
+    before: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    Ok(result_import::Entity::delete_many()
+        .filter(result_import::Column::CreatedAt.lt(before))
+        .exec(db)
+        .await?
+        .rows_affected)
+}

@@ -1,0 +1,30 @@
+//! What the import pages show.
+
+use crate::import::results::Preview;
+use serde::{Deserialize, Serialize};
+
+/// An import between upload and confirmation, or after it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    /// The secret in the page's address, to confirm with.
+    pub token: String,
+    /// The team imported for; none for many teams (a beheerder's).
+    pub team_id: Option<i32>,
+    pub team_name: Option<String>,
+    /// Read as an Excel workbook (else CSV).
+    pub xlsx: bool,
+    /// Names of the teams the preview lists.
+    pub team_names: Vec<(i32, String)>,
+    /// Unconfirmed for too long: it can only be read again.
+    pub expired: bool,
+    pub applied: Option<ImportApplied>,
+    pub preview: Preview,
+}
+
+/// What a confirmed import did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportApplied {
+    pub at: String,
+    pub added: usize,
+    pub corrected: usize,
+}
