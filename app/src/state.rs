@@ -27,6 +27,8 @@ pub struct AppState {
     pub theme: String,
     /// Writes the audit entries of reads by group commit.
     pub audit: crate::store::audit::GroupWriter,
+    /// Confirmed imports of results being applied in the background.
+    pub imports_under_way: crate::store::imports::UnderWay,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -197,6 +197,7 @@ const AFFECTS_NOTHING_KEPT: &[&str] = &[
     "network/wijk",
     "news/team",
     "results/import/preview",
+    "results/import/progress",
     "results/import/target",
     "results/month",
     "survey/form",

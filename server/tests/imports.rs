@@ -45,6 +45,19 @@ async fn audited(db: &DatabaseConnection, action: &str) -> u64 {
         .unwrap()
 }
 
+/// Waits (up to a minute) until the import confirmed at `page` is done,
+/// as its page says.
+async fn until_imported(client: &mut Client, page: &str) -> String {
+    for _ in 0..3000 {
+        let reply = client.get(page).await;
+        if reply.body.contains("Deze import is verwerkt") {
+            return reply.body;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("the import at {page} did not finish");
+}
+
 /// The token at the end of a preview's address.
 fn token_of(location: &str) -> String {
     location.rsplit('/').next().unwrap().to_string()
@@ -138,6 +151,8 @@ on_both_backends!(
         // Confirmed: one month added, one corrected with its history kept.
         let reply = member.call(CONFIRM, &[("token", &token)]).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let page_after = until_imported(&mut member, &location).await;
+        assert!(page_after.contains("Maanden toegevoegd: 1; gecorrigeerd: 1."));
         let corrected = month_of(db, team.id, "2026-10").await.unwrap();
         assert_eq!(corrected.started, october.started + 1);
         assert_eq!(corrected.client_grade, october.client_grade);
@@ -396,6 +411,7 @@ on_both_backends!(
             .post_form(CONFIRM, &location, &[("token", &token)])
             .await;
         assert!(reply.status.is_redirection(), "{}", reply.body);
+        until_imported(&mut beheerder, &location).await;
         let june = month_of(db, jeugd.id, "2020-06").await.unwrap();
         assert_eq!(
             (june.started, june.mean_wait_days, june.ended),

@@ -378,6 +378,11 @@ fn matrix() -> Vec<Entry> {
             expect: logged_in_not_found,
         },
         Entry {
+            path: "/api/results/import/progress",
+            form: |_| vec![("token", "onbekend".into())],
+            expect: logged_in_not_found,
+        },
+        Entry {
             path: "/api/results/import/confirm",
             form: |_| vec![("token", "onbekend".into())],
             expect: logged_in_not_found,

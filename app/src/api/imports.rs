@@ -287,6 +287,7 @@ pub async fn import_preview(token: String) -> Result<dto::ImportPreview, AppErro
         xlsx: import.kind == "xlsx",
         team_names: names.into_iter().collect(),
         expired: import.applied_at.is_none() && expired(import.created_at),
+        progress: progress_of(&import, &state.imports_under_way),
         applied: import.applied_at.map(|at| dto::ImportApplied {
             at: shared::clock::local_timestamp(at),
             added: count(import.applied_added),
@@ -296,7 +297,9 @@ pub async fn import_preview(token: String) -> Result<dto::ImportPreview, AppErro
     })
 }
 
-/// Imports the accepted rows of a previewed import, once.
+/// Imports the accepted rows of a previewed import, once: in the
+/// background, so a national file shows its progress; the page follows it
+/// (`import_progress`) and shows what it did.
 #[server(endpoint = "results/import/confirm")]
 pub async fn confirm_import(token: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
@@ -327,35 +330,78 @@ pub async fn confirm_import(token: String) -> Result<(), AppError> {
         .map(Kept::result)
         .filter(|(team, _)| import.team_id.is_none_or(|own| own == *team))
         .collect();
-    let write = AuditedWrite::begin(&request).await?;
-    let now = chrono::Utc::now();
-    if !imports::claim(write.db(), import.id, now).await? {
-        // Another request confirmed it meanwhile.
-        drop(write);
+    let state = crate::state::AppState::current();
+    if !imports::start(&state.db, import.id, chrono::Utc::now()).await? {
+        // Under way already (a second click, or another tab).
         leptos_axum::redirect(&page);
         return Ok(());
     }
-    let applied = imports::apply(write.db(), &rows, viewer.account_id, now).await?;
-    imports::mark_applied(write.db(), import.id, &applied).await?;
-    let summary = serde_json::json!({
-        "import": import.id,
-        "added": applied.added,
-        "corrected": applied.corrected,
-        "unchanged": applied.unchanged,
-        "teams": applied.teams,
-        "first_month": applied.first_month.map(|m| m.to_string()),
-        "last_month": applied.last_month.map(|m| m.to_string()),
-    })
-    .to_string();
-    let object = import
-        .team_id
-        .map_or_else(|| "netwerk".to_string(), |team| team.to_string());
-    write
-        .commit(
-            AuditAction::ResultsImported,
-            Change::of("resultaten", object).after(summary),
-        )
-        .await?;
+    let (id, team, account) = (import.id, import.team_id, viewer.account_id);
+    state.imports_under_way.set(id, 0, rows.len() * 2);
+    tokio::spawn(async move {
+        let under_way = state.imports_under_way.clone();
+        let applied = async {
+            let write = AuditedWrite::begin_on(&state.db, &request).await?;
+            let now = chrono::Utc::now();
+            if !imports::claim(write.db(), id, now).await? {
+                return Ok(());
+            }
+            let progress = |done, total| under_way.set(id, done, total);
+            let applied = imports::apply(write.db(), &rows, account, now, &progress).await?;
+            imports::mark_applied(write.db(), id, &applied).await?;
+            let summary = serde_json::json!({
+                "import": id,
+                "added": applied.added,
+                "corrected": applied.corrected,
+                "unchanged": applied.unchanged,
+                "teams": applied.teams,
+                "first_month": applied.first_month.map(|m| m.to_string()),
+                "last_month": applied.last_month.map(|m| m.to_string()),
+            })
+            .to_string();
+            let object = team.map_or_else(|| "netwerk".to_string(), |team| team.to_string());
+            write
+                .commit(
+                    AuditAction::ResultsImported,
+                    Change::of("resultaten", object).after(summary),
+                )
+                .await
+        }
+        .await;
+        if let Err(err) = applied {
+            tracing::error!(error = %err, import = id, "importing results failed");
+            if let Err(err) = imports::unstart(&state.db, id).await {
+                tracing::error!(error = %err, import = id, "cannot release a failed import");
+            }
+        }
+        under_way.remove(id);
+    });
     leptos_axum::redirect(&page);
     Ok(())
+}
+
+/// How far a confirmed import is, for its page's progress bar.
+#[server(endpoint = "results/import/progress")]
+pub async fn import_progress(token: String) -> Result<dto::ImportProgress, AppError> {
+    let (_, _, import) = own_import(&token).await?;
+    let state = crate::state::AppState::current();
+    Ok(progress_of(&import, &state.imports_under_way))
+}
+
+/// Where an import stands.
+#[cfg(feature = "ssr")]
+fn progress_of(
+    import: &crate::store::entity::result_import::Model,
+    under_way: &crate::store::imports::UnderWay,
+) -> dto::ImportProgress {
+    let started = import.started_at.is_some_and(|at| {
+        chrono::Utc::now() - at <= chrono::Duration::seconds(shared::import::APPLY_STALE_SECONDS)
+    });
+    let (done, total) = under_way.get(import.id).unwrap_or((0, 0));
+    dto::ImportProgress {
+        finished: import.applied_at.is_some(),
+        under_way: import.applied_at.is_none() && started,
+        done,
+        total,
+    }
 }

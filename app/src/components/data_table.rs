@@ -41,6 +41,7 @@ impl Cell {
     }
 
     /// The cell as an export holds it: its text or figure.
+    #[cfg(feature = "ssr")]
     fn entry(&self) -> shared::export::Entry {
         use shared::export::Entry;
         match self {

@@ -5,6 +5,7 @@
 
 pub mod data_table;
 pub mod form;
+pub mod import_progress;
 pub mod kept;
 pub mod layout;
 pub mod live_saving;

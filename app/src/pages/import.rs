@@ -11,6 +11,7 @@ use crate::components::data_table::{Cell, DataTable};
 use crate::components::form::{
     action_error, form_errors, last_success, returned_refusal, FormAlert, FormField,
 };
+use crate::components::import_progress::ImportProgressBar;
 use crate::components::load::Loaded;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -222,7 +223,22 @@ fn preview_view(p: ImportPreview, confirm: ServerAction<ConfirmImport>) -> impl 
     } else {
         Text::ImportKindCsv
     });
+    let under_way = p.applied.is_none() && p.progress.under_way;
     let status = match (&p.applied, p.expired) {
+        (None, _) if under_way => view! {
+            <section aria-labelledby="voortgang">
+                <h2 id="voortgang">{t(Text::ImportUnderWay)}</h2>
+                <noscript><meta http-equiv="refresh" content="1" /></noscript>
+                <ImportProgressBar
+                    token=p.token.clone()
+                    label=t(Text::ImportProgressLabel).to_string()
+                    steps=t(Text::ImportProgressSteps).to_string()
+                    done=p.progress.done
+                    total=p.progress.total
+                />
+            </section>
+        }
+        .into_any(),
         (Some(applied), _) => view! {
             <p class="notice" role="status">
                 {Text::ImportApplied.with(applied.added).with(applied.corrected).to_string()}

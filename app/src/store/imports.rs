@@ -13,6 +13,30 @@ use sea_orm::{
 use shared::results::MonthlyResult;
 use shared::Month;
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+/// The imports this process is applying: steps done and in all, for the
+/// progress bar (another process's import shows as under way, unnumbered).
+#[derive(Clone, Debug, Default)]
+pub struct UnderWay(Arc<Mutex<HashMap<i32, (usize, usize)>>>);
+
+impl UnderWay {
+    pub fn set(&self, import: i32, done: usize, total: usize) {
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(import, (done, total));
+        }
+    }
+
+    pub fn get(&self, import: i32) -> Option<(usize, usize)> {
+        self.0.lock().ok()?.get(&import).copied()
+    }
+
+    pub fn remove(&self, import: i32) {
+        if let Ok(mut map) = self.0.lock() {
+            map.remove(&import);
+        }
+    }
+}
 
 /// Ids per `IN (…)`: well under SQLite's and PostgreSQL's limits.
 const CHUNK: usize = 500;
@@ -197,6 +221,7 @@ pub async fn apply(
     rows: &[(i32, MonthlyResult)],
     author: i32,
     now: DateTime<Utc>,
+    progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Applied, DbErr> {
     let teams: Vec<i32> = rows
         .iter()
@@ -234,11 +259,17 @@ pub async fn apply(
     applied.added = additions.len();
     applied.corrected = corrections.len();
     applied.teams = touched_teams.len();
+    // Steps: each month written, then each of its versions.
+    let total = 2 * (additions.len() + corrections.len());
+    let mut done = 0;
+    progress(done, total);
 
     for chunk in additions.chunks(INSERT_CHUNK) {
         outcome_period::Entity::insert_many(chunk.iter().map(|(team, r)| period_of(*team, r)))
             .exec(db)
             .await?;
+        done += chunk.len();
+        progress(done, total);
     }
     let mut versions: Vec<outcome_version::ActiveModel> = Vec::new();
     if !additions.is_empty() {
@@ -262,6 +293,10 @@ pub async fn apply(
         let mut model = period_of(period.team_id, result);
         model.id = Set(period.id);
         model.update(db).await?;
+        done += 1;
+        if done % INSERT_CHUNK == 0 {
+            progress(done, total);
+        }
         let next = match newest.get(&period.id) {
             Some(v) => v + 1,
             None => {
@@ -272,12 +307,54 @@ pub async fn apply(
         };
         versions.push(version_of(period.id, next, result, Some(author), Some(now)));
     }
+    // A month of figures loaded in bulk has two versions (the loaded ones
+    // kept first): the step counts the month, not each version.
+    let steps_left = total - done;
+    let versions_count = versions.len();
+    let mut written = 0;
     let mut versions = versions.into_iter().peekable();
     while versions.peek().is_some() {
         let chunk: Vec<_> = versions.by_ref().take(INSERT_CHUNK).collect();
+        written += chunk.len();
         outcome_version::Entity::insert_many(chunk).exec(db).await?;
+        progress(done + steps_left * written / versions_count.max(1), total);
     }
+    progress(total, total);
     Ok(applied)
+}
+
+/// Marks an import as begun, unless it is done or begun (and not stale):
+/// false when someone else began it.
+pub async fn start(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    use sea_orm::{sea_query::Expr, Condition};
+    let stale = now - chrono::Duration::seconds(shared::import::APPLY_STALE_SECONDS);
+    let taken = result_import::Entity::update_many()
+        .col_expr(result_import::Column::StartedAt, Expr::value(now))
+        .filter(result_import::Column::Id.eq(id))
+        .filter(result_import::Column::AppliedAt.is_null())
+        .filter(
+            Condition::any()
+                .add(result_import::Column::StartedAt.is_null())
+                .add(result_import::Column::StartedAt.lt(stale)),
+        )
+        .exec(db)
+        .await?;
+    Ok(taken.rows_affected == 1)
+}
+
+/// Lets an import that failed be confirmed again.
+pub async fn unstart(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
+    use sea_orm::sea_query::{Expr, Value};
+    result_import::Entity::update_many()
+        .col_expr(
+            result_import::Column::StartedAt,
+            Expr::value(Value::ChronoDateTimeUtc(None)),
+        )
+        .filter(result_import::Column::Id.eq(id))
+        .filter(result_import::Column::AppliedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Takes an import for confirming: false when another request took it

@@ -120,6 +120,7 @@ pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
         security_contact: args.security_contact.clone(),
         theme: args.theme.clone(),
         insight: Default::default(),
+        imports_under_way: Default::default(),
     }
 }
 

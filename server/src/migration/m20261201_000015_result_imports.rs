@@ -1,6 +1,7 @@
 //! Imports of monthly results between their preview and their
 //! confirmation (`app::store::imports`): the accepted rows and the
-//! preview, for the account that uploaded the file, removed a day later.
+//! preview, for the account that uploaded the file, when its confirmed
+//! import started and finished; removed a day later.
 //! Only aggregates, as the results form takes: never a client's data.
 
 use sea_orm_migration::prelude::*;
@@ -32,6 +33,7 @@ enum ResultImport {
     Preview,
     Rows,
     CreatedAt,
+    StartedAt,
     AppliedAt,
     AppliedAdded,
     AppliedCorrected,
@@ -52,6 +54,7 @@ impl MigrationTrait for Migration {
                     .col(text(ResultImport::Preview))
                     .col(text(ResultImport::Rows))
                     .col(timestamp_with_time_zone(ResultImport::CreatedAt))
+                    .col(timestamp_with_time_zone_null(ResultImport::StartedAt))
                     .col(timestamp_with_time_zone_null(ResultImport::AppliedAt))
                     .col(integer_null(ResultImport::AppliedAdded))
                     .col(integer_null(ResultImport::AppliedCorrected))

@@ -18,7 +18,19 @@ pub struct ImportPreview {
     /// Unconfirmed for too long: it can only be read again.
     pub expired: bool,
     pub applied: Option<ImportApplied>,
+    pub progress: ImportProgress,
     pub preview: Preview,
+}
+
+/// How far a confirmed import is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportProgress {
+    /// Being imported now.
+    pub under_way: bool,
+    pub finished: bool,
+    /// Steps done and in all (both 0 when another process imports it).
+    pub done: usize,
+    pub total: usize,
 }
 
 /// What a confirmed import did.

@@ -18,6 +18,10 @@ pub const MAX_COLUMNS: usize = 64;
 /// How long a preview can be confirmed: after that the stored figures may
 /// have moved on too far for what the user saw.
 pub const CONFIRM_WITHIN_SECONDS: i64 = 60 * 60;
+/// An import begun longer ago than this and not finished has failed (its
+/// transaction was rolled back when its process stopped) and may be
+/// confirmed again.
+pub const APPLY_STALE_SECONDS: i64 = 10 * 60;
 /// How long an import is kept at all (a confirmed one shows what it did).
 pub const KEPT_SECONDS: i64 = 24 * 60 * 60;
 

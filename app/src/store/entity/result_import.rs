@@ -24,6 +24,8 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub rows: String,
     pub created_at: DateTimeUtc,
+    /// When the confirmed import began (it runs in the background).
+    pub started_at: Option<DateTimeUtc>,
     pub applied_at: Option<DateTimeUtc>,
     pub applied_added: Option<i32>,
     pub applied_corrected: Option<i32>,
