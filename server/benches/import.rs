@@ -102,8 +102,15 @@ async fn measure(url: &str) -> anyhow::Result<()> {
         kept.iter().map(results::Kept::result).collect();
     let start = Instant::now();
     let txn = db.begin().await?;
+    let in_file = preview.in_file.clone();
+    let this_month = app::store::this_month();
+    let settle = |imported: &shared::results::MonthlyResult,
+                  stored: Option<&shared::results::MonthlyResult>| {
+        results::settle(imported, stored, &in_file, this_month)
+    };
     let applied =
-        app::store::imports::apply(&txn, &rows, author, chrono::Utc::now(), &|_, _| {}).await?;
+        app::store::imports::apply(&txn, &rows, &settle, author, chrono::Utc::now(), &|_, _| {})
+            .await?;
     let imported = start.elapsed();
     txn.rollback().await?;
 

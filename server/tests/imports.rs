@@ -140,6 +140,32 @@ on_both_backends!(
             "a correction shows before and after"
         );
 
+        // Between the preview and the confirmation the team corrects
+        // October's doelrealisatie in the form: the file has no such
+        // column, so the confirmation keeps the corrected figure.
+        let goals = if october.doelrealisatie == Some(0) {
+            1
+        } else {
+            0
+        };
+        let text = |x: Option<f64>| x.map(|x| x.to_string()).unwrap_or_default();
+        let october_form = shared::validation::ResultsForm {
+            month: "2026-10".into(),
+            started: october.started.to_string(),
+            mean_wait_days: text(october.mean_wait_days),
+            ended: october.ended.to_string(),
+            without_help: october.without_help.to_string(),
+            client_grade: text(october.client_grade),
+            client_responses: october.client_responses.to_string(),
+            uitval: october.uitval.map(|n| n.to_string()).unwrap_or_default(),
+            doelrealisatie: goals.to_string(),
+        };
+        let reply = member
+            .submit("/api/results/save", &october_form, &[("team_id", &team_id)])
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let before = counts(db).await;
+
         // Someone else's preview is not found, nor can they confirm it.
         let token = token_of(&location);
         let mut other = Client::signed_in(db, "teamlid.ouderen-ondiep@demo.wijkwijs.nl").await;
@@ -156,6 +182,11 @@ on_both_backends!(
         let corrected = month_of(db, team.id, "2026-10").await.unwrap();
         assert_eq!(corrected.started, october.started + 1);
         assert_eq!(corrected.client_grade, october.client_grade);
+        assert_eq!(
+            corrected.doelrealisatie,
+            Some(goals),
+            "corrected since the preview"
+        );
         let added = month_of(db, team.id, &this_month.to_string())
             .await
             .unwrap();
@@ -165,12 +196,16 @@ on_both_backends!(
             .all(db)
             .await
             .unwrap();
-        assert_eq!(history.len(), 2, "the loaded figures, then the import");
+        assert_eq!(
+            history.len(),
+            3,
+            "the loaded figures, the form's, the import's"
+        );
         assert_eq!(
             history.iter().find(|v| v.version == 1).unwrap().started,
             october.started
         );
-        assert_eq!(counts(db).await, (before.0 + 1, before.1 + 3));
+        assert_eq!(counts(db).await, (before.0 + 1, before.1 + 2));
         assert_eq!(audited(db, "resultaten-importeren").await, 1);
         let page_after = member.get(&location).await;
         assert!(page_after
@@ -196,7 +231,7 @@ on_both_backends!(
             "{}",
             preview.body
         );
-        assert_eq!(counts(db).await, (before.0 + 1, before.1 + 3));
+        assert_eq!(counts(db).await, (before.0 + 1, before.1 + 2));
         assert_eq!(audited(db, "resultaten-importeren").await, 1);
 
         // The upkeep removes imports a day after they were made, and the
@@ -207,7 +242,7 @@ on_both_backends!(
         assert_eq!(result_import::Entity::find().count(db).await.unwrap(), 0);
         let mut member = Client::signed_in(db, MEMBER).await;
         assert_eq!(member.get(&second).await.status, StatusCode::NOT_FOUND);
-        assert_eq!(counts(db).await, (before.0 + 1, before.1 + 3));
+        assert_eq!(counts(db).await, (before.0 + 1, before.1 + 2));
         t.cleanup().await;
     }
 );
@@ -231,6 +266,12 @@ on_both_backends!(
             .merge_range(0, 0, 0, 1, "Maand", &rust_xlsxwriter::Format::new())
             .unwrap();
         let merged = merged.save_to_buffer().unwrap();
+        // Two cells far apart: read as a rectangle, 17 billion cells.
+        let mut sparse = rust_xlsxwriter::Workbook::new();
+        let sheet = sparse.add_worksheet();
+        sheet.write_string(0, 0, "Maand").unwrap();
+        sheet.write_string(1_048_575, 16_383, "x").unwrap();
+        let sparse = sparse.save_to_buffer().unwrap();
         let too_large = vec![b'1'; shared::import::MAX_FILE_BYTES + 10];
         for (file, message) in [
             (&b""[..], "Kies een bestand."),
@@ -251,6 +292,7 @@ on_both_backends!(
                 "geen regels met resultaten",
             ),
             (&merged[..], "samengevoegde cellen (A1:B1)"),
+            (&sparse[..], "meer dan 64 kolommen"),
             (&too_large[..], "groter dan 20 MB"),
         ] {
             // Without JavaScript: back to the form, the message beside the field.

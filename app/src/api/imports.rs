@@ -118,11 +118,16 @@ pub async fn import_results(data: MultipartData) -> Result<(), AppError> {
         refuse(Text::ImportNoFile.into())?;
     }
     let scope = upload.team_id.map_or(Scope::Network, Scope::Team);
-    let (kind, table) = match file::read(&upload.file) {
+    // Reading and checking a national file is CPU work of a second or so:
+    // off the threads that answer other requests.
+    let bytes = upload.file;
+    let read = tokio::task::spawn_blocking(move || file::read(&bytes))
+        .await
+        .map_err(|_| AppError::Server)?;
+    let (kind, table) = match read {
         Ok(read) => read,
         Err(message) => return refuse(message),
     };
-    drop(upload);
     let columns = match import::columns(&table.header, scope) {
         Ok(columns) => columns,
         Err(message) => return refuse(message),
@@ -157,6 +162,7 @@ pub async fn import_results(data: MultipartData) -> Result<(), AppError> {
     };
     let teams = imports::existing_teams(&state.db, &named_teams).await?;
     let team_ids: Vec<i32> = teams.iter().copied().collect();
+    let this_month = super::this_month();
     let months: std::collections::HashSet<shared::Month> = columns
         .position(Column::Field("month"))
         .map(|at| {
@@ -164,24 +170,40 @@ pub async fn import_results(data: MultipartData) -> Result<(), AppError> {
                 .rows
                 .iter()
                 .filter_map(|(_, cells)| cells.get(at)?.trim().parse().ok())
+                .filter(|month| *month <= this_month)
                 .collect()
         })
         .unwrap_or_default();
     let stored = imports::stored_months(&state.db, &team_ids, &months).await?;
-    let stored_month = |team: i32, month: shared::Month| stored.get(&(team, month)).cloned();
-    let team_exists = |team: i32| teams.contains(&team);
-    let checked = import::check(
-        &table,
-        &columns,
-        &Context {
-            scope,
-            this_month: super::this_month(),
-            team_exists: &team_exists,
-            stored: &stored_month,
-        },
-    );
-    let preview = import::preview(&table, &columns, &checked, &stored_month);
-    let kept: Vec<Kept> = checked.rows.iter().map(Kept::from).collect();
+    // Messages are worded in the request's language, which the request's
+    // owner carries to the other thread.
+    let owner = Owner::current();
+    let (preview, kept) = tokio::task::spawn_blocking(move || {
+        let work = || {
+            let stored_month =
+                |team: i32, month: shared::Month| stored.get(&(team, month)).cloned();
+            let team_exists = |team: i32| teams.contains(&team);
+            let checked = import::check(
+                &table,
+                &columns,
+                &Context {
+                    scope,
+                    this_month,
+                    team_exists: &team_exists,
+                    stored: &stored_month,
+                },
+            );
+            let preview = import::preview(&table, &columns, &checked, &stored_month);
+            let kept: Vec<Kept> = checked.rows.iter().map(Kept::from).collect();
+            (preview, kept)
+        };
+        match owner {
+            Some(owner) => owner.with(work),
+            None => work(),
+        }
+    })
+    .await
+    .map_err(|_| AppError::Server)?;
     let token = sessions::new_token();
     let kind = match kind {
         file::Kind::Csv => "csv",
@@ -233,6 +255,7 @@ fn upload_team(scope: shared::import::results::Scope) -> Option<i32> {
 #[cfg(feature = "ssr")]
 async fn own_import(
     token: &str,
+    with_rows: bool,
 ) -> Result<
     (
         crate::auth::RequestContext,
@@ -245,8 +268,12 @@ async fn own_import(
     let (_, viewer) = crate::auth::require(Permission::ReadNetwork)?;
     let state = crate::state::AppState::current();
     let hash = crate::store::sessions::hash_token(token);
-    let import = crate::store::imports::find(&state.db, &hash)
-        .await?
+    let found = if with_rows {
+        crate::store::imports::find(&state.db, &hash).await?
+    } else {
+        crate::store::imports::find_summary(&state.db, &hash).await?
+    };
+    let import = found
         .filter(|i| i.account_id == viewer.account_id)
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let (request, viewer) = crate::auth::require(permission(import.team_id))?;
@@ -263,7 +290,7 @@ fn expired(created: chrono::DateTime<chrono::Utc>) -> bool {
 #[server(endpoint = "results/import/preview")]
 pub async fn import_preview(token: String) -> Result<dto::ImportPreview, AppError> {
     use shared::import::results::Preview;
-    let (_, _, import) = own_import(&token).await?;
+    let (_, _, import) = own_import(&token, false).await?;
     let preview: Preview = serde_json::from_str(&import.preview).map_err(|err| {
         tracing::error!(error = %err, "an import's preview does not read back");
         AppError::Server
@@ -292,6 +319,7 @@ pub async fn import_preview(token: String) -> Result<dto::ImportPreview, AppErro
             at: shared::clock::local_timestamp(at),
             added: count(import.applied_added),
             corrected: count(import.applied_corrected),
+            refused: count(import.applied_refused),
         }),
         preview,
     })
@@ -307,7 +335,7 @@ pub async fn confirm_import(token: String) -> Result<(), AppError> {
     use shared::i18n::Text;
     use shared::import::results::Kept;
 
-    let (request, viewer, import) = own_import(&token).await?;
+    let (request, viewer, import) = own_import(&token, true).await?;
     let page = format!("{}/{token}", import_page(import.team_id));
     if import.applied_at.is_some() {
         // Confirmed already (a second click): nothing more to do.
@@ -330,6 +358,12 @@ pub async fn confirm_import(token: String) -> Result<(), AppError> {
         .map(Kept::result)
         .filter(|(team, _)| import.team_id.is_none_or(|own| own == *team))
         .collect();
+    let preview: shared::import::results::Preview =
+        serde_json::from_str(&import.preview).map_err(|err| {
+            tracing::error!(error = %err, "an import's preview does not read back");
+            AppError::Server
+        })?;
+    let in_file = preview.in_file;
     let state = crate::state::AppState::current();
     if !imports::start(&state.db, import.id, chrono::Utc::now()).await? {
         // Under way already (a second click, or another tab).
@@ -337,7 +371,9 @@ pub async fn confirm_import(token: String) -> Result<(), AppError> {
         return Ok(());
     }
     let (id, team, account) = (import.id, import.team_id, viewer.account_id);
-    state.imports_under_way.set(id, 0, rows.len() * 2);
+    state
+        .imports_under_way
+        .set(id, imports::Stage::Running(0, rows.len() * 2));
     tokio::spawn(async move {
         let under_way = state.imports_under_way.clone();
         let applied = async {
@@ -346,14 +382,22 @@ pub async fn confirm_import(token: String) -> Result<(), AppError> {
             if !imports::claim(write.db(), id, now).await? {
                 return Ok(());
             }
-            let progress = |done, total| under_way.set(id, done, total);
-            let applied = imports::apply(write.db(), &rows, account, now, &progress).await?;
+            let progress = |done, total| under_way.set(id, imports::Stage::Running(done, total));
+            let this_month = crate::store::this_month();
+            let settle =
+                |imported: &shared::results::MonthlyResult,
+                 stored: Option<&shared::results::MonthlyResult>| {
+                    shared::import::results::settle(imported, stored, &in_file, this_month)
+                };
+            let applied =
+                imports::apply(write.db(), &rows, &settle, account, now, &progress).await?;
             imports::mark_applied(write.db(), id, &applied).await?;
             let summary = serde_json::json!({
                 "import": id,
                 "added": applied.added,
                 "corrected": applied.corrected,
                 "unchanged": applied.unchanged,
+                "refused": applied.refused,
                 "teams": applied.teams,
                 "first_month": applied.first_month.map(|m| m.to_string()),
                 "last_month": applied.last_month.map(|m| m.to_string()),
@@ -368,13 +412,16 @@ pub async fn confirm_import(token: String) -> Result<(), AppError> {
                 .await
         }
         .await;
-        if let Err(err) = applied {
-            tracing::error!(error = %err, import = id, "importing results failed");
-            if let Err(err) = imports::unstart(&state.db, id).await {
-                tracing::error!(error = %err, import = id, "cannot release a failed import");
+        match applied {
+            Ok(()) => under_way.remove(id),
+            Err(err) => {
+                tracing::error!(error = %err, import = id, "importing results failed");
+                if let Err(err) = imports::unstart(&state.db, id).await {
+                    tracing::error!(error = %err, import = id, "cannot release a failed import");
+                }
+                under_way.set(id, imports::Stage::Failed);
             }
         }
-        under_way.remove(id);
     });
     leptos_axum::redirect(&page);
     Ok(())
@@ -383,7 +430,7 @@ pub async fn confirm_import(token: String) -> Result<(), AppError> {
 /// How far a confirmed import is, for its page's progress bar.
 #[server(endpoint = "results/import/progress")]
 pub async fn import_progress(token: String) -> Result<dto::ImportProgress, AppError> {
-    let (_, _, import) = own_import(&token).await?;
+    let (_, _, import) = own_import(&token, false).await?;
     let state = crate::state::AppState::current();
     Ok(progress_of(&import, &state.imports_under_way))
 }
@@ -394,13 +441,23 @@ fn progress_of(
     import: &crate::store::entity::result_import::Model,
     under_way: &crate::store::imports::UnderWay,
 ) -> dto::ImportProgress {
-    let started = import.started_at.is_some_and(|at| {
+    use crate::store::imports::Stage;
+    let finished = import.applied_at.is_some();
+    let recent = import.started_at.is_some_and(|at| {
         chrono::Utc::now() - at <= chrono::Duration::seconds(shared::import::APPLY_STALE_SECONDS)
     });
-    let (done, total) = under_way.get(import.id).unwrap_or((0, 0));
+    let stage = under_way.get(import.id);
+    let (done, total) = match stage {
+        Some(Stage::Running(done, total)) => (done, total),
+        _ => (0, 0),
+    };
     dto::ImportProgress {
-        finished: import.applied_at.is_some(),
-        under_way: import.applied_at.is_none() && started,
+        finished,
+        // Running here however long it takes, or begun elsewhere lately.
+        under_way: !finished
+            && (matches!(stage, Some(Stage::Running(..)))
+                || (recent && import.started_at.is_some() && stage.is_none())),
+        failed: !finished && import.started_at.is_none() && stage == Some(Stage::Failed),
         done,
         total,
     }

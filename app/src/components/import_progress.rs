@@ -12,7 +12,7 @@ pub fn ImportProgressBar(
     token: String,
     /// "Voortgang" in the page's language.
     label: String,
-    /// "{} van {} stappen" in the page's language.
+    /// "{}% gedaan" in the page's language.
     steps: String,
     done: usize,
     total: usize,
@@ -36,13 +36,15 @@ pub fn ImportProgressBar(
             on_cleanup(move || handle.clear());
         }
     });
-    let shown = move || {
+    // Said aloud a tenth at a time, not at every step.
+    let tenths = Memo::new(move |_| {
         let (done, total) = state.get();
-        (total > 0).then(|| {
-            steps
-                .replacen("{}", &done.to_string(), 1)
-                .replacen("{}", &total.to_string(), 1)
-        })
+        (total > 0).then(|| done * 10 / total * 10)
+    });
+    let shown = move || {
+        tenths
+            .get()
+            .map(|percent| steps.replacen("{}", &percent.to_string(), 1))
     };
     view! {
         <label for="import-voortgang">{label}</label>

@@ -16,7 +16,7 @@ use crate::components::load::Loaded;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use shared::dto::ImportPreview;
 use shared::format::Unit;
@@ -228,7 +228,10 @@ fn preview_view(p: ImportPreview, confirm: ServerAction<ConfirmImport>) -> impl 
         (None, _) if under_way => view! {
             <section aria-labelledby="voortgang">
                 <h2 id="voortgang">{t(Text::ImportUnderWay)}</h2>
-                <noscript><meta http-equiv="refresh" content="1" /></noscript>
+                // Without JavaScript the page looks again every ten seconds
+                // (and on the link); with it the bar follows the import.
+                <Meta http_equiv="refresh" content="10" />
+                <p><a href="">{t(Text::ImportRefresh)}</a></p>
                 <ImportProgressBar
                     token=p.token.clone()
                     label=t(Text::ImportProgressLabel).to_string()
@@ -243,6 +246,7 @@ fn preview_view(p: ImportPreview, confirm: ServerAction<ConfirmImport>) -> impl 
             <p class="notice" role="status">
                 {Text::ImportApplied.with(applied.added).with(applied.corrected).to_string()}
                 " "
+                {(applied.refused > 0).then(|| format!("{} ", Text::ImportRefusedMeanwhile.with(applied.refused)))}
                 {Text::ImportAppliedAt.with(&applied.at).to_string()}
             </p>
         }
@@ -250,6 +254,15 @@ fn preview_view(p: ImportPreview, confirm: ServerAction<ConfirmImport>) -> impl 
         (None, true) => {
             view! { <p class="notice" role="status">{t(Text::ImportGone)}</p> }.into_any()
         }
+        (None, false) if p.progress.failed => view! {
+            <p class="notice" role="alert">{t(Text::ImportFailed)}</p>
+            <ActionForm action=confirm attr:class="form">
+                <FormAlert error />
+                <input type="hidden" name="token" value=p.token.clone() />
+                <button type="submit" class="button">{t(Text::ImportConfirm)}</button>
+            </ActionForm>
+        }
+        .into_any(),
         (None, false) if s.added + s.corrected == 0 => {
             view! { <p class="notice" role="status">{t(Text::ImportNothingToDo)}</p> }.into_any()
         }

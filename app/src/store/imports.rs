@@ -15,19 +15,28 @@ use shared::Month;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
-/// The imports this process is applying: steps done and in all, for the
-/// progress bar (another process's import shows as under way, unnumbered).
+/// Where an import this process took on stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Steps done and in all.
+    Running(usize, usize),
+    /// It failed and changed nothing; it may be confirmed again.
+    Failed,
+}
+
+/// The imports this process is applying, for the progress bar (another
+/// process's import shows as under way, unnumbered).
 #[derive(Clone, Debug, Default)]
-pub struct UnderWay(Arc<Mutex<HashMap<i32, (usize, usize)>>>);
+pub struct UnderWay(Arc<Mutex<HashMap<i32, Stage>>>);
 
 impl UnderWay {
-    pub fn set(&self, import: i32, done: usize, total: usize) {
+    pub fn set(&self, import: i32, stage: Stage) {
         if let Ok(mut map) = self.0.lock() {
-            map.insert(import, (done, total));
+            map.insert(import, stage);
         }
     }
 
-    pub fn get(&self, import: i32) -> Option<(usize, usize)> {
+    pub fn get(&self, import: i32) -> Option<Stage> {
         self.0.lock().ok()?.get(&import).copied()
     }
 
@@ -40,6 +49,8 @@ impl UnderWay {
 
 /// Ids per `IN (…)`: well under SQLite's and PostgreSQL's limits.
 const CHUNK: usize = 500;
+/// The most months a query names; more are read as all the teams' months.
+const MONTHS_FILTERED: usize = 240;
 /// Rows per multi-row insert (ten columns each).
 const INSERT_CHUNK: usize = 400;
 
@@ -68,11 +79,13 @@ pub async fn stored_periods(
     let mut stored = HashMap::new();
     let months: Vec<String> = months.iter().map(Month::to_string).collect();
     for chunk in teams.chunks(CHUNK) {
-        let periods = outcome_period::Entity::find()
-            .filter(outcome_period::Column::TeamId.is_in(chunk.iter().copied()))
-            .filter(outcome_period::Column::Month.is_in(months.iter().cloned()))
-            .all(db)
-            .await?;
+        let mut query = outcome_period::Entity::find()
+            .filter(outcome_period::Column::TeamId.is_in(chunk.iter().copied()));
+        // A file of many months reads its teams' every month instead.
+        if months.len() <= MONTHS_FILTERED {
+            query = query.filter(outcome_period::Column::Month.is_in(months.iter().cloned()));
+        }
+        let periods = query.all(db).await?;
         for period in periods {
             if let Ok(month) = period.month.parse::<Month>() {
                 stored.insert((period.team_id, month), period);
@@ -125,6 +138,25 @@ pub async fn save_pending(
     Ok(saved.id)
 }
 
+/// The import with this token hash, whoever made it, without its rows
+/// (a national file's are megabytes; only the confirmation reads them).
+pub async fn find_summary(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<Option<result_import::Model>, DbErr> {
+    use sea_orm::{sea_query::Expr, Iterable};
+    result_import::Entity::find()
+        .select_only()
+        .columns(
+            result_import::Column::iter().filter(|c| !matches!(c, result_import::Column::Rows)),
+        )
+        .column_as(Expr::value(""), "rows")
+        .filter(result_import::Column::TokenHash.eq(token_hash))
+        .into_model::<result_import::Model>()
+        .one(db)
+        .await
+}
+
 /// The import with this token hash, whoever made it.
 pub async fn find(
     db: &impl ConnectionTrait,
@@ -142,6 +174,9 @@ pub struct Applied {
     pub added: usize,
     pub corrected: usize,
     pub unchanged: usize,
+    /// Months whose figures stored since the preview no longer fit the
+    /// file's (`shared::import::results::settle`): left alone.
+    pub refused: usize,
     pub teams: usize,
     pub first_month: Option<Month>,
     pub last_month: Option<Month>,
@@ -191,6 +226,26 @@ fn version_of(
     }
 }
 
+/// The first version of figures loaded in bulk, as `results::save` keeps
+/// it: the stored row as it is, without author or time.
+fn loaded_version(p: &outcome_period::Model) -> outcome_version::ActiveModel {
+    outcome_version::ActiveModel {
+        outcome_period_id: Set(p.id),
+        version: Set(1),
+        started: Set(p.started),
+        mean_wait_days: Set(p.mean_wait_days),
+        ended: Set(p.ended),
+        without_help: Set(p.without_help),
+        client_grade: Set(p.client_grade),
+        client_responses: Set(p.client_responses),
+        uitval: Set(p.uitval),
+        doelrealisatie: Set(p.doelrealisatie),
+        author_account_id: Set(None),
+        created_at: Set(None),
+        ..Default::default()
+    }
+}
+
 /// The newest version number of each of `periods` that has one.
 async fn newest_versions(
     db: &impl ConnectionTrait,
@@ -219,6 +274,7 @@ async fn newest_versions(
 pub async fn apply(
     db: &impl ConnectionTrait,
     rows: &[(i32, MonthlyResult)],
+    settle: &(dyn Fn(&MonthlyResult, Option<&MonthlyResult>) -> Option<MonthlyResult> + Sync),
     author: i32,
     now: DateTime<Utc>,
     progress: &(dyn Fn(usize, usize) + Sync),
@@ -232,17 +288,22 @@ pub async fn apply(
     let months: HashSet<Month> = rows.iter().map(|(_, r)| r.month).collect();
     let stored = stored_periods(db, &teams, &months).await?;
     let mut applied = Applied::default();
-    let mut additions: Vec<(i32, &MonthlyResult)> = Vec::new();
-    let mut corrections: Vec<(&outcome_period::Model, &MonthlyResult)> = Vec::new();
+    let mut additions: Vec<(i32, MonthlyResult)> = Vec::new();
+    let mut corrections: Vec<(&outcome_period::Model, MonthlyResult)> = Vec::new();
     let mut touched_teams = HashSet::new();
-    for (team, result) in rows {
-        match stored.get(&(*team, result.month)) {
-            Some(period) if monthly(period) == *result => {
+    for (team, imported) in rows {
+        let period = stored.get(&(*team, imported.month));
+        let Some(result) = settle(imported, period.map(monthly).as_ref()) else {
+            applied.refused += 1;
+            continue;
+        };
+        match period {
+            Some(period) if monthly(period) == result => {
                 applied.unchanged += 1;
                 continue;
             }
-            Some(period) => corrections.push((period, result)),
-            None => additions.push((*team, result)),
+            Some(period) => corrections.push((period, result.clone())),
+            None => additions.push((*team, result.clone())),
         }
         touched_teams.insert(*team);
         applied.first_month = Some(
@@ -300,8 +361,9 @@ pub async fn apply(
         let next = match newest.get(&period.id) {
             Some(v) => v + 1,
             None => {
-                // Figures loaded in bulk have no version yet: keep them first.
-                versions.push(version_of(period.id, 1, &monthly(period), None, None));
+                // Figures loaded in bulk have no version yet: keep them first,
+                // as stored.
+                versions.push(loaded_version(period));
                 2
             }
         };
@@ -389,6 +451,10 @@ pub async fn mark_applied(
         .col_expr(
             result_import::Column::AppliedCorrected,
             Expr::value(count(applied.corrected)),
+        )
+        .col_expr(
+            result_import::Column::AppliedRefused,
+            Expr::value(count(applied.refused)),
         )
         .col_expr(result_import::Column::Rows, Expr::value("[]"))
         .filter(result_import::Column::Id.eq(id))

@@ -37,6 +37,7 @@ enum ResultImport {
     AppliedAt,
     AppliedAdded,
     AppliedCorrected,
+    AppliedRefused,
 }
 
 #[sea_orm_migration::async_trait::async_trait]
@@ -58,6 +59,7 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(ResultImport::AppliedAt))
                     .col(integer_null(ResultImport::AppliedAdded))
                     .col(integer_null(ResultImport::AppliedCorrected))
+                    .col(integer_null(ResultImport::AppliedRefused))
                     .foreign_key(
                         ForeignKey::create()
                             .from(ResultImport::Table, ResultImport::AccountId)

@@ -28,6 +28,8 @@ pub struct ImportProgress {
     /// Being imported now.
     pub under_way: bool,
     pub finished: bool,
+    /// It failed and changed nothing: it can be confirmed again.
+    pub failed: bool,
     /// Steps done and in all (both 0 when another process imports it).
     pub done: usize,
     pub total: usize,
@@ -39,4 +41,6 @@ pub struct ImportApplied {
     pub at: String,
     pub added: usize,
     pub corrected: usize,
+    /// Months left alone: their figures changed since the preview.
+    pub refused: usize,
 }

@@ -112,9 +112,12 @@ fn csv(bytes: &[u8]) -> Result<Table, Message> {
             byte += 1;
         }
         if byte > counted_to {
-            line += text.as_bytes()[counted_to..byte]
-                .iter()
-                .filter(|b| **b == b'\n')
+            // A line ends at \n, \r\n or (old Macs) a lone \r.
+            let bytes = text.as_bytes();
+            line += (counted_to..byte)
+                .filter(|&i| {
+                    bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                })
                 .count();
             counted_to = byte;
         }
@@ -188,10 +191,11 @@ fn unpacked_size_is_safe(bytes: &[u8]) -> Result<(), Message> {
 }
 
 fn xlsx(bytes: &[u8]) -> Result<Table, Message> {
-    use calamine::{Data, Reader, Xlsx};
+    use calamine::{DataRef, Reader, Xlsx};
+    use std::collections::BTreeMap;
     unpacked_size_is_safe(bytes)?;
-    let mut workbook: Xlsx<_> =
-        Reader::new(Cursor::new(bytes)).map_err(|_| Message::from(Text::ImportNotSpreadsheet))?;
+    let unreadable = |_| Message::from(Text::ImportNotSpreadsheet);
+    let mut workbook: Xlsx<_> = Reader::new(Cursor::new(bytes)).map_err(unreadable)?;
     let sheet = workbook
         .sheet_names()
         .first()
@@ -199,7 +203,7 @@ fn xlsx(bytes: &[u8]) -> Result<Table, Message> {
         .ok_or(Text::ImportEmpty)?;
     let merged = workbook
         .merge_cells_by_sheet_name(&sheet)
-        .map_err(|_| Message::from(Text::ImportNotSpreadsheet))?;
+        .map_err(unreadable)?;
     if let Some(merged) = merged.first() {
         return Err(Text::ImportMergedCells.with(format!(
             "{}:{}",
@@ -207,42 +211,54 @@ fn xlsx(bytes: &[u8]) -> Result<Table, Message> {
             cell_name(merged.end)
         )));
     }
-    let values = workbook
-        .worksheet_range(&sheet)
-        .map_err(|_| Message::from(Text::ImportNotSpreadsheet))?;
-    // A formula is read as the formula, so the row is refused with the
-    // formula's own message instead of taking whatever value it last had.
-    let formulas = workbook
-        .worksheet_formula(&sheet)
-        .map_err(|_| Message::from(Text::ImportNotSpreadsheet))?;
-    let Some((first_row, first_column)) = values.start() else {
-        return Ok(Table::default());
-    };
+    // Cell by cell, never as one rectangle: a sheet with one cell in A1 and
+    // one in XFD1048576 would be a rectangle of 17 billion cells.
+    let mut cells = workbook
+        .worksheet_cells_reader(&sheet)
+        .map_err(unreadable)?;
+    let mut rows: BTreeMap<u32, Vec<(u32, String)>> = BTreeMap::new();
+    while let Some(cell) = cells.next_cell_with_formula().map_err(unreadable)? {
+        let (row, column) = cell.pos;
+        // A formula is read as the formula, so the row is refused with the
+        // formula's own message instead of taking whatever value it last had.
+        let text = match cell.formula {
+            Some(formula) if !formula.is_empty() => format!("={formula}"),
+            _ => match cell.value {
+                DataRef::Empty => String::new(),
+                DataRef::String(s) | DataRef::DurationIso(s) => s,
+                DataRef::DateTimeIso(s) => s.get(..7).unwrap_or(&s).to_string(),
+                DataRef::SharedString(s) => s.to_string(),
+                DataRef::Int(n) => n.to_string(),
+                DataRef::Float(x) => number(x),
+                DataRef::Bool(b) => b.to_string(),
+                DataRef::DateTime(d) => month_of_serial(d.as_f64()),
+                DataRef::Error(_) => "#FOUT".to_string(),
+            },
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        if column as usize >= MAX_COLUMNS {
+            return Err(Text::ImportTooManyColumns.with(MAX_COLUMNS));
+        }
+        let cells_of_row = rows.entry(row).or_default();
+        cells_of_row.push((column, text));
+        if rows.len() > MAX_ROWS + 1 {
+            return Err(Text::ImportTooManyRows.with(MAX_ROWS));
+        }
+    }
     let mut table = Table::default();
-    for (offset, row) in values.rows().enumerate() {
-        let row_index = first_row + offset as u32;
-        let cells = row
+    for (row, cells) in rows {
+        let width = cells
             .iter()
-            .enumerate()
-            .map(|(column, value)| {
-                let at = (row_index, first_column + column as u32);
-                match formulas.get_value(at) {
-                    Some(formula) if !formula.is_empty() => format!("={formula}"),
-                    _ => match value {
-                        Data::Empty => String::new(),
-                        Data::String(s) => s.clone(),
-                        Data::Int(n) => n.to_string(),
-                        Data::Float(x) => number(*x),
-                        Data::Bool(b) => b.to_string(),
-                        Data::DateTime(d) => month_of_serial(d.as_f64()),
-                        Data::DateTimeIso(s) => s.get(..7).unwrap_or(s).to_string(),
-                        Data::DurationIso(s) => s.clone(),
-                        Data::Error(_) => "#FOUT".to_string(),
-                    },
-                }
-            })
-            .collect();
-        push_row(&mut table, row_index as usize + 1, cells)?;
+            .map(|(c, _)| *c as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut dense = vec![String::new(); width];
+        for (column, text) in cells {
+            dense[column as usize] = text;
+        }
+        push_row(&mut table, row as usize + 1, dense)?;
     }
     Ok(table)
 }
@@ -303,6 +319,10 @@ mod tests {
         assert_eq!(table.header_line, 1);
         assert_eq!(rows(&table), [["2026-01", "12"], ["2026-02", "9"]]);
         assert_eq!(table.rows[1].0, 4, "the empty line still counts");
+        // Excel for Mac's "CSV (Macintosh)": lines end in a lone CR.
+        let (_, table) = read(b"Maand;Gestart\r2026-01;12\r\r2026-02;9\r").unwrap();
+        let lines: Vec<usize> = table.rows.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [2, 4]);
     }
 
     #[test]

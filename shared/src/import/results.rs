@@ -366,6 +366,43 @@ pub fn check(table: &Table, columns: &Columns, context: &Context) -> Checked {
     checked
 }
 
+/// A month as the confirmation writes it: the file's figures for the
+/// columns it has (`in_file`), the figures stored now for the rest — which
+/// may have changed since the preview — checked again by the form's rule;
+/// `None` when they no longer fit together.
+pub fn settle(
+    imported: &MonthlyResult,
+    stored: Option<&MonthlyResult>,
+    in_file: &[String],
+    this_month: Month,
+) -> Option<MonthlyResult> {
+    let mut form = ResultsForm {
+        month: imported.month.to_string(),
+        ..ResultsForm::default()
+    };
+    for (name, ..) in FIELDS.iter().skip(1) {
+        let from = if in_file.iter().any(|f| f == name) {
+            Some(imported)
+        } else {
+            stored
+        };
+        set(&mut form, name, form_of(from, name));
+    }
+    validation::monthly_result(&form, this_month).ok()
+}
+
+/// The fields of the form a file has columns for.
+pub fn fields_in(columns: &Columns) -> Vec<String> {
+    columns
+        .positions
+        .iter()
+        .filter_map(|(_, column)| match column {
+            Column::Field(name) => Some(name.to_string()),
+            Column::Team => None,
+        })
+        .collect()
+}
+
 /// What importing a month does to the stored one.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
@@ -418,6 +455,8 @@ pub struct Preview {
     pub refusals: Vec<RefusedRow>,
     pub refusals_total: usize,
     pub unknown_columns: Vec<String>,
+    /// The form's fields the file has columns for (`settle`).
+    pub in_file: Vec<String>,
 }
 
 /// The preview of `checked`, given the stored months.
@@ -432,6 +471,7 @@ pub fn preview(
         refused_rows: checked.refused_rows,
         refusals_total: checked.refusals.len(),
         unknown_columns: columns.unknown.clone(),
+        in_file: fields_in(columns),
         refusals: checked
             .refusals
             .iter()
@@ -789,6 +829,37 @@ mod tests {
             .message
             .to_string()
             .contains("Zonder reacties"));
+    }
+
+    #[test]
+    fn the_confirmation_takes_left_out_columns_as_stored_then() {
+        let in_file: Vec<String> = ["started", "ended", "without_help", "client_responses"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut imported = result("2026-01", 4, Some(3.0), 10, 7);
+        imported.client_responses = 2;
+        imported.client_grade = Some(7.5);
+        // Since the preview, someone corrected the grade and the wait.
+        let mut now = imported.clone();
+        now.client_grade = Some(8.0);
+        now.mean_wait_days = Some(4.0);
+        now.without_help = 1;
+        let settled = settle(&imported, Some(&now), &in_file, month("2026-11")).unwrap();
+        assert_eq!(settled.client_grade, Some(8.0));
+        assert_eq!(settled.mean_wait_days, Some(4.0));
+        assert_eq!(settled.without_help, 7, "the file's own column wins");
+        // A month whose stored figures no longer fit the file's: not written.
+        now.uitval = Some(11);
+        assert_eq!(
+            settle(&imported, Some(&now), &in_file, month("2026-11")),
+            None
+        );
+        // A month still new: the left-out figures are empty.
+        let mut fresh = result("2026-01", 0, None, 3, 1);
+        fresh.client_grade = Some(7.0);
+        let settled = settle(&fresh, None, &in_file, month("2026-11")).unwrap();
+        assert_eq!(settled.client_grade, None);
     }
 
     #[test]

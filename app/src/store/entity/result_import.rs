@@ -29,6 +29,7 @@ pub struct Model {
     pub applied_at: Option<DateTimeUtc>,
     pub applied_added: Option<i32>,
     pub applied_corrected: Option<i32>,
+    pub applied_refused: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
