@@ -4,7 +4,7 @@
 //! every correction versioned exactly as `results::save` versions one.
 
 use super::entity::{outcome_period, outcome_version, result_import, team};
-use super::results::monthly;
+use super::results::{monthly, period_of, version_of};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
@@ -182,70 +182,6 @@ pub struct Applied {
     pub last_month: Option<Month>,
 }
 
-fn int(n: u32) -> i32 {
-    i32::try_from(n).unwrap_or(i32::MAX)
-}
-
-fn period_of(team_id: i32, r: &MonthlyResult) -> outcome_period::ActiveModel {
-    outcome_period::ActiveModel {
-        team_id: Set(team_id),
-        month: Set(r.month.to_string()),
-        started: Set(int(r.started)),
-        mean_wait_days: Set(r.mean_wait_days),
-        ended: Set(int(r.ended)),
-        without_help: Set(int(r.without_help)),
-        client_grade: Set(r.client_grade),
-        client_responses: Set(int(r.client_responses)),
-        uitval: Set(r.uitval.map(int)),
-        doelrealisatie: Set(r.doelrealisatie.map(int)),
-        ..Default::default()
-    }
-}
-
-fn version_of(
-    period_id: i32,
-    version: i32,
-    r: &MonthlyResult,
-    author: Option<i32>,
-    at: Option<DateTime<Utc>>,
-) -> outcome_version::ActiveModel {
-    outcome_version::ActiveModel {
-        outcome_period_id: Set(period_id),
-        version: Set(version),
-        started: Set(int(r.started)),
-        mean_wait_days: Set(r.mean_wait_days),
-        ended: Set(int(r.ended)),
-        without_help: Set(int(r.without_help)),
-        client_grade: Set(r.client_grade),
-        client_responses: Set(int(r.client_responses)),
-        uitval: Set(r.uitval.map(int)),
-        doelrealisatie: Set(r.doelrealisatie.map(int)),
-        author_account_id: Set(author),
-        created_at: Set(at),
-        ..Default::default()
-    }
-}
-
-/// The first version of figures loaded in bulk, as `results::save` keeps
-/// it: the stored row as it is, without author or time.
-fn loaded_version(p: &outcome_period::Model) -> outcome_version::ActiveModel {
-    outcome_version::ActiveModel {
-        outcome_period_id: Set(p.id),
-        version: Set(1),
-        started: Set(p.started),
-        mean_wait_days: Set(p.mean_wait_days),
-        ended: Set(p.ended),
-        without_help: Set(p.without_help),
-        client_grade: Set(p.client_grade),
-        client_responses: Set(p.client_responses),
-        uitval: Set(p.uitval),
-        doelrealisatie: Set(p.doelrealisatie),
-        author_account_id: Set(None),
-        created_at: Set(None),
-        ..Default::default()
-    }
-}
-
 /// The newest version number of each of `periods` that has one.
 async fn newest_versions(
     db: &impl ConnectionTrait,
@@ -345,7 +281,7 @@ pub async fn apply(
             let period = now_stored
                 .get(&(*team, result.month))
                 .ok_or_else(|| DbErr::RecordNotInserted)?;
-            versions.push(version_of(period.id, 1, result, Some(author), Some(now)));
+            versions.push(version_of(period, 1, Some(author), Some(now)));
         }
     }
     let corrected_ids: Vec<i32> = corrections.iter().map(|(p, _)| p.id).collect();
@@ -353,7 +289,7 @@ pub async fn apply(
     for (period, result) in &corrections {
         let mut model = period_of(period.team_id, result);
         model.id = Set(period.id);
-        model.update(db).await?;
+        let updated = model.update(db).await?;
         done += 1;
         if done % INSERT_CHUNK == 0 {
             progress(done, total);
@@ -363,11 +299,11 @@ pub async fn apply(
             None => {
                 // Figures loaded in bulk have no version yet: keep them first,
                 // as stored.
-                versions.push(loaded_version(period));
+                versions.push(version_of(period, 1, None, None));
                 2
             }
         };
-        versions.push(version_of(period.id, next, result, Some(author), Some(now)));
+        versions.push(version_of(&updated, next, Some(author), Some(now)));
     }
     // A month of figures loaded in bulk has two versions (the loaded ones
     // kept first): the step counts the month, not each version.

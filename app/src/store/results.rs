@@ -15,7 +15,26 @@ fn int(n: u32) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
 
-fn version_of(
+/// A month's row as stored, for `team_id`.
+pub fn period_of(team_id: i32, figures: &MonthlyResult) -> outcome_period::ActiveModel {
+    outcome_period::ActiveModel {
+        team_id: Set(team_id),
+        month: Set(figures.month.to_string()),
+        started: Set(int(figures.started)),
+        mean_wait_days: Set(figures.mean_wait_days),
+        ended: Set(int(figures.ended)),
+        without_help: Set(int(figures.without_help)),
+        client_grade: Set(figures.client_grade),
+        client_responses: Set(int(figures.client_responses)),
+        uitval: Set(figures.uitval.map(int)),
+        doelrealisatie: Set(figures.doelrealisatie.map(int)),
+        ..Default::default()
+    }
+}
+
+/// Version `version` of the stored month `o`: who saved it and when (none
+/// for figures loaded in bulk).
+pub fn version_of(
     o: &outcome_period::Model,
     version: i32,
     author: Option<i32>,
@@ -52,19 +71,7 @@ pub async fn save(
         .filter(outcome_period::Column::Month.eq(figures.month.to_string()))
         .one(db)
         .await?;
-    let mut model = outcome_period::ActiveModel {
-        team_id: Set(team_id),
-        month: Set(figures.month.to_string()),
-        started: Set(int(figures.started)),
-        mean_wait_days: Set(figures.mean_wait_days),
-        ended: Set(int(figures.ended)),
-        without_help: Set(int(figures.without_help)),
-        client_grade: Set(figures.client_grade),
-        client_responses: Set(int(figures.client_responses)),
-        uitval: Set(figures.uitval.map(int)),
-        doelrealisatie: Set(figures.doelrealisatie.map(int)),
-        ..Default::default()
-    };
+    let mut model = period_of(team_id, figures);
     let after = match &before {
         Some(b) => {
             model.id = Set(b.id);
