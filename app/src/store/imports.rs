@@ -6,6 +6,7 @@
 use super::entity::{outcome_period, outcome_version, result_import, team};
 use super::results::{monthly, period_of, version_of};
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
     Set,
@@ -51,8 +52,9 @@ impl UnderWay {
 const CHUNK: usize = 500;
 /// The most months a query names; more are read as all the teams' months.
 const MONTHS_FILTERED: usize = 240;
-/// Rows per multi-row insert (ten columns each).
-const INSERT_CHUNK: usize = 400;
+/// Rows per multi-row insert (at most twelve columns each: 12,000 values,
+/// within SQLite's 32,766 and PostgreSQL's 65,535).
+const INSERT_CHUNK: usize = 1000;
 
 /// Which of `ids` are teams.
 pub async fn existing_teams(db: &impl ConnectionTrait, ids: &[i32]) -> Result<HashSet<i32>, DbErr> {
@@ -182,6 +184,24 @@ pub struct Applied {
     pub last_month: Option<Month>,
 }
 
+/// A month's figures as a stored row reads them back (id and team aside).
+fn stored_as(r: &MonthlyResult) -> outcome_period::Model {
+    let int = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
+    outcome_period::Model {
+        id: 0,
+        team_id: 0,
+        month: r.month.to_string(),
+        started: int(r.started),
+        mean_wait_days: r.mean_wait_days,
+        ended: int(r.ended),
+        without_help: int(r.without_help),
+        client_grade: r.client_grade,
+        client_responses: int(r.client_responses),
+        uitval: r.uitval.map(int),
+        doelrealisatie: r.doelrealisatie.map(int),
+    }
+}
+
 /// The newest version number of each of `periods` that has one.
 async fn newest_versions(
     db: &impl ConnectionTrait,
@@ -261,39 +281,59 @@ pub async fn apply(
     let mut done = 0;
     progress(done, total);
 
-    for chunk in additions.chunks(INSERT_CHUNK) {
+    // Added and corrected months alike, in multi-row statements: a
+    // correction is an insert that meets its month (team and month are
+    // unique) and updates it, portable to SQLite and PostgreSQL, instead
+    // of an UPDATE per month.
+    let corrected_columns = [
+        outcome_period::Column::Started,
+        outcome_period::Column::MeanWaitDays,
+        outcome_period::Column::Ended,
+        outcome_period::Column::WithoutHelp,
+        outcome_period::Column::ClientGrade,
+        outcome_period::Column::ClientResponses,
+        outcome_period::Column::Uitval,
+        outcome_period::Column::Doelrealisatie,
+    ];
+    let written: Vec<(i32, &MonthlyResult)> = additions
+        .iter()
+        .map(|(team, r)| (*team, r))
+        .chain(corrections.iter().map(|(p, r)| (p.team_id, r)))
+        .collect();
+    for chunk in written.chunks(INSERT_CHUNK) {
         outcome_period::Entity::insert_many(chunk.iter().map(|(team, r)| period_of(*team, r)))
-            .exec(db)
+            .on_conflict(
+                OnConflict::columns([
+                    outcome_period::Column::TeamId,
+                    outcome_period::Column::Month,
+                ])
+                .update_columns(corrected_columns)
+                .to_owned(),
+            )
+            .exec_without_returning(db)
             .await?;
         done += chunk.len();
         progress(done, total);
     }
+    // The added months' ids, to hang their first versions on.
+    let added_teams: Vec<i32> = additions
+        .iter()
+        .map(|(team, _)| *team)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let added_months: HashSet<Month> = additions.iter().map(|(_, r)| r.month).collect();
+    let now_stored = stored_periods(db, &added_teams, &added_months).await?;
     let mut versions: Vec<outcome_version::ActiveModel> = Vec::new();
-    if !additions.is_empty() {
-        let added_teams: Vec<i32> = additions
-            .iter()
-            .map(|(team, _)| *team)
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        let now_stored = stored_periods(db, &added_teams, &months).await?;
-        for (team, result) in &additions {
-            let period = now_stored
-                .get(&(*team, result.month))
-                .ok_or_else(|| DbErr::RecordNotInserted)?;
-            versions.push(version_of(period, 1, Some(author), Some(now)));
-        }
+    for (team, result) in &additions {
+        let period = now_stored
+            .get(&(*team, result.month))
+            .ok_or(DbErr::RecordNotInserted)?;
+        versions.push(version_of(period, 1, Some(author), Some(now)));
     }
     let corrected_ids: Vec<i32> = corrections.iter().map(|(p, _)| p.id).collect();
     let newest = newest_versions(db, &corrected_ids).await?;
     for (period, result) in &corrections {
-        let mut model = period_of(period.team_id, result);
-        model.id = Set(period.id);
-        let updated = model.update(db).await?;
-        done += 1;
-        if done % INSERT_CHUNK == 0 {
-            progress(done, total);
-        }
         let next = match newest.get(&period.id) {
             Some(v) => v + 1,
             None => {
@@ -302,6 +342,11 @@ pub async fn apply(
                 versions.push(version_of(period, 1, None, None));
                 2
             }
+        };
+        let updated = outcome_period::Model {
+            id: period.id,
+            team_id: period.team_id,
+            ..stored_as(result)
         };
         versions.push(version_of(&updated, next, Some(author), Some(now)));
     }
