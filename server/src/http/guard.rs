@@ -132,6 +132,29 @@ fn body_limit(path: &str) -> usize {
 /// memory.
 fn limit_body(request: &mut Request, https: bool) -> Option<Response> {
     let limit = body_limit(request.uri().path());
+    // The upload's reader (server_fn's multipart codec) panics on a body
+    // that does not say its multipart boundary: refused here with 415.
+    if request.uri().path() == IMPORT_PATH && !is_safe(request.method()) {
+        let boundary = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| multer::parse_boundary(v).ok());
+        if boundary.is_none() {
+            let language = Language::for_request(
+                None,
+                language_cookie(request.headers(), https),
+                accept_language(request.headers()),
+            );
+            return Some(
+                (
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    Text::ErrorRequest.text(language),
+                )
+                    .into_response(),
+            );
+        }
+    }
     let announced = request
         .headers()
         .get(header::CONTENT_LENGTH)
