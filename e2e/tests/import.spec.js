@@ -20,6 +20,55 @@ async function workbook() {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+// An iWmo 3.2 message, as a provider's system exchanges it: with the
+// client's BSN and name, which Wijkwijs must neither keep nor show.
+const BSN = '999911120';
+function wmo(number, code, dated, records) {
+  const m = `wmo${number}`;
+  const b = 'iwmo';
+  const product = (r) => {
+    switch (number) {
+      case '315':
+        return `<${m}:AangevraagdProduct><${m}:ReferentieAanbieder>${r.reference}</${m}:ReferentieAanbieder><${m}:ToewijzingIngangsdatum>${dated}</${m}:ToewijzingIngangsdatum></${m}:AangevraagdProduct>`;
+      case '301':
+        return `<${m}:ToegewezenProduct><${m}:ToewijzingNummer>${r.number}</${m}:ToewijzingNummer>${r.reference ? `<${m}:ReferentieAanbieder>${r.reference}</${m}:ReferentieAanbieder>` : ''}<${m}:Toewijzingsdatum>${r.assigned}</${m}:Toewijzingsdatum><${m}:Toewijzingstijd>09:00:00</${m}:Toewijzingstijd><${m}:Ingangsdatum>${r.assigned}</${m}:Ingangsdatum></${m}:ToegewezenProduct>`;
+      default: {
+        const item = number === '305' ? 'StartProduct' : 'StopProduct';
+        const stop = r.end ? `<${m}:RedenBeeindiging>${r.reason}</${m}:RedenBeeindiging><${m}:Einddatum>${r.end}</${m}:Einddatum>` : '';
+        return `<${m}:${item}><${m}:ToewijzingNummer>${r.number}</${m}:ToewijzingNummer><${m}:Product><${b}:Categorie>01</${b}:Categorie><${b}:Code>01A11</${b}:Code></${m}:Product><${m}:Begindatum>${r.begin}</${m}:Begindatum>${stop}<${m}:StatusAanlevering>1</${m}:StatusAanlevering></${m}:${item}>`;
+      }
+    }
+  };
+  const list = { '315': 'AangevraagdeProducten', '301': 'ToegewezenProducten', '305': 'StartProducten', '307': 'StopProducten' }[number];
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<${m}:Bericht xmlns:${b}="http://www.istandaarden.nl/iwmo/3_2/basisschema/schema" xmlns:${m}="http://www.istandaarden.nl/iwmo/3_2/${m}/schema">
+<${m}:Header><${m}:BerichtCode>${code}</${m}:BerichtCode><${m}:BerichtVersie>3</${m}:BerichtVersie><${m}:BerichtSubversie>2</${m}:BerichtSubversie><${m}:Afzender>65656055</${m}:Afzender><${m}:Ontvanger>0344</${m}:Ontvanger><${m}:BerichtIdentificatie><${b}:Identificatie>E2E${number}</${b}:Identificatie><${b}:Dagtekening>${dated}</${b}:Dagtekening></${m}:BerichtIdentificatie></${m}:Header>
+<${m}:Client><${m}:Bsn>${BSN}</${m}:Bsn><${m}:Naam><${b}:Geslachtsnaam><${b}:Achternaam>Verbeek</${b}:Achternaam></${b}:Geslachtsnaam></${m}:Naam>
+<${m}:${list}>${records.map(product).join('')}</${m}:${list}></${m}:Client></${m}:Bericht>`);
+}
+
+// January 2020: three starts (waits of 21, 10 and 1 days: 10.7 on
+// average) and one end as planned; February: an early end (uitval) and a
+// move, which is no end of help the team worked towards.
+const MESSAGES = [
+  ['verzoek.xml', wmo('315', '444', '2019-12-20', [{ reference: 'R-1' }])],
+  ['toewijzing.xml', wmo('301', '414', '2020-01-05', [
+    { number: 900001, reference: 'R-1', assigned: '2020-01-02' },
+    { number: 900002, assigned: '2020-01-05' },
+    { number: 900003, assigned: '2020-01-02' },
+  ])],
+  ['start.xml', wmo('305', '418', '2020-01-16', [
+    { number: 900001, begin: '2020-01-10' },
+    { number: 900002, begin: '2020-01-15' },
+    { number: 900003, begin: '2020-01-03' },
+  ])],
+  ['stop.xml', wmo('307', '420', '2020-03-02', [
+    { number: 900003, begin: '2020-01-03', end: '2020-01-25', reason: '19' },
+    { number: 900001, begin: '2020-01-10', end: '2020-02-10', reason: '21' },
+    { number: 900002, begin: '2020-01-15', end: '2020-02-20', reason: '31' },
+  ])],
+].map(([name, buffer]) => ({ name, mimeType: 'application/xml', buffer }));
+
 async function choose(page, testInfo, name, mimeType, buffer) {
   await page.getByLabel('Bestand (.csv of .xlsx)').setInputFiles({ name, mimeType, buffer });
   await page.getByRole('button', { name: 'Bestand controleren' }).click();
@@ -86,4 +135,35 @@ test('months are imported from a CSV file and corrected from an Excel workbook',
   await ready(page, testInfo);
   await expect(page.getByLabel('Cliënten bij wie de hulp startte')).toHaveValue('4');
   await expect(page.getByRole('table', { name: 'Alle versies van deze maand, nieuwste eerst' }).getByRole('row')).toHaveCount(3);
+
+  // The team's iWmo messages correct both months: starts, wait, ends and
+  // uitval from the messages, the rest as the team entered it.
+  await page.goto(`${teamPath}/resultaten/importeren`);
+  await ready(page, testInfo);
+  const messages = page.getByLabel('Berichten (.xml, of een .zip met berichten)');
+  await messages.setInputFiles([{ name: 'bericht.xml', mimeType: 'application/xml', buffer: Buffer.from('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>') }]);
+  await page.getByRole('button', { name: 'Berichten controleren' }).click();
+  await ready(page, testInfo);
+  await expect(page.locator('#veld-berichten-melding')).toContainText('Bestand 1: dit bestand bevat een DTD');
+  await expect(page.getByLabel('Berichten (.xml, of een .zip met berichten)')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Berichten (.xml, of een .zip met berichten)').setInputFiles(MESSAGES);
+  await page.getByRole('button', { name: 'Berichten controleren' }).click();
+  await ready(page, testInfo);
+  await expect(page.getByText('Gelezen als: iWmo-berichten, release 3.2')).toBeVisible();
+  await expect(page.getByText('Regels gelezen: 2. Maanden toe te voegen: 0; te corrigeren: 2; ongewijzigd: 0. Regels geweigerd: 0.')).toBeVisible();
+  await expect(page.getByText('1 stops met een administratieve reden tellen niet als beëindigd.')).toBeVisible();
+  const counted = page.getByRole('table', { name: 'Maanden die de import corrigeert, van oud naar nieuw' });
+  await expect(counted.getByRole('row').filter({ hasText: 'jan 2020' })).toContainText('4 → 3');
+  await expect(counted.getByRole('row').filter({ hasText: 'jan 2020' })).toContainText('6,5 → 10,7');
+  await expect(page.locator('body')).not.toContainText(BSN);
+  await expect(page.locator('body')).not.toContainText('Verbeek');
+  await expectAccessible(page, testInfo);
+  await page.getByRole('button', { name: 'Import bevestigen' }).click();
+  await expect(page.getByText('Deze import is verwerkt. Maanden toegevoegd: 0; gecorrigeerd: 2.')).toBeVisible();
+  await ready(page, testInfo);
+
+  await page.goto(`${teamPath}/resultaten/invoeren?maand=2020-02`);
+  await ready(page, testInfo);
+  await expect(page.getByLabel('Cliënten bij wie de hulp eindigde')).toHaveValue('1');
 });
+

@@ -88,6 +88,7 @@ async fn measure(url: &str) -> anyhow::Result<()> {
         &columns,
         &Context {
             scope: Scope::Network,
+            left_out: shared::i18n::Text::ImportStoredFigure,
             this_month: app::store::this_month(),
             team_exists: &exists,
             stored: &stored_month,

@@ -40,10 +40,12 @@ const ACTORS: [Actor; 7] = [
 
 const SECOND_BEHEERDER: &str = "beheerder2@demo.wijkwijs.nl";
 
-/// The one endpoint that takes a file (multipart), and the file it gets.
+/// The endpoints that take files (multipart), and the files they get.
 const UPLOAD: &str = "/api/results/import";
 const UPLOADED: &[u8] =
     "Maand;Gestart;Afgesloten;Zonder hulp verder;Reacties cliënten\n2026-01;0;0;0;0\n".as_bytes();
+const MESSAGES: &str = "/api/results/import/messages";
+const MESSAGE: &[u8] = br#"<m:Bericht xmlns:m="http://www.istandaarden.nl/ijw/3_2/jw305/schema" xmlns:b="http://www.istandaarden.nl/ijw/3_2/basisschema/schema"><m:Header><m:BerichtIdentificatie><b:Dagtekening>2026-01-09</b:Dagtekening></m:BerichtIdentificatie></m:Header><m:Client><m:StartProducten><m:StartProduct><m:ToewijzingNummer>1</m:ToewijzingNummer><m:Begindatum>2026-01-05</m:Begindatum><m:StatusAanlevering>1</m:StatusAanlevering></m:StartProduct></m:StartProducten></m:Client></m:Bericht>"#;
 
 impl Actor {
     fn email(self) -> Option<&'static str> {
@@ -369,6 +371,12 @@ fn matrix() -> Vec<Entry> {
         Entry {
             // Sent as a multipart upload with `UPLOADED` as its file.
             path: UPLOAD,
+            form: |t| vec![("team_id", t.team.to_string())],
+            expect: member_of_team,
+        },
+        Entry {
+            // Sent as a multipart upload with `MESSAGE` as its file.
+            path: MESSAGES,
             form: |t| vec![("team_id", t.team.to_string())],
             expect: member_of_team,
         },
@@ -918,6 +926,10 @@ on_both_backends!(
                 let reply = if entry.path == UPLOAD {
                     client
                         .upload(entry.path, "/", &form, Some(("bestand", UPLOADED)), false)
+                        .await
+                } else if entry.path == MESSAGES {
+                    client
+                        .upload(entry.path, "/", &form, Some(("berichten", MESSAGE)), false)
                         .await
                 } else {
                     client.call(entry.path, &form).await

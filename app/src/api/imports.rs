@@ -43,13 +43,14 @@ pub async fn import_target(team_id: Option<i32>) -> Result<Option<String>, AppEr
         .ok_or_else(|| AppError::NotFound.with_status())
 }
 
-/// The upload's fields: the team (absent for many teams) and the file,
-/// read up to `MAX_FILE_BYTES`; a larger file is read to its end (so the
-/// browser sees the answer) and refused.
+/// The upload's fields: the team (absent for many teams) and the files
+/// (a spreadsheet, or messages), read up to `MAX_FILE_BYTES` together; a
+/// larger upload is read to its end (so the browser sees the answer) and
+/// refused.
 #[cfg(feature = "ssr")]
 struct Upload {
     team_id: Option<i32>,
-    file: Vec<u8>,
+    files: Vec<Vec<u8>>,
     too_large: bool,
 }
 
@@ -60,9 +61,10 @@ async fn read_upload(data: MultipartData) -> Result<Upload, AppError> {
     let mut multipart = data.into_inner().ok_or_else(unreadable)?;
     let mut upload = Upload {
         team_id: None,
-        file: Vec::new(),
+        files: Vec::new(),
         too_large: false,
     };
+    let mut size = 0;
     while let Some(mut field) = multipart.next_field().await.map_err(|_| unreadable())? {
         let name = field.name().map(str::to_string);
         match name.as_deref() {
@@ -73,68 +75,176 @@ async fn read_upload(data: MultipartData) -> Result<Upload, AppError> {
                     upload.team_id = Some(text.parse().map_err(|_| unreadable())?);
                 }
             }
-            Some("bestand") => {
+            Some("bestand" | "berichten") => {
+                let mut file = Vec::new();
                 while let Some(chunk) = field.chunk().await.map_err(|_| unreadable())? {
-                    if upload.file.len() + chunk.len() > MAX_FILE_BYTES {
-                        upload.too_large = true;
-                    }
+                    size += chunk.len();
+                    upload.too_large |= size > MAX_FILE_BYTES;
                     if !upload.too_large {
-                        upload.file.extend_from_slice(&chunk);
+                        file.extend_from_slice(&chunk);
                     }
+                }
+                // A file input left empty still sends an empty part.
+                if !file.is_empty() {
+                    upload.files.push(file);
                 }
             }
             _ => while field.chunk().await.map_err(|_| unreadable())?.is_some() {},
         }
     }
     if upload.too_large {
-        upload.file = Vec::new();
+        upload.files = Vec::new();
     }
     Ok(upload)
+}
+
+/// A refusal of the upload, shown at its file field.
+#[cfg(feature = "ssr")]
+fn refuse_at(field: &str, message: shared::i18n::Message) -> Result<(), AppError> {
+    let mut errors = crate::error::FormErrors::default();
+    errors.add(field, message);
+    errors.into_result()
+}
+
+/// An upload's files once someone who may import there sent them: the
+/// files, or the refusal for a missing or too large upload.
+#[cfg(feature = "ssr")]
+async fn checked_upload(
+    data: MultipartData,
+    field: &str,
+) -> Result<
+    (
+        crate::auth::RequestContext,
+        shared::permissions::Viewer,
+        Upload,
+    ),
+    AppError,
+> {
+    use shared::i18n::Text;
+    use shared::import::MAX_FILE_BYTES;
+    use shared::permissions::Permission;
+    // Someone logged in, before a byte of the file is read.
+    crate::auth::require(Permission::ReadNetwork)?;
+    let upload = read_upload(data).await?;
+    let (request, viewer) = crate::auth::require(permission(upload.team_id))?;
+    if upload.too_large {
+        refuse_at(field, Text::ImportTooLarge.with(MAX_FILE_BYTES >> 20))?;
+    }
+    if upload.files.is_empty() {
+        refuse_at(field, Text::ImportNoFile.into())?;
+    }
+    Ok((request, viewer, upload))
 }
 
 /// Reads an uploaded file and keeps its preview; on to the preview page.
 #[server(endpoint = "results/import", input = MultipartFormData)]
 pub async fn import_results(data: MultipartData) -> Result<(), AppError> {
-    use crate::error::FormErrors;
-    use crate::store::{imports, sessions};
     use shared::i18n::Text;
-    use shared::import::results::{self as import, Column, Context, Kept, Scope};
-    use shared::import::{file, MAX_FILE_BYTES};
-    use shared::permissions::Permission;
+    use shared::import::file;
+    use shared::import::results::{self as import, Scope};
 
-    // Someone logged in, before a byte of the file is read.
-    crate::auth::require(Permission::ReadNetwork)?;
-    let upload = read_upload(data).await?;
-    let (request, viewer) = crate::auth::require(permission(upload.team_id))?;
-    let refuse = |message: shared::i18n::Message| {
-        let mut errors = FormErrors::default();
-        errors.add("bestand", message);
-        errors.into_result()
-    };
-    if upload.too_large {
-        refuse(Text::ImportTooLarge.with(MAX_FILE_BYTES >> 20))?;
-    }
-    if upload.file.is_empty() {
-        refuse(Text::ImportNoFile.into())?;
-    }
+    let (request, viewer, mut upload) = checked_upload(data, "bestand").await?;
     let scope = upload.team_id.map_or(Scope::Network, Scope::Team);
     // Reading and checking a national file is CPU work of a second or so:
     // off the threads that answer other requests.
-    let bytes = upload.file;
+    let bytes = upload.files.swap_remove(0);
     let read = tokio::task::spawn_blocking(move || file::read(&bytes))
         .await
         .map_err(|_| AppError::Server)?;
     let (kind, table) = match read {
         Ok(read) => read,
-        Err(message) => return refuse(message),
+        Err(message) => return refuse_at("bestand", message),
     };
     let columns = match import::columns(&table.header, scope) {
         Ok(columns) => columns,
-        Err(message) => return refuse(message),
+        Err(message) => return refuse_at("bestand", message),
     };
     if table.rows.is_empty() {
-        refuse(Text::ImportNoRows.into())?;
+        refuse_at("bestand", Text::ImportNoRows.into())?;
     }
+    let kind = match kind {
+        file::Kind::Csv => "csv",
+        file::Kind::Xlsx => "xlsx",
+    };
+    let source = Source {
+        kind,
+        left_out: Text::ImportStoredFigure,
+        messages: None,
+    };
+    save_preview(request, viewer, scope, table, columns, source).await
+}
+
+/// Reads uploaded iJw/iWmo messages for a team, counts their months and
+/// keeps the preview; on to the preview page. Nothing but the counts
+/// outlives this request.
+#[server(endpoint = "results/import/messages", input = MultipartFormData)]
+pub async fn import_messages(data: MultipartData) -> Result<(), AppError> {
+    use shared::i18n::Text;
+    use shared::import::messages;
+    use shared::import::results::Scope;
+
+    let (request, viewer, upload) = checked_upload(data, "berichten").await?;
+    // Messages are a team's own: no beheerder imports them for many teams.
+    let Some(team) = upload.team_id else {
+        return Err(AppError::Request("messages need a team".to_string()).with_status());
+    };
+    let files = upload.files;
+    let owner = Owner::current();
+    let counted = tokio::task::spawn_blocking(move || {
+        let work = || messages::xml::read(&files).map(|batch| messages::count(&batch));
+        match owner {
+            Some(owner) => owner.with(work),
+            None => work(),
+        }
+    })
+    .await
+    .map_err(|_| AppError::Server)?;
+    let counted = match counted {
+        Ok(counted) => counted,
+        Err(message) => return refuse_at("berichten", message),
+    };
+    let source = Source {
+        kind: "berichten",
+        left_out: Text::IjwFigureMissing,
+        messages: Some(counted.summary.clone()),
+    };
+    let table = messages::table(&counted);
+    save_preview(
+        request,
+        viewer,
+        Scope::Team(team),
+        table,
+        messages::columns(),
+        source,
+    )
+    .await
+}
+
+/// What an import's table was read from.
+#[cfg(feature = "ssr")]
+struct Source {
+    /// "csv", "xlsx" or "berichten".
+    kind: &'static str,
+    /// Why a stored figure the source leaves out is refused.
+    left_out: shared::i18n::Text,
+    messages: Option<shared::import::messages::Summary>,
+}
+
+/// Checks a table's rows against the stored months and keeps its preview
+/// and accepted rows (nothing in the team's results changes); on to the
+/// preview page.
+#[cfg(feature = "ssr")]
+async fn save_preview(
+    request: crate::auth::RequestContext,
+    viewer: shared::permissions::Viewer,
+    scope: shared::import::results::Scope,
+    table: shared::import::Table,
+    columns: shared::import::results::Columns,
+    source: Source,
+) -> Result<(), AppError> {
+    use crate::store::{imports, sessions};
+    use shared::import::results::{self as import, Column, Context, Kept, Scope};
+
     let state = crate::state::AppState::current();
     let named_teams: Vec<i32> = match scope {
         Scope::Team(team) => {
@@ -175,6 +285,11 @@ pub async fn import_results(data: MultipartData) -> Result<(), AppError> {
         })
         .unwrap_or_default();
     let stored = imports::stored_months(&state.db, &team_ids, &months).await?;
+    let Source {
+        kind,
+        left_out,
+        messages,
+    } = source;
     // Messages are worded in the request's language, which the request's
     // owner carries to the other thread.
     let owner = Owner::current();
@@ -188,12 +303,14 @@ pub async fn import_results(data: MultipartData) -> Result<(), AppError> {
                 &columns,
                 &Context {
                     scope,
+                    left_out,
                     this_month,
                     team_exists: &team_exists,
                     stored: &stored_month,
                 },
             );
-            let preview = import::preview(&table, &columns, &checked, &stored_month);
+            let mut preview = import::preview(&table, &columns, &checked, &stored_month);
+            preview.messages = messages;
             let kept: Vec<Kept> = checked.rows.iter().map(Kept::from).collect();
             (preview, kept)
         };
@@ -205,10 +322,6 @@ pub async fn import_results(data: MultipartData) -> Result<(), AppError> {
     .await
     .map_err(|_| AppError::Server)?;
     let token = sessions::new_token();
-    let kind = match kind {
-        file::Kind::Csv => "csv",
-        file::Kind::Xlsx => "xlsx",
-    };
     let summary = serde_json::json!({
         "kind": kind,
         "rows": preview.rows_read,
@@ -218,13 +331,17 @@ pub async fn import_results(data: MultipartData) -> Result<(), AppError> {
         "refused": preview.refused_rows,
     })
     .to_string();
+    let team_id = match scope {
+        Scope::Team(team) => Some(team),
+        Scope::Network => None,
+    };
     let write = AuditedWrite::begin(&request).await?;
     let id = imports::save_pending(
         write.db(),
         imports::Pending {
             token_hash: sessions::hash_token(&token),
             account_id: viewer.account_id,
-            team_id: upload_team(scope),
+            team_id,
             kind,
             preview: serde_json::to_string(&preview).map_err(|_| AppError::Server)?,
             rows: serde_json::to_string(&kept).map_err(|_| AppError::Server)?,
@@ -238,16 +355,8 @@ pub async fn import_results(data: MultipartData) -> Result<(), AppError> {
             Change::of("resultaten-import", id).after(summary),
         )
         .await?;
-    leptos_axum::redirect(&format!("{}/{token}", import_page(upload_team(scope))));
+    leptos_axum::redirect(&format!("{}/{token}", import_page(team_id)));
     Ok(())
-}
-
-#[cfg(feature = "ssr")]
-fn upload_team(scope: shared::import::results::Scope) -> Option<i32> {
-    match scope {
-        shared::import::results::Scope::Team(team) => Some(team),
-        shared::import::results::Scope::Network => None,
-    }
 }
 
 /// The import behind `token` if it is the viewer's and they may still
@@ -311,7 +420,7 @@ pub async fn import_preview(token: String) -> Result<dto::ImportPreview, AppErro
         token,
         team_id: import.team_id,
         team_name: import.team_id.and_then(|id| names.get(&id).cloned()),
-        xlsx: import.kind == "xlsx",
+        kind: import.kind.clone(),
         team_names: names.into_iter().collect(),
         expired: import.applied_at.is_none() && expired(import.created_at),
         progress: progress_of(&import, &state.imports_under_way),
@@ -371,6 +480,7 @@ pub async fn confirm_import(token: String) -> Result<(), AppError> {
         return Ok(());
     }
     let (id, team, account) = (import.id, import.team_id, viewer.account_id);
+    let kind = import.kind.clone();
     state
         .imports_under_way
         .set(id, imports::Stage::Running(0, rows.len() * 2));
@@ -404,11 +514,13 @@ pub async fn confirm_import(token: String) -> Result<(), AppError> {
             })
             .to_string();
             let object = team.map_or_else(|| "netwerk".to_string(), |team| team.to_string());
+            let action = if kind == "berichten" {
+                AuditAction::MessagesImported
+            } else {
+                AuditAction::ResultsImported
+            };
             write
-                .commit(
-                    AuditAction::ResultsImported,
-                    Change::of("resultaten", object).after(summary),
-                )
+                .commit(action, Change::of("resultaten", object).after(summary))
                 .await
         }
         .await;

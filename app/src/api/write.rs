@@ -67,6 +67,8 @@ pub enum AuditAction {
     ImportPrepared,
     /// A previewed import confirmed: its months added and corrected.
     ResultsImported,
+    /// Months counted from iJw/iWmo messages imported.
+    MessagesImported,
     SurveyAnswered,
     MemberAdded,
     MemberRemoved,
@@ -128,6 +130,7 @@ impl AuditAction {
             ResultsCorrected => "resultaten-corrigeren",
             ImportPrepared => "resultaten-import-voorbereiden",
             ResultsImported => "resultaten-importeren",
+            MessagesImported => "import-uit-ijw-berichten",
             SurveyAnswered => "vragenlijst-invullen",
             MemberAdded => "teamlid-toevoegen",
             MemberRemoved => "teamlid-verwijderen",

@@ -78,6 +78,12 @@ pub fn FormField(
     #[prop(optional)]
     options: Option<Vec<(String, String)>>,
     #[prop(into)] errors: Signal<Option<FormErrors>>,
+    /// A file field that takes several files.
+    #[prop(optional)]
+    multiple: bool,
+    /// The file types a file field offers first (".xml,.zip").
+    #[prop(optional)]
+    accept: Option<&'static str>,
 ) -> impl IntoView {
     let id = match scope {
         Some(scope) => format!("veld-{scope}-{name}"),
@@ -151,6 +157,8 @@ pub fn FormField(
                 type=kind
                 autocomplete=autocomplete
                 required=required
+                multiple=multiple
+                accept=accept
                 prop:value=move || retained.get().unwrap_or_default()
                 value=retained
                 aria-invalid=invalid

@@ -5,7 +5,7 @@
 
 use super::param;
 use crate::api::imports::{
-    import_page, import_preview, import_target, ConfirmImport, ImportResults,
+    import_page, import_preview, import_target, ConfirmImport, ImportMessages, ImportResults,
 };
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::form::{
@@ -59,12 +59,46 @@ fn back_link(team: Option<i32>, team_name: Option<&str>) -> impl IntoView {
 pub fn ImportPage(network: bool) -> impl IntoView {
     let scope = scope(network);
     let refusal = returned_refusal::<ImportResults>();
+    let messages_refusal = returned_refusal::<ImportMessages>();
     let target = Resource::new(scope, |scope| async move {
         let team = scope?;
         import_target(team).await.map(|name| (team, name))
     });
     view! {
-        <Loaded resource=target render=move |(team, name)| upload_view(team, name, refusal) />
+        <Loaded resource=target render=move |(team, name)| {
+            view! {
+                {upload_view(team, name, refusal)}
+                {team.map(|team| messages_view(team, messages_refusal))}
+            }
+        } />
+    }
+}
+
+/// The form for a team's iJw/iWmo messages, and how they are counted.
+fn messages_view(team: i32, refusal: Signal<Option<Result<(), AppError>>>) -> impl IntoView {
+    let errors = form_errors(refusal);
+    let error = action_error(refusal);
+    view! {
+        <section aria-labelledby="berichten">
+            <h2 id="berichten">{t(Text::IjwTitle)}</h2>
+            <p>{t(Text::IjwIntro)}</p>
+            <form method="post" action=ImportMessages::url() enctype="multipart/form-data" class="form">
+                <FormAlert error />
+                <input type="hidden" name="team_id" value=team />
+                <FormField
+                    name="berichten"
+                    label=t(Text::IjwFile)
+                    kind="file"
+                    hint=t(Text::IjwFileHint)
+                    required=true
+                    multiple=true
+                    accept=".xml,.zip"
+                    errors
+                />
+                <button type="submit" class="button">{t(Text::IjwCheck)}</button>
+            </form>
+            <p class="note">{t(Text::IjwRules)}</p>
+        </section>
     }
 }
 
@@ -162,8 +196,14 @@ fn planned_table(
     planned: &[Planned],
     team_names: &[(i32, String)],
     network: bool,
+    // A file's line; counted messages have none.
+    lines: bool,
 ) -> impl IntoView {
-    let mut headers = vec![t(Text::ImportLine)];
+    let mut headers = if lines {
+        vec![t(Text::ImportLine)]
+    } else {
+        Vec::new()
+    };
     if network {
         headers.push(t(Text::Team));
     }
@@ -177,7 +217,11 @@ fn planned_table(
     let rows = planned
         .iter()
         .map(|p| {
-            let mut cells = vec![Cell::Text(p.line.to_string())];
+            let mut cells = if lines {
+                vec![Cell::Text(p.line.to_string())]
+            } else {
+                Vec::new()
+            };
             if network {
                 cells.push(Cell::Text(name(p.team_id)));
             }
@@ -200,6 +244,32 @@ fn planned_table(
     view! { <DataTable caption=caption.to_string() headers rows /> }
 }
 
+/// What was read from iJw/iWmo messages and how it was counted.
+fn messages_summary(m: &shared::import::messages::Summary) -> impl IntoView {
+    let read = Text::IjwSummary
+        .with(m.files)
+        .with(m.messages)
+        .with(m.skipped)
+        .with(m.starts)
+        .with(m.stops)
+        .with(m.deleted)
+        .to_string();
+    let waits = Text::IjwWaits
+        .with(m.waits_from_request)
+        .with(m.waits_from_assignment)
+        .with(m.starts_without_wait)
+        .to_string();
+    view! {
+        <ul>
+            <li>{read}</li>
+            <li>{waits}</li>
+            {(m.ends_left_out > 0).then(|| view! { <li>{Text::IjwLeftOut.with(m.ends_left_out).to_string()}</li> })}
+            {(m.unmatched_deletions > 0).then(|| view! { <li>{Text::IjwUnmatched.with(m.unmatched_deletions).to_string()}</li> })}
+        </ul>
+        <p class="note">{t(Text::IjwNotInMessages)}</p>
+    }
+}
+
 /// "The first 200 of 1,234 are listed below", when not all are.
 fn shown_note(shown: usize, total: usize) -> Option<impl IntoView> {
     (shown < total).then(|| {
@@ -218,11 +288,15 @@ fn preview_view(p: ImportPreview, confirm: ServerAction<ConfirmImport>) -> impl 
         .with(s.unchanged)
         .with(s.refused_rows)
         .to_string();
-    let kind = t(if p.xlsx {
-        Text::ImportKindXlsx
-    } else {
-        Text::ImportKindCsv
-    });
+    let kind = match (p.kind.as_str(), &s.messages) {
+        ("xlsx", _) => t(Text::ImportKindXlsx).to_string(),
+        (_, Some(m)) => Text::ImportKindMessages
+            .with(m.standard.map_or("", |s| s.name()))
+            .with(m.releases.join(", "))
+            .to_string(),
+        _ => t(Text::ImportKindCsv).to_string(),
+    };
+    let messages = s.messages.as_ref().map(messages_summary);
     let under_way = p.applied.is_none() && p.progress.under_way;
     let status = match (&p.applied, p.expired) {
         (None, _) if under_way => view! {
@@ -283,29 +357,45 @@ fn preview_view(p: ImportPreview, confirm: ServerAction<ConfirmImport>) -> impl 
         view! {
             <h2>{t(Text::ImportCorrections)}</h2>
             {shown_note(s.corrections.len(), s.corrected)}
-            {planned_table(t(Text::ImportCorrectionsCaption), &s.corrections, &p.team_names, network)}
+            {planned_table(t(Text::ImportCorrectionsCaption), &s.corrections, &p.team_names, network, s.messages.is_none())}
         }
     });
     let additions = (s.added > 0).then(|| {
         view! {
             <h2>{t(Text::ImportAdditions)}</h2>
             {shown_note(s.additions.len(), s.added)}
-            {planned_table(t(Text::ImportAdditionsCaption), &s.additions, &p.team_names, network)}
+            {planned_table(t(Text::ImportAdditionsCaption), &s.additions, &p.team_names, network, s.messages.is_none())}
         }
     });
+    // A file's rows are its lines; counted messages' rows are months.
+    let (refusals_title, refusals_caption, row_header) = match &s.messages {
+        Some(_) => (Text::IjwRefusals, Text::IjwRefusalsCaption, Text::Month),
+        None => (
+            Text::ImportRefusals,
+            Text::ImportRefusalsCaption,
+            Text::ImportLine,
+        ),
+    };
+    let row_name = |line: usize| match &s.messages {
+        Some(m) => m
+            .months
+            .get(line.wrapping_sub(1))
+            .map_or_else(|| line.to_string(), |month| month.label()),
+        None => line.to_string(),
+    };
     let refusals = (s.refused_rows > 0).then(|| {
         view! {
-            <h2>{t(Text::ImportRefusals)}</h2>
+            <h2>{t(refusals_title)}</h2>
             <p>{t(Text::ImportRefusalsNote)}</p>
             {shown_note(s.refusals.len(), s.refusals_total)}
             <DataTable
-                caption=t(Text::ImportRefusalsCaption).to_string()
-                headers=vec![t(Text::ImportLine), t(Text::ImportColumn), t(Text::ImportReason)]
+                caption=t(refusals_caption).to_string()
+                headers=vec![t(row_header), t(Text::ImportColumn), t(Text::ImportReason)]
                 rows=s
                     .refusals
                     .iter()
                     .map(|r| vec![
-                        Cell::Text(r.line.to_string()),
+                        Cell::Text(row_name(r.line)),
                         Cell::Text(r.column.clone()),
                         Cell::Text(r.message.clone()),
                     ])
@@ -319,6 +409,7 @@ fn preview_view(p: ImportPreview, confirm: ServerAction<ConfirmImport>) -> impl 
         <h1>{t(Text::ImportPreviewTitle)}{p.team_name.clone().map(|n| format!(": {n}"))}</h1>
         <p>{format!("{}: {kind}", t(Text::ImportFileKind))}</p>
         <p class="lead">{summary}</p>
+        {messages}
         {unknown}
         {status}
         {corrections}

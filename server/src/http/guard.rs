@@ -107,10 +107,11 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
 /// times over.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
 
-/// Where results files are uploaded (`app::api::imports`).
-const IMPORT_PATH: &str = "/api/results/import";
+/// Where files are uploaded (`app::api::imports`): results files, and
+/// iJw/iWmo messages.
+const UPLOAD_PATHS: [&str; 2] = ["/api/results/import", "/api/results/import/messages"];
 
-/// The most an upload of a results file may hold. A file above the import's
+/// The most an upload of files may hold. A file above the import's
 /// own limit (`shared::import::MAX_FILE_BYTES`) up to this size is still
 /// read to its end, so the browser gets the import page's message about it
 /// instead of a broken connection.
@@ -118,7 +119,7 @@ pub const MAX_UPLOAD_BYTES: usize = 64 << 20;
 
 /// The body limit of a request to `path`.
 fn body_limit(path: &str) -> usize {
-    if path == IMPORT_PATH {
+    if UPLOAD_PATHS.contains(&path) {
         MAX_UPLOAD_BYTES
     } else {
         MAX_BODY_BYTES
@@ -134,7 +135,7 @@ fn limit_body(request: &mut Request, https: bool) -> Option<Response> {
     let limit = body_limit(request.uri().path());
     // The upload's reader (server_fn's multipart codec) panics on a body
     // that does not say its multipart boundary: refused here with 415.
-    if request.uri().path() == IMPORT_PATH && !is_safe(request.method()) {
+    if UPLOAD_PATHS.contains(&request.uri().path()) && !is_safe(request.method()) {
         let boundary = request
             .headers()
             .get(header::CONTENT_TYPE)

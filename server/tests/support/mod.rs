@@ -348,6 +348,19 @@ impl Client {
         file: Option<(&str, &[u8])>,
         html: bool,
     ) -> Reply {
+        self.upload_files(path, referer, fields, file.as_slice(), html)
+            .await
+    }
+
+    /// A multipart form post with several files (named by their field).
+    pub async fn upload_files(
+        &mut self,
+        path: &str,
+        referer: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+        html: bool,
+    ) -> Reply {
         let boundary = "----wijkwijs-test-boundary-7d9f";
         let mut body: Vec<u8> = Vec::new();
         for (name, value) in fields {
@@ -358,7 +371,7 @@ impl Client {
                 .bytes(),
             );
         }
-        if let Some((name, bytes)) = file {
+        for (name, bytes) in files {
             body.extend(
                 format!(
                     "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"resultaten\"\r\nContent-Type: application/octet-stream\r\n\r\n"

@@ -11,8 +11,8 @@ pub struct ImportPreview {
     /// The team imported for; none for many teams (a beheerder's).
     pub team_id: Option<i32>,
     pub team_name: Option<String>,
-    /// Read as an Excel workbook (else CSV).
-    pub xlsx: bool,
+    /// What was read: "csv", "xlsx" or "berichten" (iJw/iWmo messages).
+    pub kind: String,
     /// Names of the teams the preview lists.
     pub team_names: Vec<(i32, String)>,
     /// Unconfirmed for too long: it can only be read again.

@@ -2,10 +2,13 @@
 //! form. `file` turns the uploaded bytes (CSV or XLSX) into a table of
 //! text cells; `results` decides which column is which, checks every row
 //! with the form's own rule and says what an import would change. Both
-//! are pure: the upload and the database live at the edge.
+//! are pure: the upload and the database live at the edge. `messages`
+//! counts a month's figures from iJw and iWmo messages and hands them on
+//! as such a table.
 
 #[cfg(feature = "import-files")]
 pub mod file;
+pub mod messages;
 pub mod results;
 
 /// The largest file accepted (a year of every team in the country as CSV

@@ -213,6 +213,9 @@ pub struct Checked {
 /// leaves out).
 pub struct Context<'a> {
     pub scope: Scope,
+    /// Says why a stored figure (of a column the file leaves out) is
+    /// refused: `ImportStoredFigure` for a file.
+    pub left_out: Text,
     pub this_month: Month,
     pub team_exists: &'a dyn Fn(i32) -> bool,
     pub stored: &'a dyn Fn(i32, Month) -> Option<MonthlyResult>,
@@ -335,7 +338,7 @@ pub fn check(table: &Table, columns: &Columns, context: &Context) -> Checked {
                     let message = if columns.position(Column::Field(field)).is_some() {
                         message
                     } else {
-                        Text::ImportStoredFigure.with(message)
+                        context.left_out.with(message)
                     };
                     refuse(&mut refusals, Column::Field(field), message);
                 }
@@ -457,6 +460,10 @@ pub struct Preview {
     pub unknown_columns: Vec<String>,
     /// The form's fields the file has columns for (`settle`).
     pub in_file: Vec<String>,
+    /// For an import from iJw/iWmo messages: what was read and counted
+    /// (its months are the table's rows, in order).
+    #[serde(default)]
+    pub messages: Option<super::messages::Summary>,
 }
 
 /// The preview of `checked`, given the stored months.
@@ -622,6 +629,7 @@ mod tests {
     fn team_context<'a>(stored: &'a dyn Fn(i32, Month) -> Option<MonthlyResult>) -> Context<'a> {
         Context {
             scope: Scope::Team(7),
+            left_out: Text::ImportStoredFigure,
             this_month: month("2026-11"),
             team_exists: &no_team,
             stored,
@@ -760,6 +768,7 @@ mod tests {
         let exists = |id: i32| id == 7 || id == 8;
         let network = Context {
             scope: Scope::Network,
+            left_out: Text::ImportStoredFigure,
             this_month: month("2026-11"),
             team_exists: &exists,
             stored: &nothing_stored,
