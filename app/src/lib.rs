@@ -148,6 +148,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/inloggen/tweede-stap") view=SecondFactorPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/api-sleutels") view=pages::api_tokens::ApiTokensPage ssr=SsrMode::Async />
                     <Route path=path!("/account/instellen/:token") view=SetupPage ssr=SsrMode::Async />
                     <Route path=path!("/beheer") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/beheer/accounts/:id") view=AdminAccountPage ssr=SsrMode::Async />

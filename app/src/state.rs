@@ -29,6 +29,8 @@ pub struct AppState {
     pub audit: crate::store::audit::GroupWriter,
     /// Confirmed imports of results being applied in the background.
     pub imports_under_way: crate::store::imports::UnderWay,
+    /// API tokens just created, each shown once to its creator.
+    pub tokens_to_show: crate::store::api_tokens::ToShow,
 }
 
 impl FromRef<AppState> for LeptosOptions {

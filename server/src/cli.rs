@@ -54,6 +54,31 @@ pub enum Command {
     /// Manage accounts as the operator; every change is audited.
     #[command(subcommand)]
     User(UserCommand),
+    /// Manage API tokens as the operator; every change is audited.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TokenCommand {
+    /// Make an API token held by the account EMAIL (a coördinator for
+    /// their team; a bestuurder or beheerder reads the network) and print
+    /// it, once.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// "aanleveren" (push the team's results) or "lezen".
+        #[arg(long, default_value = "lezen")]
+        scope: String,
+        /// The team's number; none for the network.
+        #[arg(long)]
+        team: Option<i32>,
+        /// How many days it works (1–365).
+        #[arg(long, default_value_t = shared::api_tokens::DEFAULT_DAYS)]
+        days: u32,
+    },
 }
 
 /// Passwords are typed without echo at a terminal (twice), or read from
@@ -153,6 +178,25 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User(command) => user(url, command).await,
+        Command::Token(TokenCommand::Create {
+            email,
+            name,
+            scope,
+            team,
+            days,
+        }) => {
+            let db = db::connect_and_migrate(url).await?;
+            let form = shared::api_tokens::TokenForm {
+                name,
+                scope,
+                team: team.map(|t| t.to_string()).unwrap_or_default(),
+                days: days.to_string(),
+            };
+            let token =
+                operator::create_api_token(&db, &operator::operator(), &email, &form).await?;
+            println!("{token}");
+            Ok(())
+        }
     }
 }
 

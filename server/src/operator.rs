@@ -203,3 +203,62 @@ async fn end_sessions(
         .await?;
     Ok(())
 }
+
+/// Makes an API token on behalf of the account `email`, as it could in
+/// the app (`shared::api_tokens::may_create`): for a system set up by the
+/// operator. The token is returned to print once; only its fingerprint
+/// is kept.
+pub async fn create_api_token(
+    db: &DatabaseConnection,
+    by: &RequestContext,
+    email: &str,
+    form: &shared::api_tokens::TokenForm,
+) -> anyhow::Result<String> {
+    let holder = find(db, email).await?;
+    let token = shared::api_tokens::check(form).map_err(|problems| {
+        let said: Vec<String> = problems
+            .iter()
+            .map(|(field, message)| format!("--{field}: {message}"))
+            .collect();
+        anyhow::Error::msg(said.join("; "))
+    })?;
+    let probe = app::store::entity::api_token::Model {
+        id: 0,
+        token_hash: String::new(),
+        name: token.name.clone(),
+        scope: token.scope.code().to_string(),
+        team_id: token.team,
+        account_id: holder.id,
+        created_at: chrono::Utc::now(),
+        expires_at: chrono::Utc::now(),
+        revoked_at: None,
+        last_used_at: None,
+    };
+    if app::store::api_tokens::holder(db, &probe).await?.is_none() {
+        bail!("{email} may not hold such a token: a coördinator for their team, a bestuurder or beheerder (two-factor) read tokens for the network");
+    }
+    let secret = app::store::sessions::new_token();
+    let write = AuditedWrite::begin_on(db, by).await?;
+    let id = app::store::api_tokens::create(
+        write.db(),
+        &token,
+        app::store::sessions::hash_token(&secret),
+        holder.id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    let after = serde_json::json!({
+        "name": token.name,
+        "scope": token.scope.code(),
+        "team": token.team,
+        "days": token.days,
+        "account": email,
+    });
+    write
+        .commit(
+            AuditAction::ApiTokenCreated,
+            Change::of("api-sleutel", id).after(after.to_string()),
+        )
+        .await?;
+    Ok(secret)
+}

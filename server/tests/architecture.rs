@@ -173,6 +173,8 @@ const AFFECTS_NOTHING_KEPT: &[&str] = &[
     "account/second-factor",
     "account/logout",
     "account/two-factor",
+    // Takes a token just made from memory, to show it once.
+    "account/api-tokens",
     "account/current",
     "account/setup-link",
     "admin/accounts",

@@ -120,6 +120,16 @@ fn redactor_input_refused(actor: Actor) -> StatusCode {
     }
 }
 
+/// Anyone logged in may ask; only the target team's coördinator is
+/// granted it, the others' request is refused at its field.
+fn coordinator_of_team_others_refused(actor: Actor) -> StatusCode {
+    match actor {
+        Actor::Anonymous => StatusCode::UNAUTHORIZED,
+        Actor::CoordinatorOwnTeam => StatusCode::OK,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    }
+}
+
 /// Only bestuurders.
 fn bestuurder(actor: Actor) -> StatusCode {
     match actor {
@@ -379,6 +389,27 @@ fn matrix() -> Vec<Entry> {
             path: MESSAGES,
             form: |t| vec![("team_id", t.team.to_string())],
             expect: member_of_team,
+        },
+        Entry {
+            path: "/api/account/api-tokens",
+            form: |_| vec![],
+            expect: logged_in,
+        },
+        Entry {
+            path: "/api/account/api-tokens/create",
+            form: |t| {
+                vec![
+                    ("name", "Koppeling".into()),
+                    ("scope", "aanleveren".into()),
+                    ("team", t.team.to_string()),
+                ]
+            },
+            expect: coordinator_of_team_others_refused,
+        },
+        Entry {
+            path: "/api/account/api-tokens/revoke",
+            form: |_| vec![("id", "999999".into())],
+            expect: logged_in_not_found,
         },
         Entry {
             path: "/api/results/import/preview",

@@ -3,6 +3,7 @@
 //! team records, the privacy rules that decide what may be shown, Dutch
 //! formatting, and the one translation catalogue.
 
+pub mod api_tokens;
 pub mod canvas;
 pub mod chart_marks;
 pub mod clock;

@@ -21,6 +21,7 @@ pub mod search;
 pub mod structure;
 pub mod survey;
 pub mod team;
+pub mod tokens;
 pub mod what_works;
 pub mod wijk;
 #[cfg(feature = "ssr")]

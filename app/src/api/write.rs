@@ -69,6 +69,10 @@ pub enum AuditAction {
     ResultsImported,
     /// Months counted from iJw/iWmo messages imported.
     MessagesImported,
+    ApiTokenCreated,
+    ApiTokenRevoked,
+    /// A request to the JSON API with a token.
+    ApiUsed,
     SurveyAnswered,
     MemberAdded,
     MemberRemoved,
@@ -131,6 +135,9 @@ impl AuditAction {
             ImportPrepared => "resultaten-import-voorbereiden",
             ResultsImported => "resultaten-importeren",
             MessagesImported => "import-uit-ijw-berichten",
+            ApiTokenCreated => "api-sleutel-maken",
+            ApiTokenRevoked => "api-sleutel-intrekken",
+            ApiUsed => "api-gebruik",
             SurveyAnswered => "vragenlijst-invullen",
             MemberAdded => "teamlid-toevoegen",
             MemberRemoved => "teamlid-verwijderen",

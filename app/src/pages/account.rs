@@ -116,5 +116,6 @@ fn account_view(account: AccountSummary) -> impl IntoView {
             }
             .into_any()
         }}
+        <p><a href=crate::api::tokens::TOKENS_PAGE>{t(Text::TokensLink)}</a></p>
     }
 }

@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod account;
 pub mod admin;
 pub mod agreement;
+pub mod api_tokens;
 pub mod audit;
 pub mod canvas;
 pub mod chart;

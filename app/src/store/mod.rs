@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod adoptions;
 pub mod agreements;
+pub mod api_tokens;
 pub mod audit;
 pub mod canvases;
 pub mod chart_marks;

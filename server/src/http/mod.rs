@@ -2,6 +2,7 @@
 //! a health check, request logging and graceful shutdown.
 
 mod access;
+pub mod api;
 pub mod bundle;
 mod charts;
 mod export;
@@ -67,6 +68,7 @@ pub fn router_with(state: AppState, embedded: Option<&'static bundle::Bundle>) -
     };
     Router::new()
         .merge(files)
+        .merge(api::router())
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::scrape))
         .route("/.well-known/security.txt", get(security_txt))
@@ -121,6 +123,7 @@ pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
         theme: args.theme.clone(),
         insight: Default::default(),
         imports_under_way: Default::default(),
+        tokens_to_show: Default::default(),
     }
 }
 

@@ -21,6 +21,7 @@ mod m20261130_000012_chart_marks;
 mod m20261201_000013_team_visits;
 mod m20261201_000014_account_language;
 mod m20261201_000015_result_imports;
+mod m20261201_000016_api_tokens;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000013_team_visits::Migration),
             Box::new(m20261201_000014_account_language::Migration),
             Box::new(m20261201_000015_result_imports::Migration),
+            Box::new(m20261201_000016_api_tokens::Migration),
         ]
     }
 }

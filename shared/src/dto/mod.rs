@@ -6,10 +6,12 @@ use crate::suppression::Figure;
 use crate::Month;
 use serde::{Deserialize, Serialize};
 
+mod api_tokens;
 mod governance;
 mod imports;
 mod kept_html;
 mod records;
+pub use api_tokens::*;
 pub use governance::*;
 pub use imports::*;
 pub use kept_html::KeptHtml;

@@ -5,6 +5,7 @@ pub mod account;
 pub mod adoption;
 pub mod agreement;
 pub mod agreement_version;
+pub mod api_token;
 pub mod audit_event;
 pub mod canvas;
 pub mod chart_baseline;

@@ -15,7 +15,7 @@ pub struct Model {
     pub account_id: i32,
     /// The team imported for; none for a beheerder's import of many teams.
     pub team_id: Option<i32>,
-    /// "csv" or "xlsx".
+    /// "csv", "xlsx" or "berichten" (iJw/iWmo messages).
     pub kind: String,
     /// `shared::import::results::Preview` as JSON.
     #[sea_orm(column_type = "Text")]
