@@ -65,6 +65,21 @@ ensure_sqlite_cli() {
   fi
 }
 
+# Python tools from PyPI (schemathesis, openapi-spec-validator), in a
+# virtual environment this script makes; pinned in .ci/python.
+ensure_python_tools() {
+  local venv="$HOME/.cache/wijkwijs/venv"
+  local wanted="$WW_ROOT/.ci/python/requirements.txt"
+  if ! cmp -s "$wanted" "$venv/requirements.txt" 2>/dev/null; then
+    step "installing the API test tools (PyPI, in $venv)"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$wanted"
+    cp "$wanted" "$venv/requirements.txt"
+  fi
+  export PATH="$venv/bin:$PATH"
+}
+
 ensure_postgres() {
   if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
     step "starting PostgreSQL"
