@@ -23,10 +23,13 @@ test('a coördinator makes an API key, sees it once, uses it and revokes it', as
   await ready(page, testInfo);
   await expectAccessible(page, testInfo);
 
-  // A key without a name: the message beside the field.
+  // A name too long: the message beside the field, what was typed kept.
+  const long = 'Koppeling '.repeat(9);
+  await page.getByLabel('Naam', { exact: true }).fill(long);
   await page.getByRole('button', { name: 'Sleutel maken' }).click();
   await ready(page, testInfo);
-  await expect(page.locator('#veld-name-melding')).toContainText('Geef de sleutel een naam');
+  await expect(page.locator('#veld-name-melding')).toContainText('Een naam heeft hoogstens 80 tekens');
+  await expect(page.getByLabel('Naam', { exact: true })).toHaveValue(long);
 
   await page.getByLabel('Naam', { exact: true }).fill('Koppeling Suite');
   await page.getByLabel('Voor', { exact: true }).selectOption({ label: team });
