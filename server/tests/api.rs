@@ -7,12 +7,9 @@
 
 mod support;
 
-use app::store::entity::{api_token, audit_event, outcome_period};
+use app::store::entity::{api_token, outcome_period};
 use axum::http::StatusCode;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use support::{Backend, Client, Reply, TestDb};
 
 const COORDINATOR: &str = "coordinator.jeugd-zuilen@demo.wijkwijs.nl";
@@ -20,14 +17,6 @@ const MEMBER: &str = "teamlid.jeugd-zuilen@demo.wijkwijs.nl";
 const BESTUURDER: &str = "bestuurder@demo.wijkwijs.nl";
 const CREATE: &str = "/api/account/api-tokens/create";
 const REVOKE: &str = "/api/account/api-tokens/revoke";
-
-async fn audited(db: &DatabaseConnection, action: &str) -> u64 {
-    audit_event::Entity::find()
-        .filter(audit_event::Column::Action.eq(action))
-        .count(db)
-        .await
-        .unwrap()
-}
 
 /// A registration system's request: a token, no cookie, no Origin.
 async fn call(
@@ -127,7 +116,7 @@ on_both_backends!(
         let kept = api_token::Entity::find().one(db).await.unwrap().unwrap();
         assert_ne!(kept.token_hash, token, "only a fingerprint is kept");
         assert_eq!(kept.last_used_at, None);
-        assert_eq!(audited(db, "api-sleutel-maken").await, 1);
+        assert_eq!(support::audited(db, "api-sleutel-maken").await, 1);
 
         // Reading.
         let teams = call(db, "GET", "/api/v1/teams", Some(&token), None).await;
@@ -149,7 +138,7 @@ on_both_backends!(
         assert_eq!(months.status, StatusCode::OK, "{}", months.body);
         let first = &json(&months)[0];
         assert!(first["maand"].is_string() && first["gestart"]["status"].is_string());
-        assert_eq!(audited(db, "api-gebruik").await, 2);
+        assert_eq!(support::audited(db, "api-gebruik").await, 2);
         let used = api_token::Entity::find_by_id(kept.id)
             .one(db)
             .await
@@ -178,7 +167,7 @@ on_both_backends!(
             (stored.started, stored.ended, stored.without_help),
             (4, 3, 2)
         );
-        assert_eq!(audited(db, "resultaten-corrigeren").await, 1);
+        assert_eq!(support::audited(db, "resultaten-corrigeren").await, 1);
         let refused = call(db, "PUT", &path, Some(&token), Some(october(5))).await;
         is_problem(&refused, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(json(&refused)["invalidParams"][0]["name"], "zonderHulp");
@@ -225,7 +214,7 @@ on_both_backends!(
             .call(REVOKE, &[("id", &kept.id.to_string())])
             .await;
         assert_eq!(revoked.status, StatusCode::OK, "{}", revoked.body);
-        assert_eq!(audited(db, "api-sleutel-intrekken").await, 1);
+        assert_eq!(support::audited(db, "api-sleutel-intrekken").await, 1);
         is_problem(
             &call(db, "GET", "/api/v1/teams", Some(&token), None).await,
             StatusCode::UNAUTHORIZED,

@@ -6,7 +6,7 @@ mod support;
 
 use app::store::entity::{audit_event, chart_baseline, lesson, month_note};
 use axum::http::StatusCode;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use support::{Backend, Client, TestDb};
 
 const TEAMLID: &str = "teamlid.jeugd-zuilen@demo.wijkwijs.nl";
@@ -21,14 +21,6 @@ async fn chart(client: &mut Client, team: i32, measure: &str) -> serde_json::Val
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     serde_json::from_str(&reply.body).unwrap()
-}
-
-async fn audited(db: &DatabaseConnection, action: &str) -> u64 {
-    audit_event::Entity::find()
-        .filter(audit_event::Column::Action.eq(action))
-        .count(db)
-        .await
-        .unwrap()
 }
 
 fn baseline(team: i32, month: &str, reason: &str, fixed: &str) -> Vec<(&'static str, String)> {
@@ -77,7 +69,7 @@ on_both_backends!(
 
         let reply = member.call_owned("/api/charts/baseline", &form).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        assert_eq!(audited(db, "basislijn-zetten").await, 1);
+        assert_eq!(support::audited(db, "basislijn-zetten").await, 1);
         let page = chart(&mut member, team, "wachttijd").await;
         let phases = page["series"]["phases"].as_array().unwrap();
         assert_eq!(phases.len(), 2, "{phases:?}");
@@ -127,7 +119,7 @@ on_both_backends!(
         let reply = member.call_owned("/api/charts/remove", &undo).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         assert_eq!(chart_baseline::Entity::find().count(db).await.unwrap(), 0);
-        assert_eq!(audited(db, "basislijn-ongedaan-maken").await, 1);
+        assert_eq!(support::audited(db, "basislijn-ongedaan-maken").await, 1);
         let reply = member.call_owned("/api/charts/remove", &undo).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND);
         let page = chart(&mut member, team, "wachttijd").await;
@@ -211,7 +203,7 @@ on_both_backends!(
             .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         assert_eq!(month_note::Entity::find().count(db).await.unwrap(), 0);
-        assert_eq!(audited(db, "toelichting-verwijderen").await, 1);
+        assert_eq!(support::audited(db, "toelichting-verwijderen").await, 1);
         t.cleanup().await;
     }
 );

@@ -11,7 +11,7 @@ use app::store::entity::{
     knelpunt_support, lesson, measure_target, team, wijk,
 };
 use axum::http::StatusCode;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::Value;
 use std::collections::HashMap;
 use support::{Backend, Client, TestDb};
@@ -30,14 +30,6 @@ async fn table(client: &mut Client, gemeente: &str) -> (StatusCode, Value) {
 async fn send(client: &mut Client, form: Vec<(&'static str, String)>) -> support::Reply {
     let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     client.call("/api/knelpunten/answer", &refs).await
-}
-
-async fn audited(db: &DatabaseConnection, action: &str) -> u64 {
-    audit_event::Entity::find()
-        .filter(audit_event::Column::Action.eq(action))
-        .count(db)
-        .await
-        .unwrap()
 }
 
 on_both_backends!(
@@ -223,7 +215,7 @@ on_both_backends!(
             .unwrap()
             .unwrap();
         assert_eq!(after.status, "geagendeerd");
-        assert_eq!(audited(db, "knelpunt-beantwoorden").await, 1);
+        assert_eq!(support::audited(db, "knelpunt-beantwoorden").await, 1);
         // The team reads it on the knelpunt's page.
         let team_member = team::Entity::find_by_id(target.team_id)
             .one(db)
@@ -363,7 +355,7 @@ on_both_backends!(
         assert!(share.account_id.is_some());
         assert!(share.updated_at > long_ago);
         // Both saves are audited, with what was before and after.
-        assert_eq!(audited(db, "streefwaarden-opslaan").await, 2);
+        assert_eq!(support::audited(db, "streefwaarden-opslaan").await, 2);
         let last = audit_event::Entity::find()
             .filter(audit_event::Column::Action.eq("streefwaarden-opslaan"))
             .all(db)
@@ -438,7 +430,7 @@ on_both_backends!(
             .unwrap()
             .unwrap();
         assert_eq!(dialogue_action::Entity::find().count(db).await.unwrap(), 1);
-        assert_eq!(audited(db, "overlegverslag-opslaan").await, 1);
+        assert_eq!(support::audited(db, "overlegverslag-opslaan").await, 1);
         // The note names both; both name the note.
         let mut teamlid = Client::signed_in(db, TEAMLID).await;
         let view: Value = serde_json::from_str(

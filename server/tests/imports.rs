@@ -37,14 +37,6 @@ async fn month_of(
         .unwrap()
 }
 
-async fn audited(db: &DatabaseConnection, action: &str) -> u64 {
-    audit_event::Entity::find()
-        .filter(audit_event::Column::Action.eq(action))
-        .count(db)
-        .await
-        .unwrap()
-}
-
 /// Waits (up to a minute) until the import confirmed at `page` is done,
 /// as its page says.
 async fn until_imported(client: &mut Client, page: &str) -> String {
@@ -116,7 +108,10 @@ on_both_backends!(
         assert!(location.starts_with(&format!("{page}/")), "{location}");
         // The preview saves nothing of the team's results.
         assert_eq!(counts(db).await, before);
-        assert_eq!(audited(db, "resultaten-import-voorbereiden").await, 1);
+        assert_eq!(
+            support::audited(db, "resultaten-import-voorbereiden").await,
+            1
+        );
 
         let preview = member.get(&location).await;
         assert_eq!(preview.status, StatusCode::OK);
@@ -206,7 +201,7 @@ on_both_backends!(
             october.started
         );
         assert_eq!(counts(db).await, (before.0 + 1, before.1 + 2));
-        assert_eq!(audited(db, "resultaten-importeren").await, 1);
+        assert_eq!(support::audited(db, "resultaten-importeren").await, 1);
         let page_after = member.get(&location).await;
         assert!(page_after
             .body
@@ -232,7 +227,7 @@ on_both_backends!(
             preview.body
         );
         assert_eq!(counts(db).await, (before.0 + 1, before.1 + 2));
-        assert_eq!(audited(db, "resultaten-importeren").await, 1);
+        assert_eq!(support::audited(db, "resultaten-importeren").await, 1);
 
         // The upkeep removes imports a day after they were made, and the
         // preview with them.
@@ -461,7 +456,7 @@ on_both_backends!(
         );
         let june = month_of(db, ouderen.id, "2020-06").await.unwrap();
         assert_eq!((june.started, june.without_help), (2, 1));
-        assert_eq!(audited(db, "resultaten-importeren").await, 1);
+        assert_eq!(support::audited(db, "resultaten-importeren").await, 1);
         let entry = audit_event::Entity::find()
             .filter(audit_event::Column::Action.eq("resultaten-importeren"))
             .one(db)

@@ -8,7 +8,7 @@
 
 mod support;
 
-use app::store::entity::{audit_event, outcome_period};
+use app::store::entity::outcome_period;
 use axum::http::StatusCode;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
@@ -97,14 +97,6 @@ async fn stored_text(t: &TestDb) -> String {
             text
         }
     }
-}
-
-async fn audited(db: &DatabaseConnection, action: &str) -> u64 {
-    audit_event::Entity::find()
-        .filter(audit_event::Column::Action.eq(action))
-        .count(db)
-        .await
-        .unwrap()
 }
 
 async fn periods(db: &DatabaseConnection) -> u64 {
@@ -261,7 +253,7 @@ on_both_backends!(
                 (stored, known) => assert_eq!(stored, known, "{month}"),
             }
         }
-        assert_eq!(audited(db, "import-uit-ijw-berichten").await, 1);
+        assert_eq!(support::audited(db, "import-uit-ijw-berichten").await, 1);
 
         // The same messages again change nothing.
         let (_, preview) =
@@ -297,7 +289,7 @@ on_both_backends!(
         let laughs = br#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><lolz>&lol2;</lolz>"#;
         let before = (
             periods(db).await,
-            audited(db, "resultaten-import-voorbereiden").await,
+            support::audited(db, "resultaten-import-voorbereiden").await,
         );
         for (upload, message) in [
             (vec![], "Kies een bestand."),
@@ -360,7 +352,7 @@ on_both_backends!(
         assert_eq!(
             (
                 periods(db).await,
-                audited(db, "resultaten-import-voorbereiden").await
+                support::audited(db, "resultaten-import-voorbereiden").await
             ),
             before
         );

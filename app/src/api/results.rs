@@ -55,29 +55,24 @@ pub async fn month_entry(team_id: i32, month: Option<String>) -> Result<dto::Mon
 }
 
 /// Enters a month, or corrects it (the earlier figures are kept).
-#[server(endpoint = "results/save")]
-pub async fn save_results(
+/// Enters or corrects a month of `team_id`'s checked figures for
+/// `author`, versioned and audited as entered or corrected: the form's
+/// write, and the JSON API's. True when the month was new.
+#[cfg(feature = "ssr")]
+pub async fn record_month(
+    db: &sea_orm::DatabaseConnection,
+    request: &crate::auth::RequestContext,
     team_id: i32,
-    #[server(flatten)] form: shared::validation::ResultsForm,
-) -> Result<(), AppError> {
-    use crate::error::FormErrors;
+    figures: &shared::results::MonthlyResult,
+    author: i32,
+) -> Result<bool, AppError> {
     use crate::store::results;
-    use shared::permissions::Permission;
-
-    let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
-    let mut errors = FormErrors::typed(&form);
-    let figures = errors.take(shared::validation::monthly_result(
-        &form,
-        super::this_month(),
-    ));
-    let figures = errors.accepted(figures)?;
-    let write = super::write::AuditedWrite::begin(&request).await?;
-    let txn = write.db();
+    let write = super::write::AuditedWrite::begin_on(db, request).await?;
     let (before, after) = results::save(
-        txn,
+        write.db(),
         team_id,
-        &figures,
-        Some(viewer.account_id),
+        figures,
+        Some(author),
         chrono::Utc::now(),
     )
     .await?;
@@ -94,6 +89,26 @@ pub async fn save_results(
                 .after(results::json(&after)),
         )
         .await?;
+    Ok(before.is_none())
+}
+
+#[server(endpoint = "results/save")]
+pub async fn save_results(
+    team_id: i32,
+    #[server(flatten)] form: shared::validation::ResultsForm,
+) -> Result<(), AppError> {
+    use crate::error::FormErrors;
+    use shared::permissions::Permission;
+
+    let (request, viewer) = crate::auth::require(Permission::WriteTeam(team_id))?;
+    let mut errors = FormErrors::typed(&form);
+    let figures = errors.take(shared::validation::monthly_result(
+        &form,
+        super::this_month(),
+    ));
+    let figures = errors.accepted(figures)?;
+    let state = crate::state::AppState::current();
+    record_month(&state.db, &request, team_id, &figures, viewer.account_id).await?;
     leptos_axum::redirect(&format!(
         "/teams/{team_id}/resultaten/invoeren?maand={}",
         figures.month

@@ -587,3 +587,14 @@ pub fn wijkwijs(args: &[&str], env: &[(&str, &str)], stdin: &str) -> std::proces
         .unwrap();
     child.wait_with_output().unwrap()
 }
+
+/// How many audit entries of `action` there are.
+pub async fn audited(db: &DatabaseConnection, action: &str) -> u64 {
+    use app::store::entity::audit_event;
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(action))
+        .count(db)
+        .await
+        .unwrap()
+}

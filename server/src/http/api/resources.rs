@@ -6,7 +6,6 @@
 use super::caller::Caller;
 use super::problem::InvalidParam;
 use super::Problem;
-use app::api::write::{AuditAction, AuditedWrite, Change};
 use app::state::AppState;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -417,32 +416,18 @@ pub async fn push_month(
             )
         },
     )?;
-    let write = AuditedWrite::begin_on(&state.db, &caller.request).await?;
-    let (before, after) = app::store::results::save(
-        write.db(),
+    let added = app::api::results::record_month(
+        &state.db,
+        &caller.request,
         team,
         &figures,
-        Some(caller.token.account_id),
-        chrono::Utc::now(),
+        caller.token.account_id,
     )
     .await?;
-    let action = AuditAction::saved(
-        &before,
-        AuditAction::ResultsEntered,
-        AuditAction::ResultsCorrected,
-    );
-    write
-        .commit(
-            action,
-            Change::of("resultaten", format!("{team}/{}", figures.month))
-                .before(before.as_ref().map(app::store::results::json))
-                .after(app::store::results::json(&after)),
-        )
-        .await?;
-    let status = if before.is_some() {
-        StatusCode::OK
-    } else {
+    let status = if added {
         StatusCode::CREATED
+    } else {
+        StatusCode::OK
     };
     Ok((status, Json(sent)))
 }
