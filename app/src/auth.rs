@@ -32,7 +32,7 @@ pub struct RequestContext {
     /// The fingerprint of the data kept pages are made from, read with the
     /// session for a page request (GET or HEAD: a request that changes
     /// data must read it after the change).
-    pub seen: Option<crate::store::insight_cache::Fingerprint>,
+    pub seen: Option<crate::store::change_clock::Fingerprint>,
     pub client_addr: String,
     /// How much is new for the viewer in their teams (`store::news`),
     /// counted for page requests; the header shows it beside "Mijn team".

@@ -92,6 +92,15 @@ pub struct ServeArgs {
         global = true
     )]
     pub audit_retention_days: u32,
+    /// Megabytes the kept pages and charts may take in memory
+    /// (`app::store::insight_cache`); least recently used go first.
+    #[arg(
+        long,
+        env = "WIJKWIJS_CACHE_MB",
+        default_value_t = app::store::insight_cache::DEFAULT_MEGABYTES,
+        global = true
+    )]
+    pub cache_mb: u64,
 }
 
 /// A theme's name as it may appear in an address: lower-case letters,

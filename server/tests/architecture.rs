@@ -253,3 +253,18 @@ fn every_endpoint_that_changes_data_writes_through_the_audited_path() {
         );
     }
 }
+
+/// The change clock's lists of audit actions (migration 17) name actions
+/// the code writes: a misspelt one would move what it should not, and a
+/// change would stay hidden behind a kept page.
+#[test]
+fn the_change_clocks_audit_actions_are_written_by_the_code() {
+    use server::migration::m20261201_000017_scoped_clock::{MOVE_NETWORK, MOVE_NOTHING, MOVE_TEAM};
+    let app = all_sources(&app_src());
+    for code in [MOVE_NOTHING, MOVE_TEAM, MOVE_NETWORK].concat() {
+        assert!(
+            app.contains(&format!("\"{code}\"")),
+            "no audit action {code} in app/src"
+        );
+    }
+}

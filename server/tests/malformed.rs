@@ -29,7 +29,7 @@ on_both_backends!(
                 .unwrap()
         };
         let entries = audited().await;
-        let clock = app::store::insight_cache::Fingerprint::read(&t.db)
+        let clock = app::store::change_clock::Fingerprint::read(&t.db)
             .await
             .unwrap();
         let mut anonymous = Client::new(&t.db);
@@ -82,7 +82,7 @@ on_both_backends!(
             entries,
             "nothing was changed or logged as done: {logged:?}"
         );
-        let after = app::store::insight_cache::Fingerprint::read(&t.db)
+        let after = app::store::change_clock::Fingerprint::read(&t.db)
             .await
             .unwrap();
         assert_eq!(after, clock, "no change reached the data");

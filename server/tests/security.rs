@@ -243,14 +243,14 @@ on_both_backends!(
         assert_eq!(teams, expected);
         // A page request reads the data's fingerprint in the same query:
         // the same as read alone, once however many teams the account has.
-        use app::store::insight_cache::Fingerprint;
-        let (again, values) = sessions::resolve_reading(db, &token, now, &[Fingerprint::QUERY])
+        use app::store::change_clock::Fingerprint;
+        let (again, values) = sessions::resolve_reading(db, &token, now, &Fingerprint::QUERIES)
             .await
             .unwrap();
         assert_eq!(again.unwrap().viewer.teams.len(), expected.len());
         let alone = Fingerprint::read(db).await.unwrap();
-        assert_eq!(values.len(), 1);
-        assert_eq!(Fingerprint::from_value(values[0]), Some(alone));
+        assert_eq!(values.len(), 2);
+        assert_eq!(Fingerprint::from_values(&values), Some(alone));
         assert!(sessions::resolve(db, "not-a-token", now)
             .await
             .unwrap()

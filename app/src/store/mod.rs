@@ -9,6 +9,7 @@ pub mod agreements;
 pub mod api_tokens;
 pub mod audit;
 pub mod canvases;
+pub mod change_clock;
 pub mod chart_marks;
 pub mod compare;
 pub mod dialogue;

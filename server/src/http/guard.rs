@@ -5,7 +5,7 @@
 use app::api::account::encode_query;
 use app::auth::{session_token, RequestContext};
 use app::state::AppState;
-use app::store::insight_cache::Fingerprint;
+use app::store::change_clock::Fingerprint;
 use app::store::sessions;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -364,17 +364,14 @@ async fn request_context(
     let base = anonymous_context(state, &headers, peer);
     let token = cookies(&headers).find_map(|c| session_token(c, base.https));
     let also: &[&str] = if reads_only {
-        &[Fingerprint::QUERY]
+        &Fingerprint::QUERIES
     } else {
         &[]
     };
     let (session, seen) = match token {
         Some(token) => {
             match sessions::resolve_reading(&state.db, token, chrono::Utc::now(), also).await {
-                Ok((session, values)) => (
-                    session,
-                    Fingerprint::from_value(values.first().copied().flatten()),
-                ),
+                Ok((session, values)) => (session, Fingerprint::from_values(&values)),
                 Err(err) => {
                     tracing::error!(error = %err, "session lookup failed");
                     (None, None)

@@ -121,7 +121,7 @@ pub fn state(db: DatabaseConnection, args: &ServeArgs) -> AppState {
         metrics_token: args.metrics_token.clone(),
         security_contact: args.security_contact.clone(),
         theme: args.theme.clone(),
-        insight: Default::default(),
+        insight: app::store::insight_cache::InsightCache::with_megabytes(args.cache_mb),
         imports_under_way: Default::default(),
         tokens_to_show: Default::default(),
     }

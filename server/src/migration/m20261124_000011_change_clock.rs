@@ -100,7 +100,18 @@ fn clock_statements(backend: DatabaseBackend) -> Vec<String> {
             rows.join(", ")
         ),
     ];
+    statements.extend(triggers_on(backend));
+    // The newest audited change was found through this index; the clock
+    // answers instead.
+    statements.push("DROP INDEX idx_audit_change".to_owned());
+    statements
+}
+
+/// The clock's function and triggers on `backend` (migration 17 puts
+/// them back when it is undone).
+pub(super) fn triggers_on(backend: DatabaseBackend) -> Vec<String> {
     let postgres = backend == DatabaseBackend::Postgres;
+    let mut statements = Vec::new();
     if postgres {
         statements.push(postgres_tick_function());
     }
@@ -124,9 +135,6 @@ fn clock_statements(backend: DatabaseBackend) -> Vec<String> {
             )
         });
     }
-    // The newest audited change was found through this index; the clock
-    // answers instead.
-    statements.push("DROP INDEX idx_audit_change".to_owned());
     statements
 }
 

@@ -22,6 +22,7 @@ mod m20261201_000013_team_visits;
 mod m20261201_000014_account_language;
 mod m20261201_000015_result_imports;
 mod m20261201_000016_api_tokens;
+pub mod m20261201_000017_scoped_clock;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000014_account_language::Migration),
             Box::new(m20261201_000015_result_imports::Migration),
             Box::new(m20261201_000016_api_tokens::Migration),
+            Box::new(m20261201_000017_scoped_clock::Migration),
         ]
     }
 }

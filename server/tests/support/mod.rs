@@ -226,6 +226,7 @@ impl Client {
             metrics_token: None,
             audit_retention_days: 0,
             security_contact: None,
+            cache_mb: app::store::insight_cache::DEFAULT_MEGABYTES,
         };
         configure(&mut args);
         Self {

@@ -1,0 +1,85 @@
+//! Reading the change clock (migrations 11 and 17), which triggers move
+//! at every commit that changes what kept pages are made from: the
+//! network's count, the count of what every page shares, and each team's
+//! own count. Kept results (`insight_cache`) and the network's recent
+//! months (`compare`) are made under what it read.
+
+use sea_orm::{ConnectionTrait, DbErr, Statement};
+
+/// What the kept results were made from: the change clock's counts of
+/// committed changes (migrations 11 and 17), which every such commit
+/// moves, in whatever order they commit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Every change to what a kept page shows.
+    pub all: i64,
+    /// The changes not of one team's own records.
+    pub shared: i64,
+}
+
+impl Fingerprint {
+    /// Scalar subqueries whose BIGINTs are the fingerprint.
+    pub const QUERIES: [&'static str; 2] = [
+        "SELECT CAST(SUM(tick) AS BIGINT) FROM change_clock",
+        "SELECT CAST(SUM(shared) AS BIGINT) FROM change_clock",
+    ];
+
+    /// The fingerprint from `QUERIES`' values.
+    pub fn from_values(values: &[Option<i64>]) -> Option<Self> {
+        match values {
+            [Some(all), Some(shared), ..] => Some(Self {
+                all: *all,
+                shared: *shared,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Reads the fingerprint in a query of its own.
+    pub async fn read(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
+        let row = db
+            .query_one(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT CAST(SUM(tick) AS BIGINT), CAST(SUM(shared) AS BIGINT) FROM change_clock",
+            ))
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound("change clock".into()))?;
+        Ok(Self {
+            all: row.try_get_by_index(0)?,
+            shared: row.try_get_by_index(1)?,
+        })
+    }
+}
+
+/// The count of a team's own changes (migration 17).
+pub async fn team_count(db: &impl ConnectionTrait, team_id: i32) -> Result<i64, DbErr> {
+    own_count(
+        db,
+        "SELECT CAST(COALESCE(SUM(tick), 0) AS BIGINT) FROM team_clock WHERE team_id = $1",
+        team_id,
+    )
+    .await
+}
+
+/// The sum of the counts of a wijk's teams' own changes.
+pub async fn wijk_count(db: &impl ConnectionTrait, wijk_id: i32) -> Result<i64, DbErr> {
+    own_count(
+        db,
+        "SELECT CAST(COALESCE(SUM(c.tick), 0) AS BIGINT) FROM team_clock c \
+         JOIN team t ON t.id = c.team_id WHERE t.wijk_id = $1",
+        wijk_id,
+    )
+    .await
+}
+
+async fn own_count(db: &impl ConnectionTrait, sql: &str, id: i32) -> Result<i64, DbErr> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        sea_orm::DatabaseBackend::Postgres => sql.to_owned(),
+        _ => sql.replace("$1", "?"),
+    };
+    db.query_one(Statement::from_sql_and_values(backend, sql, [id.into()]))
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("team clock".into()))?
+        .try_get_by_index(0)
+}
