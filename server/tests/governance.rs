@@ -593,7 +593,11 @@ on_both_backends!(
         let db = &t.db;
         let policy = SuppressionPolicy::default();
         let teams = team::Entity::find().count(db).await.unwrap();
-        let large = table_within(db, None, policy, 5).await.unwrap().unwrap();
+        let recent = app::store::compare::Recent::read(db).await.unwrap();
+        let large = table_within(db, &recent, None, policy, 5)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(large.too_many_teams, Some(teams as u32));
         assert!(large.wijken.is_empty() && large.savings.is_empty());
         // What stays short is still there for the whole network.
@@ -605,14 +609,14 @@ on_both_backends!(
             .find(|(_, n)| n == "Utrecht")
             .unwrap()
             .0;
-        let one = table_within(db, Some(utrecht), policy, 5)
+        let one = table_within(db, &recent, Some(utrecht), policy, 5)
             .await
             .unwrap()
             .unwrap();
         assert_eq!(one.too_many_teams, None);
         assert!(!one.wijken.is_empty() && !one.savings.is_empty());
         // Below the limit the whole network is listed.
-        let whole = table_within(db, None, policy, 1_000)
+        let whole = table_within(db, &recent, None, policy, 1_000)
             .await
             .unwrap()
             .unwrap();

@@ -635,45 +635,105 @@ fn month_of(team_id: i32, month: &str) -> app::store::entity::outcome_period::Ac
 }
 
 on_both_backends!(
-    the_change_clock_moves_with_every_change_and_no_view,
+    the_change_clock_moves_only_what_a_change_can_change,
     |backend: Backend| async move {
         use app::store::audit::{self, Entry, Outcome};
-        use app::store::insight_cache::Fingerprint;
+        use app::store::change_clock::{team_count, Fingerprint};
         use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
         let Some(t) = TestDb::with_demo(backend).await else {
             return;
         };
         let db = &t.db;
         let zuilen = support::team_named(db, "Jeugd Zuilen").await;
-        let audited = |action: &'static str| Entry {
+        let other = team::Entity::find()
+            .filter(team::Column::Id.ne(zuilen.id))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let audited = |action: &'static str, outcome: Outcome| Entry {
             actor_account_id: None,
             actor: "anoniem",
             action,
             object_type: "team",
             object_id: Some(zuilen.id.to_string()),
-            outcome: Outcome::Ok,
+            outcome,
             client_addr: "127.0.0.1",
             before: None,
             after: None,
         };
         let now = chrono::Utc::now();
-        let start = Fingerprint::read(db).await.unwrap();
+        // (every change, the shared ones, Zuilen's own, the other team's)
+        let read = || async {
+            let print = Fingerprint::read(db).await.unwrap();
+            (
+                print,
+                team_count(db, zuilen.id).await.unwrap(),
+                team_count(db, other.id).await.unwrap(),
+            )
+        };
+        let start = read().await;
 
-        // Views are audited, and change nothing.
-        audit::record(db, audited("bekijken"), now).await.unwrap();
-        assert_eq!(Fingerprint::read(db).await.unwrap(), start);
+        // Views, logins, API use and refusals are audited, and change
+        // nothing.
+        for action in ["bekijken", "inloggen", "api-gebruik", "taal-kiezen"] {
+            audit::record(db, audited(action, Outcome::Ok), now)
+                .await
+                .unwrap();
+        }
+        audit::record(db, audited("afspraak-wijzigen", Outcome::Refused), now)
+            .await
+            .unwrap();
+        assert_eq!(read().await, start);
 
-        // An audited change moves the clock.
-        audit::record(db, audited("wijzigen"), now).await.unwrap();
-        let changed = Fingerprint::read(db).await.unwrap();
-        assert_ne!(changed, start);
+        // An audited change of what every page shares moves it all.
+        audit::record(db, audited("afspraak-wijzigen", Outcome::Ok), now)
+            .await
+            .unwrap();
+        let shared = read().await;
+        assert_ne!(shared.0.all, start.0.all);
+        assert_ne!(shared.0.shared, start.0.shared);
+        assert_eq!(
+            Fingerprint::read(db).await.unwrap(),
+            shared.0,
+            "read twice, the same"
+        );
+        assert_eq!((shared.1, shared.2), (start.1, start.2));
 
-        // So does a month of results, written without an audit entry.
+        // A month of results, written without an audit entry, moves the
+        // network and its team only.
         month_of(zuilen.id, "2019-01").insert(db).await.unwrap();
-        let added = Fingerprint::read(db).await.unwrap();
-        assert_ne!(added, changed);
+        let added = read().await;
+        assert_ne!(added.0, shared.0);
+        assert_ne!(added.1, shared.1);
+        assert_eq!(added.2, shared.2);
+        assert_eq!(added.0.shared, shared.0.shared, "a team's month is its own");
 
-        // And a team's new name, and a rolled-back change does not.
+        // A member added moves that team's pages and the network's.
+        audit::record(db, audited("teamlid-toevoegen", Outcome::Ok), now)
+            .await
+            .unwrap();
+        let member = read().await;
+        assert_ne!(member.0, added.0);
+        assert_eq!(member.0.shared, added.0.shared);
+        assert_ne!(member.1, added.1);
+        assert_eq!(member.2, added.2);
+
+        // Targets move the network only; saved unchanged, nothing.
+        let targets = [(shared::network::Measure::Wait, Some(21.0))];
+        app::store::targets::save(db, &targets, None, now)
+            .await
+            .unwrap();
+        let target = read().await;
+        assert_ne!(target.0, member.0);
+        assert_eq!(target.0.shared, member.0.shared);
+        assert_eq!((target.1, target.2), (member.1, member.2));
+        app::store::targets::save(db, &targets, None, now)
+            .await
+            .unwrap();
+        assert_eq!(read().await, target);
+
+        // A rolled-back change moves nothing; a team's new name is shared.
         let txn = db.begin().await.unwrap();
         team::ActiveModel {
             id: Set(zuilen.id),
@@ -684,7 +744,7 @@ on_both_backends!(
         .await
         .unwrap();
         txn.rollback().await.unwrap();
-        assert_eq!(Fingerprint::read(db).await.unwrap(), added);
+        assert_eq!(read().await, target);
         team::ActiveModel {
             id: Set(zuilen.id),
             name: Set("Jeugd Zuilen-Noord".into()),
@@ -693,7 +753,230 @@ on_both_backends!(
         .update(db)
         .await
         .unwrap();
-        assert_ne!(Fingerprint::read(db).await.unwrap(), added);
+        let renamed = read().await;
+        assert_ne!(renamed.0.all, target.0.all);
+        assert_ne!(renamed.0.shared, target.0.shared);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    a_month_saved_keeps_every_other_teams_pages_and_remakes_the_networks,
+    |backend: Backend| async move {
+        use app::store::insight_cache::InsightCache;
+        use sea_orm::ActiveModelTrait;
+        use shared::suppression::SuppressionPolicy;
+        use std::sync::Arc;
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let zuilen = support::team_named(db, "Jeugd Zuilen").await;
+        // A team of another wijk.
+        let other = team::Entity::find()
+            .filter(team::Column::WijkId.ne(zuilen.wijk_id))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let policy = SuppressionPolicy::OWN_TEAM;
+        let cache = InsightCache::default();
+        let space = |id| {
+            let cache = cache.clone();
+            async move {
+                cache
+                    .team_space(db, None, id, policy)
+                    .await
+                    .unwrap()
+                    .unwrap()
+            }
+        };
+        let wijk = |id| {
+            let cache = cache.clone();
+            async move { cache.wijk(db, None, id, policy).await.unwrap().unwrap() }
+        };
+        let what_works = || async { cache.what_works(db, None, policy).await.unwrap() };
+        let (other_space, other_wijk, zuilen_space, zuilen_wijk, works) = (
+            space(other.id).await,
+            wijk(other.wijk_id).await,
+            space(zuilen.id).await,
+            wijk(zuilen.wijk_id).await,
+            what_works().await,
+        );
+        // Kept: asked again, the very same result.
+        assert!(Arc::ptr_eq(&space(other.id).await, &other_space));
+        assert!(Arc::ptr_eq(&what_works().await, &works));
+
+        month_of(zuilen.id, "2019-01").insert(db).await.unwrap();
+        assert!(
+            Arc::ptr_eq(&space(other.id).await, &other_space),
+            "another team's space stays kept"
+        );
+        assert!(
+            Arc::ptr_eq(&wijk(other.wijk_id).await, &other_wijk),
+            "another wijk stays kept"
+        );
+        assert!(!Arc::ptr_eq(&space(zuilen.id).await, &zuilen_space));
+        assert!(!Arc::ptr_eq(&wijk(zuilen.wijk_id).await, &zuilen_wijk));
+        assert!(!Arc::ptr_eq(&what_works().await, &works));
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    the_networks_recent_months_kept_team_by_team_are_as_read_afresh,
+    |backend: Backend| async move {
+        use app::store::compare::{Recent, RecentMonths};
+        use sea_orm::{ActiveModelTrait, ModelTrait, Set};
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let kept = RecentMonths::default();
+        let teams = team::Entity::find().all(db).await.unwrap();
+        let latest = app::store::series::latest_month(db).await.unwrap().unwrap();
+        let same = |kept: &Recent, fresh: &Recent| {
+            for months in shared::dto::CompareQuery::PERIODS {
+                let (a, b) = (
+                    kept.select(None, None, months),
+                    fresh.select(None, None, months),
+                );
+                assert_eq!(a.period, b.period);
+                assert_eq!(a.teams, b.teams, "{months} months");
+            }
+        };
+        same(
+            &kept.current(db, None).await.unwrap(),
+            &Recent::read(db).await.unwrap(),
+        );
+        // A month corrected, one removed, one added before the latest:
+        // each team's months re-read, the rest as they were.
+        let periods = app::store::entity::outcome_period::Entity::find()
+            .filter(app::store::entity::outcome_period::Column::Month.eq(latest.to_string()))
+            .all(db)
+            .await
+            .unwrap();
+        let mut corrected: app::store::entity::outcome_period::ActiveModel =
+            periods[0].clone().into();
+        corrected.started = Set(periods[0].started + 7);
+        corrected.update(db).await.unwrap();
+        let before = kept.current(db, None).await.unwrap();
+        same(&before, &Recent::read(db).await.unwrap());
+        periods[1].clone().delete(db).await.unwrap();
+        let gone = teams
+            .iter()
+            .find(|t| t.id != periods[0].team_id && t.id != periods[1].team_id)
+            .unwrap();
+        app::store::entity::outcome_period::Entity::delete_many()
+            .filter(app::store::entity::outcome_period::Column::TeamId.eq(gone.id))
+            .filter(
+                app::store::entity::outcome_period::Column::Month.eq(latest.plus(-1).to_string()),
+            )
+            .exec(db)
+            .await
+            .unwrap();
+        month_of(gone.id, &latest.plus(-1).to_string())
+            .insert(db)
+            .await
+            .unwrap();
+        let after = kept.current(db, None).await.unwrap();
+        same(&after, &Recent::read(db).await.unwrap());
+        assert_ne!(
+            before.select(None, None, 12).teams,
+            after.select(None, None, 12).teams
+        );
+        // Nothing changed: the very same, not read again.
+        assert!(std::sync::Arc::ptr_eq(
+            &after,
+            &kept.current(db, None).await.unwrap()
+        ));
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    a_result_missing_is_made_once_for_all_who_ask_and_kept_within_its_size,
+    |backend: Backend| async move {
+        use app::store::insight_cache::InsightCache;
+        use shared::suppression::SuppressionPolicy;
+        use std::sync::Arc;
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let policy = SuppressionPolicy::OWN_TEAM;
+        let cache = InsightCache::default();
+        // Eight requests at once: one Wat werkt, made once, for all.
+        let asked =
+            futures_util::future::join_all((0..8).map(|_| cache.what_works(db, None, policy)))
+                .await;
+        let first = asked[0].as_ref().unwrap();
+        assert!(asked
+            .iter()
+            .all(|made| Arc::ptr_eq(made.as_ref().unwrap(), first)));
+
+        // A cache of one megabyte keeps at most that, whatever is asked.
+        let small = InsightCache::with_megabytes(1);
+        for team in team::Entity::find().all(db).await.unwrap() {
+            small.team_space(db, None, team.id, policy).await.unwrap();
+            small.wijk(db, None, team.wijk_id, policy).await.unwrap();
+        }
+        small.what_works(db, None, policy).await.unwrap();
+        let weight = small.weight().await;
+        assert!(weight > 0 && weight <= 1 << 20, "{weight} bytes kept");
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
+    a_change_saved_through_one_server_shows_at_once_on_another,
+    |backend: Backend| async move {
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let team = support::team_named(db, "Jeugd Zuilen").await;
+        // Two servers on one database, each with its own pool and cache:
+        // one reads (and keeps), the other writes.
+        let elsewhere = sea_orm::Database::connect(&t.url).await.unwrap();
+        let mut reader = Client::signed_in(db, "bestuurder@demo.wijkwijs.nl").await;
+        let mut writer = Client::new(&elsewhere);
+        writer
+            .session_for(&elsewhere, "teamlid.jeugd-zuilen@demo.wijkwijs.nl")
+            .await;
+        let (team_id, wijk_id) = (team.id.to_string(), team.wijk_id.to_string());
+        let pages: [(&str, Vec<(&str, &str)>); 5] = [
+            ("/api/network/team", vec![("team_id", team_id.as_str())]),
+            ("/api/network/wijk", vec![("wijk_id", wijk_id.as_str())]),
+            ("/api/network/what-works", vec![]),
+            ("/api/governance/table", vec![("gemeente", "")]),
+            (
+                "/api/network/compare",
+                vec![
+                    ("measure", "wachttijd"),
+                    ("doelgroep", "jeugd"),
+                    ("gemeente", ""),
+                    ("months", "3"),
+                ],
+            ),
+        ];
+        let mut before = Vec::new();
+        for (path, form) in &pages {
+            let first = reader.call(path, form).await;
+            assert_eq!(first.status, StatusCode::OK, "{path}: {}", first.body);
+            // Kept: the same again.
+            assert_eq!(reader.call(path, form).await.body, first.body, "{path}");
+            before.push(first.body);
+        }
+        correct_latest_wait(&mut writer, &elsewhere, team.id).await;
+        for ((path, form), before) in pages.iter().zip(&before) {
+            assert_ne!(
+                &reader.call(path, form).await.body,
+                before,
+                "{path} still shows what the other server changed"
+            );
+        }
+        elsewhere.close().await.unwrap();
         t.cleanup().await;
     }
 );

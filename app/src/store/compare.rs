@@ -1,18 +1,40 @@
 //! Reading what Vergelijken, Wat werkt and the bestuurderstafel compare:
-//! the teams of a gemeente (or the network) with their months over recent
-//! months, in a fixed number of queries. The comparisons themselves are
-//! worked out from it in `shared::stats::comparison`, so one read serves
-//! every measure, doelgroep and level.
+//! every team of the network with its months of the last two and a half
+//! years up to the network's latest month (`Recent`). Each server process keeps it in
+//! memory (`RecentMonths`) and brings it up to date team by team, as the
+//! change clock counts each team's own changes (migration 17): a month
+//! saved by one team re-reads that team's months, never the network's. It
+//! is read afresh when what every page shares changes (a team made, moved
+//! or renamed, a wijk or gemeente) or the network's latest month moves.
+//! The comparisons themselves are worked out from it in
+//! `shared::stats::comparison`, so one read serves every measure,
+//! doelgroep, gemeente and level.
 
+use super::change_clock::Fingerprint;
 use super::entity::{gemeente, outcome_period, team, wijk};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Select};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Select, Statement,
+};
 use shared::dto::{CompareQuery, Comparison};
+use shared::network::Doelgroep;
 use shared::stats::comparison::{self, TeamMonths};
 use shared::suppression::SuppressionPolicy;
 use shared::Month;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 type Col = outcome_period::Column;
+
+/// The longest period Vergelijken offers, and what Wat werkt and the
+/// bestuurderstafel compare.
+const COMPARED_MONTHS: u32 = 12;
+
+/// Months kept, up to the latest: Wat werkt's two years of agreements
+/// that took effect, with the months before them it looks at.
+const KEPT_MONTHS: i32 = 24 + shared::stats::association::WINDOW;
+
+/// Teams whose months are read in one query when they changed.
+const TEAMS_PER_READ: usize = 500;
 
 /// The selected teams' months in `first..=last`, as a query to build on.
 pub(super) fn months_of(
@@ -52,88 +74,271 @@ impl Selection {
     }
 }
 
+/// Every team of the network with its months of the last `MONTHS` months
+/// up to the network's latest, and what it was read under.
+pub struct Recent {
+    /// The clock's counts it is up to date with: every change, and the
+    /// shared ones (its teams, wijken and gemeenten).
+    seen: Fingerprint,
+    latest: Option<Month>,
+    /// Every gemeente by name: (id, name).
+    gemeenten: Vec<(i32, String)>,
+    /// Every team by id, with its months (oldest first).
+    teams: BTreeMap<i32, Arc<TeamMonths>>,
+    /// Each team's count of its own changes when its months were read.
+    counts: HashMap<i32, i64>,
+}
+
+impl Recent {
+    /// The network's months read afresh.
+    pub async fn read(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
+        let gemeenten: Vec<(i32, String)> = gemeente::Entity::find()
+            .order_by_asc(gemeente::Column::Name)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|g| (g.id, g.name))
+            .collect();
+        let latest = super::series::latest_month(db).await?;
+        let names: HashMap<i32, &String> = gemeenten.iter().map(|(id, n)| (*id, n)).collect();
+        let wijken: HashMap<i32, (String, i32)> = wijk::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|w| (w.id, (w.name, w.gemeente_id)))
+            .collect();
+        let mut months: HashMap<i32, Vec<_>> = HashMap::new();
+        if let Some(last) = latest {
+            for p in outcome_period::Entity::find()
+                .filter(Col::Month.gte(first_of(last).to_string()))
+                .filter(Col::Month.lte(last.to_string()))
+                .order_by_asc(Col::Month)
+                .all(db)
+                .await?
+            {
+                months
+                    .entry(p.team_id)
+                    .or_default()
+                    .push(super::results::monthly(&p));
+            }
+        }
+        let teams = team::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|t| {
+                let (wijk, gemeente_id) = wijken.get(&t.wijk_id).cloned().unwrap_or_default();
+                let gemeente = names
+                    .get(&gemeente_id)
+                    .map(|n| n.to_string())
+                    .unwrap_or_default();
+                let team = TeamMonths {
+                    doelgroep: super::teams::doelgroep(&t.doelgroep),
+                    wijk: (t.wijk_id, wijk),
+                    gemeente: (gemeente_id, gemeente),
+                    months: months.remove(&t.id).unwrap_or_default(),
+                    team: (t.id, t.name),
+                };
+                (t.id, Arc::new(team))
+            })
+            .collect();
+        Ok(Recent {
+            seen: Fingerprint { all: 0, shared: 0 },
+            latest,
+            gemeenten,
+            teams,
+            counts: HashMap::new(),
+        })
+    }
+
+    /// The same with the months of the teams whose count moved (`counts`,
+    /// read before) read again.
+    async fn updated(
+        &self,
+        db: &impl ConnectionTrait,
+        seen: Fingerprint,
+        counts: HashMap<i32, i64>,
+    ) -> Result<Self, DbErr> {
+        let changed: Vec<i32> = counts
+            .iter()
+            .filter(|(team, count)| self.counts.get(team) != Some(count))
+            .map(|(team, _)| *team)
+            .filter(|team| self.teams.contains_key(team))
+            .collect();
+        let mut teams = self.teams.clone();
+        if let Some(last) = self.latest {
+            for group in changed.chunks(TEAMS_PER_READ) {
+                let mut months: HashMap<i32, Vec<_>> = HashMap::new();
+                for p in outcome_period::Entity::find()
+                    .filter(Col::TeamId.is_in(group.iter().copied()))
+                    .filter(Col::Month.gte(first_of(last).to_string()))
+                    .filter(Col::Month.lte(last.to_string()))
+                    .order_by_asc(Col::Month)
+                    .all(db)
+                    .await?
+                {
+                    months
+                        .entry(p.team_id)
+                        .or_default()
+                        .push(super::results::monthly(&p));
+                }
+                for id in group {
+                    let old = &self.teams[id];
+                    teams.insert(
+                        *id,
+                        Arc::new(TeamMonths {
+                            doelgroep: old.doelgroep,
+                            team: old.team.clone(),
+                            wijk: old.wijk.clone(),
+                            gemeente: old.gemeente.clone(),
+                            months: months.remove(id).unwrap_or_default(),
+                        }),
+                    );
+                }
+            }
+        }
+        Ok(Recent {
+            seen,
+            latest: self.latest,
+            gemeenten: self.gemeenten.clone(),
+            teams,
+            counts,
+        })
+    }
+
+    /// The network's latest month; `None` when nothing was ever recorded.
+    pub fn latest(&self) -> Option<Month> {
+        self.latest
+    }
+
+    /// The first month kept; `None` when nothing was ever recorded.
+    pub fn kept_from(&self) -> Option<Month> {
+        self.latest.map(first_of)
+    }
+
+    /// Every team, by id, with its months kept (oldest first).
+    pub fn teams(&self) -> impl Iterator<Item = &TeamMonths> {
+        self.teams.values().map(|t| t.as_ref())
+    }
+
+    /// The teams of `gemeente_id` (or all), of `doelgroep` only when
+    /// given, with their last `months` months (at most a year).
+    pub fn select(
+        &self,
+        gemeente_id: Option<i32>,
+        doelgroep: Option<Doelgroep>,
+        months: u32,
+    ) -> Selection {
+        let Some(last) = self.latest else {
+            return Selection {
+                gemeenten: self.gemeenten.clone(),
+                period: None,
+                teams: Vec::new(),
+            };
+        };
+        let first = last.plus(1 - months.min(COMPARED_MONTHS) as i32);
+        let teams = self
+            .teams
+            .values()
+            .filter(|t| gemeente_id.is_none_or(|g| t.gemeente.0 == g))
+            .filter(|t| doelgroep.is_none_or(|d| t.doelgroep == d))
+            .map(|t| TeamMonths {
+                doelgroep: t.doelgroep,
+                team: t.team.clone(),
+                wijk: t.wijk.clone(),
+                gemeente: t.gemeente.clone(),
+                months: t
+                    .months
+                    .iter()
+                    .filter(|m| m.month >= first)
+                    .cloned()
+                    .collect(),
+            })
+            .collect();
+        Selection {
+            gemeenten: self.gemeenten.clone(),
+            period: Some((first, last)),
+            teams,
+        }
+    }
+}
+
+/// The first month kept when `last` is the latest.
+fn first_of(last: Month) -> Month {
+    last.plus(1 - KEPT_MONTHS)
+}
+
+/// Every team's count of its own changes (migration 17); a team never
+/// changed has none.
+async fn team_counts(db: &impl ConnectionTrait) -> Result<HashMap<i32, i64>, DbErr> {
+    let rows = db
+        .query_all(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT team_id, tick FROM team_clock",
+        ))
+        .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?)))
+        .collect()
+}
+
+/// The network's recent months as this server process keeps them.
+#[derive(Default)]
+pub struct RecentMonths(tokio::sync::Mutex<Option<Arc<Recent>>>);
+
+impl RecentMonths {
+    /// The network's recent months as of `seen` (read when `None`): kept,
+    /// or brought up to date by one request while the others wait for it.
+    pub async fn current(
+        &self,
+        db: &impl ConnectionTrait,
+        seen: Option<Fingerprint>,
+    ) -> Result<Arc<Recent>, DbErr> {
+        let seen = match seen {
+            Some(seen) => seen,
+            None => Fingerprint::read(db).await?,
+        };
+        let mut kept = self.0.lock().await;
+        if let Some(recent) = kept.as_ref().filter(|r| r.seen == seen) {
+            return Ok(recent.clone());
+        }
+        // Read after `seen`: whatever they miss moves the clock again.
+        let counts = team_counts(db).await?;
+        let latest = super::series::latest_month(db).await?;
+        let next = match kept.as_ref() {
+            Some(recent) if recent.seen.shared == seen.shared && recent.latest == latest => {
+                recent.updated(db, seen, counts).await?
+            }
+            _ => Recent {
+                seen,
+                counts,
+                ..Recent::read(db).await?
+            },
+        };
+        let next = Arc::new(next);
+        *kept = Some(next.clone());
+        Ok(next)
+    }
+}
+
 /// The teams of `gemeente_id` (or all), of `doelgroep` only when given,
-/// with their last `months` months: one comparison reads only its own
-/// doelgroep; Wat werkt and the bestuurderstafel read every doelgroep once.
+/// with their last `months` months, read afresh.
 pub async fn select(
     db: &impl ConnectionTrait,
     gemeente_id: Option<i32>,
-    doelgroep: Option<shared::network::Doelgroep>,
+    doelgroep: Option<Doelgroep>,
     months: u32,
 ) -> Result<Selection, DbErr> {
-    let gemeenten: Vec<(i32, String)> = gemeente::Entity::find()
-        .order_by_asc(gemeente::Column::Name)
-        .all(db)
+    Ok(Recent::read(db)
         .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
-    let Some(last) = super::series::latest_month(db).await? else {
-        return Ok(Selection {
-            gemeenten,
-            period: None,
-            teams: Vec::new(),
-        });
-    };
-    let first = last.plus(1 - months as i32);
-    let mut selected = super::teams::teams_in(gemeente_id);
-    if let Some(d) = doelgroep {
-        selected = selected.filter(team::Column::Doelgroep.eq(d.code()));
-    }
-    let teams = selected.clone().all(db).await?;
-    let mut wijken = wijk::Entity::find();
-    if let Some(g) = gemeente_id {
-        wijken = wijken.filter(wijk::Column::GemeenteId.eq(g));
-    }
-    let wijken: HashMap<i32, (String, i32)> = wijken
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|w| (w.id, (w.name, w.gemeente_id)))
-        .collect();
-    let names: HashMap<i32, &String> = gemeenten.iter().map(|(id, n)| (*id, n)).collect();
-    let mut months: HashMap<i32, Vec<_>> = HashMap::new();
-    for p in months_of(&selected, first, last).all(db).await? {
-        months
-            .entry(p.team_id)
-            .or_default()
-            .push(super::results::monthly(&p));
-    }
-    let teams = teams
-        .into_iter()
-        .map(|t| {
-            let (wijk, gemeente_id) = wijken.get(&t.wijk_id).cloned().unwrap_or_default();
-            TeamMonths {
-                doelgroep: super::teams::doelgroep(&t.doelgroep),
-                wijk: (t.wijk_id, wijk),
-                gemeente: (
-                    gemeente_id,
-                    names
-                        .get(&gemeente_id)
-                        .map(|n| n.to_string())
-                        .unwrap_or_default(),
-                ),
-                months: months.remove(&t.id).unwrap_or_default(),
-                team: (t.id, t.name),
-            }
-        })
-        .collect();
-    Ok(Selection {
-        gemeenten,
-        period: Some((first, last)),
-        teams,
-    })
+        .select(gemeente_id, doelgroep, months))
 }
 
-/// One comparison, read and worked out.
-pub async fn compare(
-    db: &impl ConnectionTrait,
-    query: CompareQuery,
-    policy: SuppressionPolicy,
-) -> Result<Comparison, DbErr> {
-    Ok(select(db, query.gemeente_id, query.doelgroep, query.months)
-        .await?
-        .compare(query, policy))
+/// One comparison, worked out from the network's recent months.
+pub fn compare(recent: &Recent, query: CompareQuery, policy: SuppressionPolicy) -> Comparison {
+    recent
+        .select(query.gemeente_id, query.doelgroep, query.months)
+        .compare(query, policy)
 }
 
 fn empty(query: CompareQuery) -> Comparison {

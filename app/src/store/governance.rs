@@ -36,16 +36,25 @@ const LESSON_DAYS: i64 = 365;
 
 pub async fn table(
     db: &impl ConnectionTrait,
+    recent: &super::compare::Recent,
     gemeente_id: Option<i32>,
     policy: SuppressionPolicy,
 ) -> Result<Option<GovernanceView>, DbErr> {
-    table_within(db, gemeente_id, policy, super::network::OVERVIEW_TEAMS).await
+    table_within(
+        db,
+        recent,
+        gemeente_id,
+        policy,
+        super::network::OVERVIEW_TEAMS,
+    )
+    .await
 }
 
 /// The table, listing per wijk and team only up to `most` teams when no
 /// gemeente is chosen.
 pub async fn table_within(
     db: &impl ConnectionTrait,
+    recent: &super::compare::Recent,
     gemeente_id: Option<i32>,
     policy: SuppressionPolicy,
     most: u64,
@@ -107,7 +116,7 @@ pub async fn table_within(
     };
 
     let mut standouts = Vec::new();
-    let selection = super::compare::select(db, gemeente_id, None, 12).await?;
+    let selection = recent.select(gemeente_id, None, 12);
     for &measure in Measure::ALL {
         let query = CompareQuery {
             measure,

@@ -3,14 +3,12 @@
 //! bij …"), and per agreement theme the teams with an active agreement set
 //! against the teams without, and the change around the start of the
 //! agreements that took effect in the last two years. Only figures that may
-//! be shown take part; only the months those windows need are read, a
-//! group of teams at a time.
+//! be shown take part; the months come from the network's recent months
+//! (`store::compare::Recent`), which keep what these windows need.
 
-use super::entity::{adoption, agreement, outcome_period};
+use super::entity::{adoption, agreement};
 use chrono::Datelike;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use shared::dto::{CompareQuery, Comparison, Standout, Standouts, ThemeAssociation, WhatWorks};
 use shared::network::{AgreementStatus, AgreementTheme, CompareLevel, Doelgroep, Measure};
 use shared::stats::association;
@@ -18,14 +16,18 @@ use shared::suppression::SuppressionPolicy;
 use shared::Month;
 use std::collections::{HashMap, HashSet};
 
-/// How far back before/after looks for agreements that took effect.
+/// How far back before/after looks for agreements that took effect
+/// (`store::compare` keeps these months and the window before them).
 const RECENT_MONTHS: i32 = 24;
 
+/// Wat werkt from the network's recent months (`network`) and what else
+/// it reads.
 pub async fn what_works(
     db: &impl ConnectionTrait,
+    network: &super::compare::Recent,
     policy: SuppressionPolicy,
 ) -> Result<WhatWorks, DbErr> {
-    let latest = super::series::latest_month(db).await?;
+    let latest = network.latest();
     let Some(last) = latest else {
         return Ok(WhatWorks {
             period: None,
@@ -68,12 +70,12 @@ pub async fn what_works(
             }
         }
     }
-    let changes = changes_around(db, &started, recent, policy).await?;
+    let changes = changes_around(network, &started, recent, policy);
     let mut period = None;
     let mut standouts = Vec::new();
     let mut themes = Vec::new();
     // One read of the last twelve months serves every measure.
-    let selection = super::compare::select(db, None, None, 12).await?;
+    let selection = network.select(None, None, 12);
     for &measure in Measure::ALL {
         let query = CompareQuery {
             measure,
@@ -125,58 +127,35 @@ pub async fn what_works(
     })
 }
 
-/// Teams whose months are read at once for before/after: enough to keep
-/// the queries few, few enough to keep the memory small on a national
-/// network.
-const TEAMS_PER_READ: usize = 500;
-
 /// Per measure and theme, the change in a team's shown monthly figures
 /// around the start of each of `started`, beyond the change of the teams
 /// of its doelgroep that did not start an agreement on that theme in
-/// those months (`association::differences_in_differences`). Reads every
-/// team's months from `recent` minus the window on, a bounded group of
-/// teams at a time, keeping only the shown figures.
-async fn changes_around(
-    db: &impl ConnectionTrait,
+/// those months (`association::differences_in_differences`), from every
+/// team's months from `recent` minus the window on (kept in `network`),
+/// keeping only the shown figures.
+fn changes_around(
+    network: &super::compare::Recent,
     started: &[(AgreementTheme, i32, Month)],
     recent: Month,
     policy: SuppressionPolicy,
-) -> Result<HashMap<(Measure, AgreementTheme), Vec<f64>>, DbErr> {
-    use super::entity::team;
-    let doelgroep_of: HashMap<i32, Doelgroep> = team::Entity::find()
-        .select_only()
-        .columns([team::Column::Id, team::Column::Doelgroep])
-        .into_tuple::<(i32, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|(id, code)| (id, super::teams::doelgroep(&code)))
-        .collect();
-    let mut teams: Vec<i32> = doelgroep_of.keys().copied().collect();
-    teams.sort_unstable();
+) -> HashMap<(Measure, AgreementTheme), Vec<f64>> {
+    let from = recent.plus(-association::WINDOW);
+    debug_assert!(network.kept_from().is_none_or(|kept| kept <= from));
+    let doelgroep_of: HashMap<i32, Doelgroep> =
+        network.teams().map(|t| (t.team.0, t.doelgroep)).collect();
+    // By id, so the sums come out the same on every run.
+    let teams: Vec<i32> = network.teams().map(|t| t.team.0).collect();
     // Each team's shown monthly figures per measure, oldest first.
     type Series = Vec<(Month, f64)>;
     let mut series: HashMap<(i32, Measure), Series> = HashMap::new();
-    for group in teams.chunks(TEAMS_PER_READ) {
-        let (first, last) = (group[0], group[group.len() - 1]);
-        for p in outcome_period::Entity::find()
-            .filter(outcome_period::Column::TeamId.between(first, last))
-            .filter(
-                outcome_period::Column::Month.gte(recent.plus(-association::WINDOW).to_string()),
-            )
-            .order_by_asc(outcome_period::Column::Month)
-            .all(db)
-            .await?
-        {
-            let Ok(month) = p.month.parse::<Month>() else {
-                continue;
-            };
+    for team in network.teams() {
+        for o in team.months.iter().filter(|o| o.month >= from) {
             for &measure in Measure::ALL {
-                if let Some(v) = super::series::figure(&p, measure, policy).value() {
+                if let Some(v) = policy.month(o, measure).value() {
                     series
-                        .entry((p.team_id, measure))
+                        .entry((team.team.0, measure))
                         .or_default()
-                        .push((month, v));
+                        .push((o.month, v));
                 }
             }
         }
@@ -196,7 +175,7 @@ async fn changes_around(
             changes.entry((measure, theme)).or_default().push(change);
         }
     }
-    Ok(changes)
+    changes
 }
 
 /// The teams beyond the favourable funnel limit of their own doelgroep:
