@@ -17,6 +17,7 @@ use sea_orm::{
 };
 use shared::dto::{CompareQuery, Comparison};
 use shared::network::Doelgroep;
+use shared::results::MonthlyResult;
 use shared::stats::comparison::{self, TeamMonths};
 use shared::suppression::SuppressionPolicy;
 use shared::Month;
@@ -107,21 +108,10 @@ impl Recent {
             .into_iter()
             .map(|w| (w.id, (w.name, w.gemeente_id)))
             .collect();
-        let mut months: HashMap<i32, Vec<_>> = HashMap::new();
-        if let Some(last) = latest {
-            for p in outcome_period::Entity::find()
-                .filter(Col::Month.gte(first_of(last).to_string()))
-                .filter(Col::Month.lte(last.to_string()))
-                .order_by_asc(Col::Month)
-                .all(db)
-                .await?
-            {
-                months
-                    .entry(p.team_id)
-                    .or_default()
-                    .push(super::results::monthly(&p));
-            }
-        }
+        let mut months = match latest {
+            Some(last) => months_by_team(db, last, None).await?,
+            None => HashMap::new(),
+        };
         let teams = team::Entity::find()
             .all(db)
             .await?
@@ -168,32 +158,10 @@ impl Recent {
         let mut teams = self.teams.clone();
         if let Some(last) = self.latest {
             for group in changed.chunks(TEAMS_PER_READ) {
-                let mut months: HashMap<i32, Vec<_>> = HashMap::new();
-                for p in outcome_period::Entity::find()
-                    .filter(Col::TeamId.is_in(group.iter().copied()))
-                    .filter(Col::Month.gte(first_of(last).to_string()))
-                    .filter(Col::Month.lte(last.to_string()))
-                    .order_by_asc(Col::Month)
-                    .all(db)
-                    .await?
-                {
-                    months
-                        .entry(p.team_id)
-                        .or_default()
-                        .push(super::results::monthly(&p));
-                }
+                let mut months = months_by_team(db, last, Some(group)).await?;
                 for id in group {
-                    let old = &self.teams[id];
-                    teams.insert(
-                        *id,
-                        Arc::new(TeamMonths {
-                            doelgroep: old.doelgroep,
-                            team: old.team.clone(),
-                            wijk: old.wijk.clone(),
-                            gemeente: old.gemeente.clone(),
-                            months: months.remove(id).unwrap_or_default(),
-                        }),
-                    );
+                    let months = months.remove(id).unwrap_or_default();
+                    teams.insert(*id, Arc::new(self.teams[id].with_months(months)));
                 }
             }
         }
@@ -242,17 +210,9 @@ impl Recent {
             .values()
             .filter(|t| gemeente_id.is_none_or(|g| t.gemeente.0 == g))
             .filter(|t| doelgroep.is_none_or(|d| t.doelgroep == d))
-            .map(|t| TeamMonths {
-                doelgroep: t.doelgroep,
-                team: t.team.clone(),
-                wijk: t.wijk.clone(),
-                gemeente: t.gemeente.clone(),
-                months: t
-                    .months
-                    .iter()
-                    .filter(|m| m.month >= first)
-                    .cloned()
-                    .collect(),
+            .map(|t| {
+                let months = t.months.iter().filter(|m| m.month >= first).cloned();
+                t.with_months(months.collect())
             })
             .collect();
         Selection {
@@ -261,6 +221,29 @@ impl Recent {
             teams,
         }
     }
+}
+
+/// Every team's months kept when `last` is the latest (oldest first), of
+/// `teams` only when given.
+async fn months_by_team(
+    db: &impl ConnectionTrait,
+    last: Month,
+    teams: Option<&[i32]>,
+) -> Result<HashMap<i32, Vec<MonthlyResult>>, DbErr> {
+    let mut query = outcome_period::Entity::find()
+        .filter(Col::Month.gte(first_of(last).to_string()))
+        .filter(Col::Month.lte(last.to_string()));
+    if let Some(teams) = teams {
+        query = query.filter(Col::TeamId.is_in(teams.iter().copied()));
+    }
+    let mut months: HashMap<i32, Vec<_>> = HashMap::new();
+    for p in query.order_by_asc(Col::Month).all(db).await? {
+        months
+            .entry(p.team_id)
+            .or_default()
+            .push(super::results::monthly(&p));
+    }
+    Ok(months)
 }
 
 /// The first month kept when `last` is the latest.

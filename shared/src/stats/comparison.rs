@@ -31,6 +31,19 @@ pub struct TeamMonths {
     pub months: Vec<MonthlyResult>,
 }
 
+impl TeamMonths {
+    /// The same team with other months.
+    pub fn with_months(&self, months: Vec<MonthlyResult>) -> Self {
+        Self {
+            doelgroep: self.doelgroep,
+            team: self.team.clone(),
+            wijk: self.wijk.clone(),
+            gemeente: self.gemeente.clone(),
+            months,
+        }
+    }
+}
+
 /// The comparison `query` asks for over `teams` (all teams of the chosen
 /// gemeente, any doelgroep) in `period`; rows by name.
 pub fn compare(
