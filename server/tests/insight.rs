@@ -895,6 +895,70 @@ on_both_backends!(
 );
 
 on_both_backends!(
+    wat_werkt_keeps_its_agreements_while_months_are_saved_and_follows_a_new_one,
+    |backend: Backend| async move {
+        use app::store::agreements::{self, AgreementContent};
+        use app::store::compare::Recent;
+        use app::store::insight_cache::InsightCache;
+        use app::store::what_works::{what_works, Agreements};
+        use sea_orm::{ActiveModelTrait, TransactionTrait};
+        use shared::suppression::SuppressionPolicy;
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let policy = SuppressionPolicy::OWN_TEAM;
+        let cache = InsightCache::default();
+        let kept = || async { cache.what_works(db, None, policy).await.unwrap() };
+        let fresh = || async {
+            let recent = Recent::read(db).await.unwrap();
+            let agreements = Agreements::read(db, recent.latest()).await.unwrap();
+            what_works(&recent, &agreements, policy)
+        };
+        let before = kept().await;
+        assert_eq!(*before, fresh().await);
+
+        // A month saved: made again with the agreements as they were
+        // kept, the same as made afresh.
+        let zuilen = support::team_named(db, "Jeugd Zuilen").await;
+        month_of(zuilen.id, "2019-01").insert(db).await.unwrap();
+        assert_eq!(*kept().await, fresh().await);
+
+        // An agreement that took effect half a year before the latest
+        // month: on the next request.
+        let latest = app::store::series::latest_month(db).await.unwrap().unwrap();
+        let start = latest.plus(-6);
+        let txn = db.begin().await.unwrap();
+        agreements::save(
+            &txn,
+            zuilen.id,
+            None,
+            AgreementContent {
+                theme: "werkwijze".into(),
+                title: "Aanmelden in het casusoverleg van dezelfde week".into(),
+                body: "Nieuwe aanmeldingen bespreken we dezelfde week.".into(),
+                status: "actief".into(),
+                effective_from: chrono::NaiveDate::from_ymd_opt(
+                    start.year(),
+                    u32::from(start.month()),
+                    1,
+                ),
+                review_date: None,
+            },
+            None,
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+        txn.commit().await.unwrap();
+        let after = fresh().await;
+        assert_ne!(after, *before, "the new agreement changes Wat werkt");
+        assert_eq!(*kept().await, after);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
     a_result_missing_is_made_once_for_all_who_ask_and_kept_within_its_size,
     |backend: Backend| async move {
         use app::store::insight_cache::InsightCache;

@@ -9,7 +9,8 @@
 //! - the network's pages wait on every change (`Fingerprint::all`);
 //! - a team's space and charts wait on that team's own records and on what
 //!   is shared by every page (`Fingerprint::shared`);
-//! - a wijk's page on its teams' records and what is shared.
+//! - a wijk's page on its teams' records and what is shared;
+//! - Wat werkt's agreements and adoptions on what is shared.
 //!
 //! The day is part of every reading (what counts as recent moves with it).
 //! A page request reads the fingerprint in its session's query
@@ -50,6 +51,9 @@ const IDLE: Duration = Duration::from_secs(15 * 60);
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Asked {
     WhatWorks,
+    /// Wat werkt's agreements and adoptions, read with the network's
+    /// latest month.
+    Agreements(Option<shared::Month>),
     /// A comparison by its query's parameters.
     Comparison(String),
     /// The bestuurderstafel of the network (`None`) or one gemeente.
@@ -74,6 +78,8 @@ enum Asked {
 enum MadeFrom {
     /// Every change in the network.
     Network(i64),
+    /// What every page shares.
+    Shared(i64),
     /// What every page shares, and the count of a team's own changes (or
     /// the sum of a wijk's teams').
     Scope { shared: i64, own: i64 },
@@ -246,9 +252,24 @@ impl InsightCache {
                 json_weight,
                 || async {
                     let recent = self.recent.current(db, Some(seen)).await?;
-                    super::what_works::what_works(db, &recent, policy)
-                        .await
-                        .map(Some)
+                    let latest = recent.latest();
+                    let agreements = self
+                        .kept_or(
+                            Asked::Agreements(latest),
+                            MadeFrom::Shared(seen.shared),
+                            super::what_works::Agreements::weight,
+                            || async {
+                                let read = super::what_works::Agreements::read(db, latest).await;
+                                read.map(Some)
+                            },
+                        )
+                        .await?
+                        .expect("agreements are always read");
+                    Ok(Some(super::what_works::what_works(
+                        &recent,
+                        &agreements,
+                        policy,
+                    )))
                 },
             )
             .await?;

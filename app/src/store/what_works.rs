@@ -20,57 +20,97 @@ use std::collections::{HashMap, HashSet};
 /// (`store::compare` keeps these months and the window before them).
 const RECENT_MONTHS: i32 = 24;
 
-/// Wat werkt from the network's recent months (`network`) and what else
-/// it reads.
-pub async fn what_works(
-    db: &impl ConnectionTrait,
+/// What Wat werkt reads besides the months: the agreements set (not
+/// concepts) and the adoptions. They change only with what every page
+/// shares, so they are kept under its count (`insight_cache`) while
+/// months are saved.
+pub struct Agreements {
+    /// The network's latest month they were read up to.
+    latest: Option<Month>,
+    /// Per theme, the teams with an active agreement.
+    active: HashMap<AgreementTheme, HashSet<i32>>,
+    /// Agreements that took effect in the last two years: (theme, team,
+    /// month).
+    started: Vec<(AgreementTheme, i32, Month)>,
+    /// Adoptions per month over the two years up to the latest month.
+    adoptions: Vec<(Month, u32)>,
+}
+
+impl Agreements {
+    /// Read with the network's latest month `latest`.
+    pub async fn read(db: &impl ConnectionTrait, latest: Option<Month>) -> Result<Self, DbErr> {
+        let adoptions = adoptions_per_month(db, latest).await?;
+        let mut active: HashMap<AgreementTheme, HashSet<i32>> = HashMap::new();
+        let mut started = Vec::new();
+        let Some(last) = latest else {
+            return Ok(Self {
+                latest,
+                active,
+                started,
+                adoptions,
+            });
+        };
+        let recent = last.plus(-(RECENT_MONTHS - 1));
+        for (theme, team_id, status, effective_from) in agreement::Entity::find()
+            .select_only()
+            .columns([
+                agreement::Column::Theme,
+                agreement::Column::TeamId,
+                agreement::Column::Status,
+                agreement::Column::EffectiveFrom,
+            ])
+            .filter(agreement::Column::Status.ne(AgreementStatus::Concept.code()))
+            .into_tuple::<(String, i32, String, Option<chrono::NaiveDate>)>()
+            .all(db)
+            .await?
+        {
+            let Some(theme) = AgreementTheme::from_code(&theme) else {
+                continue;
+            };
+            if status == AgreementStatus::Actief.code() {
+                active.entry(theme).or_default().insert(team_id);
+            }
+            let month = effective_from.and_then(|day| Month::new(day.year(), day.month() as u8));
+            if let Some(month) = month.filter(|&m| m >= recent) {
+                started.push((theme, team_id, month));
+            }
+        }
+        Ok(Self {
+            latest,
+            active,
+            started,
+            adoptions,
+        })
+    }
+
+    /// Its size in memory in bytes, near enough.
+    pub fn weight(&self) -> usize {
+        let teams: usize = self.active.values().map(HashSet::len).sum();
+        64 + 16 * teams + 16 * self.started.len() + 8 * self.adoptions.len()
+    }
+}
+
+/// Wat werkt from the network's recent months (`network`) and its
+/// agreements (`agreements`, read with the same latest month).
+pub fn what_works(
     network: &super::compare::Recent,
+    agreements: &Agreements,
     policy: SuppressionPolicy,
-) -> Result<WhatWorks, DbErr> {
-    let latest = network.latest();
-    let Some(last) = latest else {
-        return Ok(WhatWorks {
+) -> WhatWorks {
+    debug_assert_eq!(network.latest(), agreements.latest);
+    let Some(last) = network.latest() else {
+        return WhatWorks {
             period: None,
             standouts: Standouts::default(),
             themes: Vec::new(),
-            adoptions: adoptions_per_month(db, None).await?,
+            adoptions: agreements.adoptions.clone(),
             html: Default::default(),
-        });
-    };
-    // Agreements that took effect in the last two years, with the months
-    // around them.
-    let recent = last.plus(-(RECENT_MONTHS - 1));
-    let mut active: HashMap<AgreementTheme, HashSet<i32>> = HashMap::new();
-    // Agreements that took effect: (theme, team, month).
-    let mut started: Vec<(AgreementTheme, i32, Month)> = Vec::new();
-    for (theme, team_id, status, effective_from) in agreement::Entity::find()
-        .select_only()
-        .columns([
-            agreement::Column::Theme,
-            agreement::Column::TeamId,
-            agreement::Column::Status,
-            agreement::Column::EffectiveFrom,
-        ])
-        .filter(agreement::Column::Status.ne(AgreementStatus::Concept.code()))
-        .into_tuple::<(String, i32, String, Option<chrono::NaiveDate>)>()
-        .all(db)
-        .await?
-    {
-        let Some(theme) = AgreementTheme::from_code(&theme) else {
-            continue;
         };
-        if status == AgreementStatus::Actief.code() {
-            active.entry(theme).or_default().insert(team_id);
-        }
-        if let Some(day) = effective_from {
-            if let Some(month) = Month::new(day.year(), day.month() as u8) {
-                if month >= recent {
-                    started.push((theme, team_id, month));
-                }
-            }
-        }
-    }
-    let changes = changes_around(network, &started, recent, policy);
+    };
+    let recent = last.plus(-(RECENT_MONTHS - 1));
+    let active = &agreements.active;
+    let started = &agreements.started;
+    let changes = changes_around(network, started, recent, policy);
     let mut period = None;
     let mut standouts = Vec::new();
     let mut themes = Vec::new();
@@ -118,13 +158,13 @@ pub async fn what_works(
         .filter_map(|t| t.comparison.as_mut())
         .collect();
     association::adjust_for_multiple_tests(&mut comparisons);
-    Ok(WhatWorks {
+    WhatWorks {
         period,
         standouts: Standouts::of(standouts),
         themes,
-        adoptions: adoptions_per_month(db, period.map(|(_, last)| last)).await?,
+        adoptions: agreements.adoptions.clone(),
         html: Default::default(),
-    })
+    }
 }
 
 /// Per measure and theme, the change in a team's shown monthly figures
