@@ -191,29 +191,39 @@ pub fn differences_in_differences<
                 .push((team, month));
         }
     }
+    // Per kind, group and start month, what the teams that are no control
+    // add up to: those of the group that started the same kind of
+    // agreement around then, each once (a start is near itself, so the
+    // team itself is among them). Once per start month, not per start: a
+    // national network has tens of thousands of starts.
+    let mut left_out: HashMap<(K, G, crate::Month), (f64, u32)> = HashMap::new();
+    for (&(kind, group), of) in &of_kind {
+        for &start in &months {
+            let mut teams: Vec<i32> = of
+                .iter()
+                .filter(|&&(_, m)| near(start, m))
+                .map(|&(t, _)| t)
+                .collect();
+            teams.sort_unstable();
+            teams.dedup();
+            let left = left_out.entry((kind, group, start)).or_default();
+            for t in teams {
+                if let Some(c) = change.get(&(t, start)) {
+                    left.0 += c;
+                    left.1 += 1;
+                }
+            }
+        }
+    }
     starts
         .iter()
         .filter_map(|&(kind, team, start)| {
             let own = *change.get(&(team, start))?;
             let group = *group_of.get(&team)?;
-            let (mut sum, mut n) = *total.get(&(group, start))?;
-            // Not a control: the team itself, and any team of the group
-            // that started the same kind of agreement around then.
-            let mut left_out: Vec<i32> = of_kind[&(kind, group)]
-                .iter()
-                .filter(|&&(_, m)| near(start, m))
-                .map(|&(t, _)| t)
-                .chain(std::iter::once(team))
-                .collect();
-            left_out.sort_unstable();
-            left_out.dedup();
-            for t in left_out {
-                if let Some(c) = change.get(&(t, start)) {
-                    sum -= c;
-                    n -= 1;
-                }
-            }
-            (n > 0).then(|| (kind, own - sum / f64::from(n)))
+            let (sum, n) = *total.get(&(group, start))?;
+            let (left, left_n) = left_out.get(&(kind, group, start)).copied()?;
+            let n = n - left_n;
+            (n > 0).then(|| (kind, own - (sum - left) / f64::from(n)))
         })
         .collect()
 }
@@ -368,6 +378,56 @@ mod tests {
             prop_assert!(c.low <= c.difference && c.difference <= c.high);
             let swapped = compare(&without, &with).unwrap();
             prop_assert!((swapped.difference + c.difference).abs() < 1e-12);
+        }
+
+        /// As the definition reads, start by start: the team's change
+        /// minus the mean change of its group's teams that did not start
+        /// the same kind within `WINDOW` months.
+        #[test]
+        fn differences_in_differences_are_as_defined_start_by_start(
+            values in proptest::collection::vec(
+                proptest::collection::vec(proptest::option::of(0.0f64..50.0), 24),
+                2..16,
+            ),
+            groups in proptest::collection::vec(0u8..2, 16),
+            starts in proptest::collection::vec((0u8..2, 0usize..16, 0i32..24), 0..40),
+        ) {
+            let m = |i: i32| crate::Month::new(2024, 1).unwrap().plus(i);
+            let series: HashMap<i32, Vec<(crate::Month, f64)>> = values
+                .iter()
+                .enumerate()
+                .map(|(t, months)| {
+                    let shown = months.iter().enumerate().filter_map(|(i, v)| Some((m(i as i32), (*v)?)));
+                    (t as i32, shown.collect())
+                })
+                .collect();
+            let group_of: HashMap<i32, u8> =
+                (0..values.len()).map(|t| (t as i32, groups[t])).collect();
+            let starts: Vec<(u8, i32, crate::Month)> = starts
+                .into_iter()
+                .filter(|&(_, t, _)| t < values.len())
+                .map(|(kind, t, i)| (kind, t as i32, m(i)))
+                .collect();
+            let near = |a: crate::Month, b: crate::Month| b >= a.plus(-WINDOW) && b < a.plus(WINDOW);
+            let expected: Vec<(u8, f64)> = starts
+                .iter()
+                .filter_map(|&(kind, team, start)| {
+                    let own = window_change(&series[&team], start)?;
+                    let controls: Vec<f64> = (0..values.len() as i32)
+                        .filter(|t| group_of[t] == group_of[&team] && *t != team)
+                        .filter(|t| !starts.iter().any(|&(k, s, at)| k == kind && s == *t && near(start, at)))
+                        .filter_map(|t| window_change(&series[&t], start))
+                        .collect();
+                    (!controls.is_empty())
+                        .then(|| (kind, own - controls.iter().sum::<f64>() / controls.len() as f64))
+                })
+                .collect();
+            let did = differences_in_differences(&series, &group_of, &starts);
+            prop_assert_eq!(did.len(), expected.len());
+            for (got, want) in did.iter().zip(&expected) {
+                prop_assert_eq!(got.0, want.0);
+                prop_assert!((got.1 - want.1).abs() < 1e-9, "{:?} against {:?}", got, want);
+            }
         }
     }
 }
