@@ -34,7 +34,7 @@ const COMPARED_MONTHS: u32 = 12;
 /// that took effect, with the months before them it looks at.
 const KEPT_MONTHS: i32 = 24 + shared::stats::association::WINDOW;
 
-/// Teams whose months are read in one query when they changed.
+/// Teams whose months are read in one query.
 const TEAMS_PER_READ: usize = 500;
 
 /// The selected teams' months in `first..=last`, as a query to build on.
@@ -108,13 +108,17 @@ impl Recent {
             .into_iter()
             .map(|w| (w.id, (w.name, w.gemeente_id)))
             .collect();
-        let mut months = match latest {
-            Some(last) => months_by_team(db, last, None).await?,
-            None => HashMap::new(),
-        };
-        let teams = team::Entity::find()
-            .all(db)
-            .await?
+        let teams = team::Entity::find().all(db).await?;
+        // Read a group of teams at a time: the whole network's rows at
+        // once would take several times the memory of what is kept.
+        let mut months = HashMap::new();
+        if let Some(last) = latest {
+            let ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
+            for group in ids.chunks(TEAMS_PER_READ) {
+                months.extend(months_by_team(db, last, group).await?);
+            }
+        }
+        let teams = teams
             .into_iter()
             .map(|t| {
                 let (wijk, gemeente_id) = wijken.get(&t.wijk_id).cloned().unwrap_or_default();
@@ -158,7 +162,7 @@ impl Recent {
         let mut teams = self.teams.clone();
         if let Some(last) = self.latest {
             for group in changed.chunks(TEAMS_PER_READ) {
-                let mut months = months_by_team(db, last, Some(group)).await?;
+                let mut months = months_by_team(db, last, group).await?;
                 for id in group {
                     let months = months.remove(id).unwrap_or_default();
                     teams.insert(*id, Arc::new(self.teams[id].with_months(months)));
@@ -223,21 +227,21 @@ impl Recent {
     }
 }
 
-/// Every team's months kept when `last` is the latest (oldest first), of
-/// `teams` only when given.
+/// The months kept of `teams` when `last` is the latest (oldest first).
 async fn months_by_team(
     db: &impl ConnectionTrait,
     last: Month,
-    teams: Option<&[i32]>,
+    teams: &[i32],
 ) -> Result<HashMap<i32, Vec<MonthlyResult>>, DbErr> {
-    let mut query = outcome_period::Entity::find()
-        .filter(Col::Month.gte(first_of(last).to_string()))
-        .filter(Col::Month.lte(last.to_string()));
-    if let Some(teams) = teams {
-        query = query.filter(Col::TeamId.is_in(teams.iter().copied()));
-    }
     let mut months: HashMap<i32, Vec<_>> = HashMap::new();
-    for p in query.order_by_asc(Col::Month).all(db).await? {
+    for p in outcome_period::Entity::find()
+        .filter(Col::TeamId.is_in(teams.iter().copied()))
+        .filter(Col::Month.gte(first_of(last).to_string()))
+        .filter(Col::Month.lte(last.to_string()))
+        .order_by_asc(Col::Month)
+        .all(db)
+        .await?
+    {
         months
             .entry(p.team_id)
             .or_default()
