@@ -11,7 +11,7 @@
 //! doelgroep, gemeente and level.
 
 use super::change_clock::Fingerprint;
-use super::entity::{gemeente, outcome_period, team, wijk};
+use super::entity::{outcome_period, team, wijk};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Select, Statement,
 };
@@ -93,13 +93,7 @@ pub struct Recent {
 impl Recent {
     /// The network's months read afresh.
     pub async fn read(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
-        let gemeenten: Vec<(i32, String)> = gemeente::Entity::find()
-            .order_by_asc(gemeente::Column::Name)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|g| (g.id, g.name))
-            .collect();
+        let gemeenten = super::structure::gemeente_names(db).await?;
         let latest = super::series::latest_month(db).await?;
         let names: HashMap<i32, &String> = gemeenten.iter().map(|(id, n)| (*id, n)).collect();
         let wijken: HashMap<i32, (String, i32)> = wijk::Entity::find()

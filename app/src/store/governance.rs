@@ -59,13 +59,7 @@ pub async fn table_within(
     policy: SuppressionPolicy,
     most: u64,
 ) -> Result<Option<GovernanceView>, DbErr> {
-    let gemeenten: Vec<(i32, String)> = gemeente::Entity::find()
-        .order_by_asc(gemeente::Column::Name)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
+    let gemeenten = super::structure::gemeente_names(db).await?;
     let gemeente = match gemeente_id {
         None => None,
         Some(id) => match gemeenten.iter().find(|(g, _)| *g == id) {

@@ -6,6 +6,17 @@ use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryOrder};
 use shared::dto::{GemeenteRecord, NetworkStructure, OrganisationRecord, TeamRecord, WijkRecord};
 use shared::network::{Doelgroep, Sector};
 
+/// Every gemeente by name: (id, name), to choose from or filter by.
+pub async fn gemeente_names(db: &impl ConnectionTrait) -> Result<Vec<(i32, String)>, DbErr> {
+    Ok(gemeente::Entity::find()
+        .order_by_asc(gemeente::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect())
+}
+
 pub async fn load(db: &impl ConnectionTrait) -> Result<NetworkStructure, DbErr> {
     Ok(NetworkStructure {
         gemeenten: gemeente::Entity::find()
