@@ -959,6 +959,78 @@ on_both_backends!(
 );
 
 on_both_backends!(
+    the_bestuurderstafel_keeps_its_records_while_months_are_saved_and_follows_them,
+    |backend: Backend| async move {
+        use app::store::entity::knelpunt_support;
+        let Some(t) = TestDb::with_demo(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        let zuilen = support::team_named(db, "Jeugd Zuilen").await;
+        // One client, so one server process and one cache.
+        let mut client = Client::new(db);
+        client
+            .session_for(db, "teamlid.jeugd-zuilen@demo.wijkwijs.nl")
+            .await;
+        let table = [("gemeente", "")];
+        let page = |body: &str| -> serde_json::Value { serde_json::from_str(body).unwrap() };
+        let before = client.call("/api/governance/table", &table).await;
+        assert_eq!(before.status, StatusCode::OK, "{}", before.body);
+        let before = page(&before.body);
+        // An open knelpunt of another team that Zuilen does not support.
+        let supported: Vec<i64> = knelpunt_support::Entity::find()
+            .filter(knelpunt_support::Column::TeamId.eq(zuilen.id))
+            .all(db)
+            .await
+            .unwrap()
+            .iter()
+            .map(|s| i64::from(s.knelpunt_id))
+            .collect();
+        let id = before["knelpunten"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["team_id"] != zuilen.id && !supported.contains(&k["id"].as_i64().unwrap()))
+            .expect("a knelpunt Zuilen can support")["id"]
+            .as_i64()
+            .unwrap();
+        let supporters = |page: &serde_json::Value| {
+            page["knelpunten"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|k| k["id"] == id)
+                .unwrap()["supporters"]
+                .as_u64()
+                .unwrap()
+        };
+
+        // A month saved: the table shows it, made from its kept records.
+        correct_latest_wait(&mut client, db, zuilen.id).await;
+        let after_month = page(&client.call("/api/governance/table", &table).await.body);
+        assert_ne!(after_month["wijken"], before["wijken"]);
+        assert_eq!(after_month["knelpunten"], before["knelpunten"]);
+
+        // Support for a knelpunt: on the next request.
+        let (knelpunt_id, team_id) = (id.to_string(), zuilen.id.to_string());
+        let reply = client
+            .call(
+                "/api/knelpunten/support",
+                &[
+                    ("knelpunt_id", knelpunt_id.as_str()),
+                    ("team_id", team_id.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let after_support = page(&client.call("/api/governance/table", &table).await.body);
+        assert_eq!(supporters(&after_support), supporters(&before) + 1);
+        assert_eq!(after_support["wijken"], after_month["wijken"]);
+        t.cleanup().await;
+    }
+);
+
+on_both_backends!(
     a_result_missing_is_made_once_for_all_who_ask_and_kept_within_its_size,
     |backend: Backend| async move {
         use app::store::insight_cache::InsightCache;

@@ -56,22 +56,35 @@ pub struct Selection {
     pub gemeenten: Vec<(i32, String)>,
     /// `None` when nothing was ever recorded.
     pub period: Option<(Month, Month)>,
-    pub teams: Vec<TeamMonths>,
+    /// The teams with the months kept; only those of `period` count.
+    pub teams: Vec<Arc<TeamMonths>>,
 }
 
 impl Selection {
     /// The comparison `query` asks for (its gemeente and months as read).
     pub fn compare(&self, query: CompareQuery, policy: SuppressionPolicy) -> Comparison {
-        let Some(period) = self.period else {
-            return Comparison {
-                gemeenten: self.gemeenten.clone(),
-                ..empty(query)
-            };
+        self.compare_all(vec![query], policy)
+            .pop()
+            .expect("one comparison per query")
+    }
+
+    /// The comparisons `queries` ask for, in their order, from one pass
+    /// over the months.
+    pub fn compare_all(
+        &self,
+        queries: Vec<CompareQuery>,
+        policy: SuppressionPolicy,
+    ) -> Vec<Comparison> {
+        let made = match self.period {
+            None => queries.into_iter().map(empty).collect(),
+            Some(period) => comparison::compare_all(queries, period, &self.teams, policy),
         };
-        Comparison {
-            gemeenten: self.gemeenten.clone(),
-            ..comparison::compare(query, period, &self.teams, policy)
-        }
+        made.into_iter()
+            .map(|c| Comparison {
+                gemeenten: self.gemeenten.clone(),
+                ..c
+            })
+            .collect()
     }
 }
 
@@ -208,10 +221,7 @@ impl Recent {
             .values()
             .filter(|t| gemeente_id.is_none_or(|g| t.gemeente.0 == g))
             .filter(|t| doelgroep.is_none_or(|d| t.doelgroep == d))
-            .map(|t| {
-                let months = t.months.iter().filter(|m| m.month >= first).cloned();
-                t.with_months(months.collect())
-            })
+            .cloned()
             .collect();
         Selection {
             gemeenten: self.gemeenten.clone(),

@@ -17,8 +17,8 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::dto::{
-    CompareQuery, GovernanceView, NotableLesson, NoteForm, NoteSummary, OpenKnelpunt, Standouts,
-    TeamSavings, TeamSignals, Verdict, WijkSavings, WijkSignals,
+    GovernanceView, NotableLesson, NoteForm, NoteSummary, OpenKnelpunt, Standouts, TeamSavings,
+    TeamSignals, Verdict, WijkSavings, WijkSignals,
 };
 use shared::network::{KnelpuntCategory, KnelpuntStatus, Measure};
 use shared::stats::aggregate::Totals;
@@ -40,14 +40,11 @@ pub async fn table(
     gemeente_id: Option<i32>,
     policy: SuppressionPolicy,
 ) -> Result<Option<GovernanceView>, DbErr> {
-    table_within(
-        db,
-        recent,
-        gemeente_id,
-        policy,
-        super::network::OVERVIEW_TEAMS,
-    )
-    .await
+    let Some(records) = Records::read(db, gemeente_id, super::network::OVERVIEW_TEAMS).await?
+    else {
+        return Ok(None);
+    };
+    table_of(db, recent, &records, policy).await.map(Some)
 }
 
 /// The table, listing per wijk and team only up to `most` teams when no
@@ -59,94 +56,163 @@ pub async fn table_within(
     policy: SuppressionPolicy,
     most: u64,
 ) -> Result<Option<GovernanceView>, DbErr> {
-    let gemeenten = super::structure::gemeente_names(db).await?;
-    let gemeente = match gemeente_id {
-        None => None,
-        Some(id) => match gemeenten.iter().find(|(g, _)| *g == id) {
-            Some((_, name)) => Some(name.clone()),
-            None => return Ok(None),
-        },
+    let Some(records) = Records::read(db, gemeente_id, most).await? else {
+        return Ok(None);
     };
-    let scope = teams_in(gemeente_id);
-    let teams = scope.clone().all(db).await?;
-    let names: HashMap<i32, String> = teams.iter().map(|t| (t.id, t.name.clone())).collect();
-    let mut wijken = wijk::Entity::find().order_by_asc(wijk::Column::Name);
-    if let Some(g) = gemeente_id {
-        wijken = wijken.filter(wijk::Column::GemeenteId.eq(g));
-    }
-    let wijken = wijken.all(db).await?;
-    let targets = super::targets::all(db).await?;
+    table_of(db, recent, &records, policy).await.map(Some)
+}
 
-    // The whole of a large network is shown per gemeente only.
-    let too_many_teams = (gemeente_id.is_none() && teams.len() as u64 > most)
-        .then(|| u32::try_from(teams.len()).unwrap_or(u32::MAX));
-    let period = super::series::latest_month(db)
-        .await?
+/// What the table of a scope shows that changes only with what every page
+/// shares (teams, wijken, knelpunten, lessons, canvases, chart marks):
+/// kept under that count (`insight_cache`) while months are saved, so a
+/// month saved remakes the table from the kept months and these.
+pub struct Records {
+    gemeente_id: Option<i32>,
+    gemeente: Option<String>,
+    gemeenten: Vec<(i32, String)>,
+    /// The scope's teams by name, and its wijken by name.
+    teams: Vec<team::Model>,
+    wijken: Vec<wijk::Model>,
+    /// The number of teams when too many to list per wijk and team.
+    too_many_teams: Option<u32>,
+    /// Each team's baselines; none when too many to list.
+    baselines: Baselines,
+    knelpunten: Vec<OpenKnelpunt>,
+    lessons: Vec<NotableLesson>,
+    savings: Vec<WijkSavings>,
+}
+
+impl Records {
+    /// The records of the network (`None`) or a gemeente, listing per wijk
+    /// and team only up to `most` teams when no gemeente is chosen; `None`
+    /// for a gemeente that does not exist.
+    pub async fn read(
+        db: &impl ConnectionTrait,
+        gemeente_id: Option<i32>,
+        most: u64,
+    ) -> Result<Option<Self>, DbErr> {
+        let gemeenten = super::structure::gemeente_names(db).await?;
+        let gemeente = match gemeente_id {
+            None => None,
+            Some(id) => match gemeenten.iter().find(|(g, _)| *g == id) {
+                Some((_, name)) => Some(name.clone()),
+                None => return Ok(None),
+            },
+        };
+        let scope = teams_in(gemeente_id);
+        let teams = scope.clone().all(db).await?;
+        let names: HashMap<i32, String> = teams.iter().map(|t| (t.id, t.name.clone())).collect();
+        let mut wijken = wijk::Entity::find().order_by_asc(wijk::Column::Name);
+        if let Some(g) = gemeente_id {
+            wijken = wijken.filter(wijk::Column::GemeenteId.eq(g));
+        }
+        let wijken = wijken.all(db).await?;
+        // The whole of a large network is shown per gemeente only.
+        let too_many_teams = (gemeente_id.is_none() && teams.len() as u64 > most)
+            .then(|| u32::try_from(teams.len()).unwrap_or(u32::MAX));
+        let (baselines, savings) = match too_many_teams {
+            Some(_) => Default::default(),
+            None => {
+                let ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
+                (
+                    super::chart_marks::baselines(db, &ids).await?,
+                    savings(db, &scope, &teams, &wijken).await?,
+                )
+            }
+        };
+        Ok(Some(Self {
+            gemeente_id,
+            gemeente,
+            gemeenten,
+            too_many_teams,
+            baselines,
+            knelpunten: open_knelpunten(db, &scope, &names).await?,
+            lessons: notable_lessons(db, &scope, &names).await?,
+            savings,
+            teams,
+            wijken,
+        }))
+    }
+
+    /// Its size in memory in bytes, near enough.
+    pub fn weight(&self) -> usize {
+        let text = |s: &str| 32 + s.len();
+        let gemeenten: usize = self.gemeenten.iter().map(|(_, n)| 8 + text(n)).sum();
+        let teams: usize = self.teams.iter().map(|t| 64 + text(&t.name)).sum();
+        let wijken: usize = self.wijken.iter().map(|w| 32 + text(&w.name)).sum();
+        let baselines: usize = self.baselines.values().map(|b| 32 + 48 * b.len()).sum();
+        let knelpunten: usize = self
+            .knelpunten
+            .iter()
+            .map(|k| 64 + text(&k.title) + text(&k.team))
+            .sum();
+        let lessons: usize = self
+            .lessons
+            .iter()
+            .map(|l| 64 + text(&l.title) + text(&l.team))
+            .sum();
+        let savings: usize = self
+            .savings
+            .iter()
+            .map(|w| 48 + text(&w.wijk) + w.teams.iter().map(|t| 32 + text(&t.team)).sum::<usize>())
+            .sum();
+        128 + gemeenten + teams + wijken + baselines + knelpunten + lessons + savings
+    }
+}
+
+/// The table of `records`' scope with its months from the network's
+/// recent months and the rest read now (targets and dialogue notes, which
+/// change without what every page shares).
+pub async fn table_of(
+    db: &impl ConnectionTrait,
+    recent: &super::compare::Recent,
+    records: &Records,
+    policy: SuppressionPolicy,
+) -> Result<GovernanceView, DbErr> {
+    let gemeente_id = records.gemeente_id;
+    let targets = super::targets::all(db).await?;
+    let period = recent
+        .latest()
         .map(|last| (last.plus(1 - VERDICT_MONTHS), last));
-    let periods = match period {
-        Some(_) if too_many_teams.is_some() => Vec::new(),
-        Some((first, last)) => {
-            months_of(&scope, first, last)
+    let signals = match (records.too_many_teams, period) {
+        (None, Some((first, last))) => {
+            let periods = months_of(&teams_in(gemeente_id), first, last)
                 .order_by_asc(outcome_period::Column::Month)
                 .all(db)
-                .await?
-        }
-        None => Vec::new(),
-    };
-    let last = period.map(|(_, last)| last);
-    let signals = match too_many_teams {
-        Some(_) => Vec::new(),
-        None => {
-            let ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
-            let baselines = super::chart_marks::baselines(db, &ids).await?;
+                .await?;
             signals(
-                &teams,
-                &wijken,
-                (&periods, &baselines),
-                (&targets, last),
+                &records.teams,
+                &records.wijken,
+                (&periods, &records.baselines),
+                (&targets, Some(last)),
                 policy,
             )
         }
+        _ => Vec::new(),
     };
 
-    let mut standouts = Vec::new();
     let selection = recent.select(gemeente_id, None, 12);
-    for &measure in Measure::ALL {
-        let query = CompareQuery {
-            measure,
-            doelgroep: None,
-            gemeente_id,
-            months: 12,
-            adjusted: true,
-            level: shared::network::CompareLevel::Teams,
-        };
-        standouts.extend(super::what_works::standouts_within_doelgroep(
-            &selection, query, policy,
-        ));
-    }
+    let standouts = super::what_works::standouts_within_doelgroep(&selection, gemeente_id, policy);
 
-    let notes = notes(db, gemeente_id, &gemeenten).await?;
-    Ok(Some(GovernanceView {
+    let notes = notes(db, gemeente_id, &records.gemeenten).await?;
+    Ok(GovernanceView {
         gemeente_id,
-        gemeente,
-        gemeenten,
+        gemeente: records.gemeente.clone(),
+        gemeenten: records.gemeenten.clone(),
         period,
         targets: Measure::ALL
             .iter()
             .map(|m| (*m, targets.get(m).copied()))
             .collect(),
-        too_many_teams,
+        too_many_teams: records.too_many_teams,
         wijken: signals,
         standouts: Standouts::of(standouts),
-        knelpunten: open_knelpunten(db, &scope, &names).await?,
-        lessons: notable_lessons(db, &scope, &names).await?,
-        savings: match too_many_teams {
-            Some(_) => Vec::new(),
-            None => savings(db, &scope, &teams, &wijken).await?,
-        },
+        knelpunten: records.knelpunten.clone(),
+        lessons: records.lessons.clone(),
+        savings: records.savings.clone(),
         notes,
         viewer_governs: false,
-    }))
+    })
 }
 
 /// What a new dialogue note can link: the scope's open knelpunten and its

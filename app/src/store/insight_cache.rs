@@ -10,7 +10,8 @@
 //! - a team's space and charts wait on that team's own records and on what
 //!   is shared by every page (`Fingerprint::shared`);
 //! - a wijk's page on its teams' records and what is shared;
-//! - Wat werkt's agreements and adoptions on what is shared.
+//! - Wat werkt's agreements and adoptions, and the bestuurderstafel's
+//!   teams, knelpunten, lessons and savings, on what is shared.
 //!
 //! The day is part of every reading (what counts as recent moves with it).
 //! A page request reads the fingerprint in its session's query
@@ -58,6 +59,9 @@ enum Asked {
     Comparison(String),
     /// The bestuurderstafel of the network (`None`) or one gemeente.
     Table(Option<i32>),
+    /// What the bestuurderstafel of the network (`None`) or one gemeente
+    /// shows besides its months, targets and notes.
+    TableRecords(Option<i32>),
     /// The overview of the network (`None`) or one gemeente.
     Overview(Option<i32>),
     /// A team's space without what depends on the viewer, as a team member
@@ -306,14 +310,26 @@ impl InsightCache {
         gemeente_id: Option<i32>,
         policy: SuppressionPolicy,
     ) -> Result<Option<Arc<GovernanceView>>, DbErr> {
+        use super::governance::{table_of, Records};
         let seen = Self::seen(db, seen).await?;
         self.kept_or(
             Asked::Table(gemeente_id),
             MadeFrom::Network(seen.all),
             json_weight,
             || async {
+                let records = self
+                    .kept_or(
+                        Asked::TableRecords(gemeente_id),
+                        MadeFrom::Shared(seen.shared),
+                        Records::weight,
+                        || Records::read(db, gemeente_id, super::network::OVERVIEW_TEAMS),
+                    )
+                    .await?;
+                let Some(records) = records else {
+                    return Ok(None);
+                };
                 let recent = self.recent.current(db, Some(seen)).await?;
-                super::governance::table(db, &recent, gemeente_id, policy).await
+                table_of(db, &recent, &records, policy).await.map(Some)
             },
         )
         .await

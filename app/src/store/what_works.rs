@@ -114,20 +114,23 @@ pub fn what_works(
     let mut period = None;
     let mut standouts = Vec::new();
     let mut themes = Vec::new();
-    // One read of the last twelve months serves every measure.
+    // One pass over the last twelve months serves every measure, over all
+    // teams and within each doelgroep.
     let selection = network.select(None, None, 12);
-    for &measure in Measure::ALL {
-        let query = CompareQuery {
-            measure,
-            doelgroep: None,
-            gemeente_id: None,
-            months: 12,
-            adjusted: true,
-            level: CompareLevel::Teams,
-        };
-        let comparison = selection.compare(query.clone(), policy);
+    let scopes = 1 + Doelgroep::ALL.len();
+    let queries = Measure::ALL
+        .iter()
+        .flat_map(|&measure| {
+            std::iter::once(None)
+                .chain(Doelgroep::ALL.iter().copied().map(Some))
+                .map(move |doelgroep| teams_query(measure, doelgroep, None))
+        })
+        .collect();
+    let comparisons = selection.compare_all(queries, policy);
+    for (&measure, of_measure) in Measure::ALL.iter().zip(comparisons.chunks(scopes)) {
+        let comparison = &of_measure[0];
         period = period.or(comparison.period);
-        standouts.extend(standouts_within_doelgroep(&selection, query, policy));
+        standouts.extend(of_measure[1..].iter().flat_map(standouts_of));
         let values: Vec<(i32, f64)> = comparison
             .rows
             .iter()
@@ -218,23 +221,45 @@ fn changes_around(
     changes
 }
 
-/// The teams beyond the favourable funnel limit of their own doelgroep:
-/// ouderenzorg waits are a third of jeugdhulp waits, so a shared funnel
-/// would name the doelgroep, not the collaboration.
+/// The comparison of `measure` over the last twelve months between teams
+/// (of `doelgroep` and `gemeente_id` when given), with the limits widened
+/// for overdispersion.
+fn teams_query(
+    measure: Measure,
+    doelgroep: Option<Doelgroep>,
+    gemeente_id: Option<i32>,
+) -> CompareQuery {
+    CompareQuery {
+        measure,
+        doelgroep,
+        gemeente_id,
+        months: 12,
+        adjusted: true,
+        level: CompareLevel::Teams,
+    }
+}
+
+/// On every measure, the teams of `selection` (of `gemeente_id` or all)
+/// beyond the favourable funnel limit of their own doelgroep: ouderenzorg
+/// waits are a third of jeugdhulp waits, so a shared funnel would name the
+/// doelgroep, not the collaboration.
 pub fn standouts_within_doelgroep(
     selection: &super::compare::Selection,
-    query: CompareQuery,
+    gemeente_id: Option<i32>,
     policy: SuppressionPolicy,
 ) -> Vec<Standout> {
-    Doelgroep::ALL
+    let queries = Measure::ALL
         .iter()
-        .flat_map(|&doelgroep| {
-            let within = CompareQuery {
-                doelgroep: Some(doelgroep),
-                ..query.clone()
-            };
-            standouts_of(&selection.compare(within, policy))
+        .flat_map(|&measure| {
+            Doelgroep::ALL
+                .iter()
+                .map(move |&doelgroep| teams_query(measure, Some(doelgroep), gemeente_id))
         })
+        .collect();
+    selection
+        .compare_all(queries, policy)
+        .iter()
+        .flat_map(standouts_of)
         .collect()
 }
 

@@ -124,18 +124,17 @@ pub const WINDOW: i32 = 6;
 
 /// A team's mean over the `WINDOW` months before `start` against the
 /// `WINDOW` months from `start` on (after minus before); `None` unless both
-/// sides have at least three shown months.
+/// sides have at least three shown months. `series` is oldest first.
 pub fn window_change(series: &[(crate::Month, f64)], start: crate::Month) -> Option<f64> {
-    let side = |from: crate::Month, to: crate::Month| {
-        let values: Vec<f64> = series
-            .iter()
-            .filter(|(m, _)| *m >= from && *m < to)
-            .map(|(_, v)| *v)
-            .collect();
-        (values.len() >= 3).then(|| values.iter().sum::<f64>() / values.len() as f64)
+    let at = |month: crate::Month| series.partition_point(|(m, _)| *m < month);
+    let side = |from: usize, to: usize| {
+        let values = &series[from..to.max(from)];
+        let sum = values.iter().fold(0.0, |sum, (_, v)| sum + v);
+        (values.len() >= 3).then(|| sum / values.len() as f64)
     };
-    let before = side(start.plus(-WINDOW), start)?;
-    let after = side(start, start.plus(WINDOW))?;
+    let (first, middle, last) = (at(start.plus(-WINDOW)), at(start), at(start.plus(WINDOW)));
+    let before = side(first, middle)?;
+    let after = side(middle, last)?;
     Some(after - before)
 }
 
@@ -160,26 +159,39 @@ pub fn differences_in_differences<
     group_of: &HashMap<i32, G>,
     starts: &[(K, i32, crate::Month)],
 ) -> Vec<(K, f64)> {
-    let months: std::collections::BTreeSet<crate::Month> =
-        starts.iter().map(|&(_, _, m)| m).collect();
-    // Every team's change around every start month, and per group the sum.
-    let mut change: HashMap<(i32, crate::Month), f64> = HashMap::new();
-    let mut total: HashMap<(G, crate::Month), (f64, u32)> = HashMap::new();
+    let months: Vec<crate::Month> = starts
+        .iter()
+        .map(|&(_, _, m)| m)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let index = |m: crate::Month| months.binary_search(&m).expect("a start month");
+    // Every team's change around every start month (in the order of
+    // `months`), and per group the sum.
+    let mut change: HashMap<i32, Vec<Option<f64>>> = HashMap::with_capacity(series.len());
+    let mut total: HashMap<G, Vec<(f64, u32)>> = HashMap::new();
     let mut teams: Vec<&i32> = series.keys().collect();
     teams.sort_unstable();
     for &team in teams {
         let Some(&group) = group_of.get(&team) else {
             continue;
         };
-        for &m in &months {
-            if let Some(c) = window_change(&series[&team], m) {
-                change.insert((team, m), c);
-                let t = total.entry((group, m)).or_default();
-                t.0 += c;
-                t.1 += 1;
+        let own: Vec<Option<f64>> = months
+            .iter()
+            .map(|&m| window_change(&series[&team], m))
+            .collect();
+        let sums = total
+            .entry(group)
+            .or_insert_with(|| vec![(0.0, 0); months.len()]);
+        for (sum, c) in sums.iter_mut().zip(&own) {
+            if let Some(c) = c {
+                sum.0 += c;
+                sum.1 += 1;
             }
         }
+        change.insert(team, own);
     }
+    let change_at = |team: i32, at: usize| change.get(&team).and_then(|c| c[at]);
     let near = |a: crate::Month, b: crate::Month| b >= a.plus(-WINDOW) && b < a.plus(WINDOW);
     // The starts per kind and group, so each start looks only at its own.
     let mut of_kind: HashMap<(K, G), Vec<(i32, crate::Month)>> = HashMap::new();
@@ -196,9 +208,9 @@ pub fn differences_in_differences<
     // agreement around then, each once (a start is near itself, so the
     // team itself is among them). Once per start month, not per start: a
     // national network has tens of thousands of starts.
-    let mut left_out: HashMap<(K, G, crate::Month), (f64, u32)> = HashMap::new();
+    let mut left_out: HashMap<(K, G, usize), (f64, u32)> = HashMap::new();
     for (&(kind, group), of) in &of_kind {
-        for &start in &months {
+        for (at, &start) in months.iter().enumerate() {
             let mut teams: Vec<i32> = of
                 .iter()
                 .filter(|&&(_, m)| near(start, m))
@@ -206,9 +218,9 @@ pub fn differences_in_differences<
                 .collect();
             teams.sort_unstable();
             teams.dedup();
-            let left = left_out.entry((kind, group, start)).or_default();
+            let left = left_out.entry((kind, group, at)).or_default();
             for t in teams {
-                if let Some(c) = change.get(&(t, start)) {
+                if let Some(c) = change_at(t, at) {
                     left.0 += c;
                     left.1 += 1;
                 }
@@ -218,10 +230,11 @@ pub fn differences_in_differences<
     starts
         .iter()
         .filter_map(|&(kind, team, start)| {
-            let own = *change.get(&(team, start))?;
+            let at = index(start);
+            let own = change_at(team, at)?;
             let group = *group_of.get(&team)?;
-            let (sum, n) = *total.get(&(group, start))?;
-            let (left, left_n) = left_out.get(&(kind, group, start)).copied()?;
+            let (sum, n) = total.get(&group)?[at];
+            let (left, left_n) = left_out.get(&(kind, group, at)).copied()?;
             let n = n - left_n;
             (n > 0).then(|| (kind, own - (sum - left) / f64::from(n)))
         })

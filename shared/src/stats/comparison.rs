@@ -18,7 +18,8 @@ use crate::network::Doelgroep;
 use crate::results::MonthlyResult;
 use crate::suppression::{Figure, SuppressionPolicy};
 use crate::Month;
-use std::collections::BTreeMap;
+use std::borrow::Borrow;
+use std::collections::HashMap;
 
 /// A team and its months in the compared period.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,86 +47,163 @@ impl TeamMonths {
 
 /// The comparison `query` asks for over `teams` (all teams of the chosen
 /// gemeente, any doelgroep) in `period`; rows by name.
-pub fn compare(
+pub fn compare<T: Borrow<TeamMonths>>(
     query: CompareQuery,
     period: (Month, Month),
-    teams: &[TeamMonths],
+    teams: &[T],
+    policy: SuppressionPolicy,
+) -> Comparison {
+    compare_all(vec![query], period, teams, policy)
+        .pop()
+        .expect("one comparison per query")
+}
+
+/// The comparisons `queries` ask for over the same `teams` in `period`,
+/// in their order: each team's months are added up once for all of them
+/// (Wat werkt compares every measure within every doelgroep). Only the
+/// months within `period` count.
+pub fn compare_all<T: Borrow<TeamMonths>>(
+    queries: Vec<CompareQuery>,
+    period: (Month, Month),
+    teams: &[T],
+    policy: SuppressionPolicy,
+) -> Vec<Comparison> {
+    let within = |o: &&MonthlyResult| o.month >= period.0 && o.month <= period.1;
+    let mut teams: Vec<Team> = teams
+        .iter()
+        .map(|t| {
+            let t = t.borrow();
+            let months: Vec<(&MonthlyResult, Totals)> = t
+                .months
+                .iter()
+                .filter(within)
+                .map(|o| {
+                    let mut month = Totals::default();
+                    month.add_as(o, policy);
+                    (o, month)
+                })
+                .collect();
+            let mut totals = Totals::default();
+            for (_, month) in &months {
+                totals.merge(month);
+            }
+            Team {
+                of: t,
+                months,
+                totals,
+            }
+        })
+        .collect();
+    // By name, as the rows are: a comparison of teams needs no sorting.
+    teams.sort_by(|a, b| {
+        a.of.team
+            .1
+            .cmp(&b.of.team.1)
+            .then(a.of.team.0.cmp(&b.of.team.0))
+    });
+    queries
+        .into_iter()
+        .map(|query| compare_teams(query, period, &teams, policy))
+        .collect()
+}
+
+/// A team with its months in the period, each and all added up as shown.
+struct Team<'a> {
+    of: &'a TeamMonths,
+    months: Vec<(&'a MonthlyResult, Totals)>,
+    totals: Totals,
+}
+
+fn compare_teams(
+    query: CompareQuery,
+    period: (Month, Month),
+    teams: &[Team],
     policy: SuppressionPolicy,
 ) -> Comparison {
     use crate::network::CompareLevel;
     let measure = query.measure;
     let proportion = measure.is_share();
-    let selected: Vec<&TeamMonths> = teams
+    let selected: Vec<&Team> = teams
         .iter()
-        .filter(|t| query.doelgroep.is_none_or(|d| d == t.doelgroep))
+        .filter(|t| query.doelgroep.is_none_or(|d| d == t.of.doelgroep))
         .collect();
-    // The rows: each a team, or the selected teams of a wijk or gemeente.
-    let mut groups: BTreeMap<i32, (String, String, Vec<&TeamMonths>)> = BTreeMap::new();
+    // The rows: each a team, or the selected teams of a wijk or gemeente,
+    // with their totals.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: HashMap<i32, usize> = HashMap::new();
     for t in &selected {
+        let of = t.of;
         let (key, within) = match query.level {
-            CompareLevel::Teams => (&t.team, t.wijk.1.clone()),
-            CompareLevel::Wijken => (&t.wijk, t.gemeente.1.clone()),
-            CompareLevel::Gemeenten => (&t.gemeente, String::new()),
+            CompareLevel::Teams => (&of.team, of.wijk.1.as_str()),
+            CompareLevel::Wijken => (&of.wijk, of.gemeente.1.as_str()),
+            CompareLevel::Gemeenten => (&of.gemeente, ""),
         };
-        groups
-            .entry(key.0)
-            .or_insert_with(|| (key.1.clone(), within, Vec::new()))
-            .2
-            .push(t);
+        let at = *group_of.entry(key.0).or_insert_with(|| {
+            groups.push(Group {
+                id: key.0,
+                name: &key.1,
+                within,
+                members: Vec::new(),
+                totals: Totals::default(),
+            });
+            groups.len() - 1
+        });
+        groups[at].members.push(*t);
+        groups[at].totals.merge(&t.totals);
     }
-    let totals: BTreeMap<i32, Totals> = groups
-        .iter()
-        .map(|(&id, (_, _, members))| {
-            let mut totals = Totals::default();
-            for o in members.iter().flat_map(|t| &t.months) {
-                totals.add_as(o, policy);
-            }
-            (id, totals)
-        })
-        .collect();
     let mut all = Totals::default();
-    for t in totals.values() {
-        all.merge(t);
+    for g in &groups {
+        all.merge(&g.totals);
     }
     let (centre, cases) = all.value(measure);
     // The spread of one case behind a mean, from the team-months as shown.
-    let shown: Vec<(f64, u32)> = selected
-        .iter()
-        .flat_map(|t| &t.months)
-        .filter_map(|o| {
-            let value = policy.month(o, measure).value()?;
-            Some((value, Count::base_of(measure).of(o)))
-        })
-        .collect();
     let spread = match centre {
-        Some(c) if !proportion => funnel::case_spread(&shown, c),
+        Some(c) if !proportion => {
+            let shown: Vec<(f64, u32)> = selected
+                .iter()
+                .flat_map(|t| t.months.iter().map(|(o, _)| o))
+                .filter_map(|o| {
+                    let value = policy.month(o, measure).value()?;
+                    Some((value, Count::base_of(measure).of(o)))
+                })
+                .collect();
+            funnel::case_spread(&shown, c)
+        }
         _ => 0.0,
     };
     // One scale for the small multiples: the rows' monthly figures.
     let mut monthly_range: Option<(f64, f64)> = None;
-    for (_, _, members) in groups.values() {
-        let mut by_month: BTreeMap<Month, Totals> = BTreeMap::new();
-        for o in members.iter().flat_map(|t| &t.months) {
-            by_month.entry(o.month).or_default().add_as(o, policy);
-        }
-        for v in by_month
-            .values()
-            .filter_map(|t| t.figure(measure, policy).value())
-        {
-            monthly_range = Some(match monthly_range {
-                None => (v, v),
-                Some((lo, hi)) => (lo.min(v), hi.max(v)),
-            });
+    let mut months: Vec<(Month, &Totals)> = Vec::new();
+    for g in &groups {
+        // Month by month, each month's teams in the order of the row.
+        months.clear();
+        months.extend(
+            g.members
+                .iter()
+                .flat_map(|t| t.months.iter().map(|(o, month)| (o.month, month))),
+        );
+        months.sort_by_key(|(month, _)| *month);
+        for same in months.chunk_by(|a, b| a.0 == b.0) {
+            let mut totals = Totals::default();
+            for (_, month) in same {
+                totals.merge(month);
+            }
+            if let Some(v) = totals.figure(measure, policy).value() {
+                monthly_range = Some(match monthly_range {
+                    None => (v, v),
+                    Some((lo, hi)) => (lo.min(v), hi.max(v)),
+                });
+            }
         }
     }
     // How much more the rows differ than chance alone: the limits widen by
     // √φ unless the within-team view is asked for.
     let overdispersion = centre.and_then(|c| {
-        let z: Vec<f64> = totals
-            .values()
-            .filter_map(|t| {
-                let value = t.figure(measure, policy).value()?;
-                funnel::z_score(value, c, t.value(measure).1, proportion, spread)
+        let z: Vec<f64> = groups
+            .iter()
+            .filter_map(|g| {
+                let value = g.totals.figure(measure, policy).value()?;
+                funnel::z_score(value, c, g.totals.value(measure).1, proportion, spread)
             })
             .collect();
         funnel::overdispersion(&z)
@@ -138,11 +216,10 @@ pub fn compare(
         .into_iter()
         // An indicator only some teams record (uitval, doelrealisatie)
         // leaves out the rows with nothing to show for it.
-        .filter(|(id, _)| !measure.is_optional() || totals[id].value(measure).1 > 0)
-        .map(|(id, (name, within, _))| {
-            let t = totals[&id];
-            let (_, n) = t.value(measure);
-            let value = t.figure(measure, policy);
+        .filter(|g| !measure.is_optional() || g.totals.value(measure).1 > 0)
+        .map(|g| {
+            let (_, n) = g.totals.value(measure);
+            let value = g.totals.figure(measure, policy);
             let position = match (value, centre) {
                 (Figure::Value(v), Some(c)) => Some(funnel::position(
                     v,
@@ -151,9 +228,9 @@ pub fn compare(
                 _ => None,
             };
             CompareRow {
-                id,
-                name,
-                within,
+                id: g.id,
+                name: g.name.to_string(),
+                within: g.within.to_string(),
                 value,
                 cases: if value.value().is_some() {
                     policy.count(n)
@@ -164,6 +241,7 @@ pub fn compare(
             }
         })
         .collect();
+    // Teams come in this order already; wijken and gemeenten are few.
     rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     Comparison {
         query,
@@ -178,6 +256,16 @@ pub fn compare(
         rows,
         html: Default::default(),
     }
+}
+
+/// A row of a comparison: its name, what it lies within, its teams and
+/// their months added up.
+struct Group<'a> {
+    id: i32,
+    name: &'a str,
+    within: &'a str,
+    members: Vec<&'a Team<'a>>,
+    totals: Totals,
 }
 
 #[cfg(test)]
