@@ -186,17 +186,15 @@ fn changes_around(
     debug_assert!(network.kept_from().is_none_or(|kept| kept <= from));
     let doelgroep_of: HashMap<i32, Doelgroep> =
         network.teams().map(|t| (t.team.0, t.doelgroep)).collect();
-    // By id, so the sums come out the same on every run.
-    let teams: Vec<i32> = network.teams().map(|t| t.team.0).collect();
-    // Each team's shown monthly figures per measure, oldest first.
+    // Per measure, each team's shown monthly figures, oldest first.
     type Series = Vec<(Month, f64)>;
-    let mut series: HashMap<(i32, Measure), Series> = HashMap::new();
+    let mut series: Vec<HashMap<i32, Series>> = vec![HashMap::new(); Measure::ALL.len()];
     for team in network.teams() {
         for o in team.months.iter().filter(|o| o.month >= from) {
-            for &measure in Measure::ALL {
+            for (of_measure, &measure) in series.iter_mut().zip(Measure::ALL) {
                 if let Some(v) = policy.month(o, measure).value() {
-                    series
-                        .entry((team.team.0, measure))
+                    of_measure
+                        .entry(team.team.0)
                         .or_default()
                         .push((o.month, v));
                 }
@@ -207,13 +205,9 @@ fn changes_around(
     let mut started = started.to_vec();
     started.sort_by_key(|&(theme, team, month)| (team, month, theme));
     let mut changes: HashMap<(Measure, AgreementTheme), Vec<f64>> = HashMap::new();
-    for &measure in Measure::ALL {
-        let of_measure: HashMap<i32, Series> = teams
-            .iter()
-            .filter_map(|t| Some((*t, series.remove(&(*t, measure))?)))
-            .collect();
+    for (of_measure, &measure) in series.iter().zip(Measure::ALL) {
         for (theme, change) in
-            association::differences_in_differences(&of_measure, &doelgroep_of, &started)
+            association::differences_in_differences(of_measure, &doelgroep_of, &started)
         {
             changes.entry((measure, theme)).or_default().push(change);
         }

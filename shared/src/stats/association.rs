@@ -126,16 +126,51 @@ pub const WINDOW: i32 = 6;
 /// `WINDOW` months from `start` on (after minus before); `None` unless both
 /// sides have at least three shown months. `series` is oldest first.
 pub fn window_change(series: &[(crate::Month, f64)], start: crate::Month) -> Option<f64> {
-    let at = |month: crate::Month| series.partition_point(|(m, _)| *m < month);
-    let side = |from: usize, to: usize| {
-        let values = &series[from..to.max(from)];
+    window_changes(series, &[Window::around(start)])[0]
+}
+
+/// The months a change around a start looks at: `before..start` against
+/// `start..after`.
+#[derive(Clone, Copy, Debug)]
+struct Window {
+    before: crate::Month,
+    start: crate::Month,
+    after: crate::Month,
+}
+
+impl Window {
+    fn around(start: crate::Month) -> Self {
+        Window {
+            before: start.plus(-WINDOW),
+            start,
+            after: start.plus(WINDOW),
+        }
+    }
+}
+
+/// `window_change` around each of `windows` (oldest first), in one pass
+/// over `series` (oldest first).
+fn window_changes(series: &[(crate::Month, f64)], windows: &[Window]) -> Vec<Option<f64>> {
+    let mean = |values: &[(crate::Month, f64)]| {
         let sum = values.iter().fold(0.0, |sum, (_, v)| sum + v);
         (values.len() >= 3).then(|| sum / values.len() as f64)
     };
-    let (first, middle, last) = (at(start.plus(-WINDOW)), at(start), at(start.plus(WINDOW)));
-    let before = side(first, middle)?;
-    let after = side(middle, last)?;
-    Some(after - before)
+    let past = |mut at: usize, month: crate::Month| {
+        while at < series.len() && series[at].0 < month {
+            at += 1;
+        }
+        at
+    };
+    let (mut first, mut middle, mut last) = (0, 0, 0);
+    windows
+        .iter()
+        .map(|w| {
+            first = past(first, w.before);
+            middle = past(middle.max(first), w.start);
+            last = past(last.max(middle), w.after);
+            Some(mean(&series[middle..last])? - mean(&series[first..middle])?)
+        })
+        .collect()
 }
 
 /// The change around each agreement's start beyond what changed for
@@ -165,61 +200,63 @@ pub fn differences_in_differences<
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
+    let windows: Vec<Window> = months.iter().map(|&m| Window::around(m)).collect();
     let index = |m: crate::Month| months.binary_search(&m).expect("a start month");
+    // The teams with a group, by id, so the sums come out the same on
+    // every run; each known by its place here.
+    let mut teams: Vec<(i32, G)> = series
+        .keys()
+        .filter_map(|&team| Some((team, *group_of.get(&team)?)))
+        .collect();
+    teams.sort_unstable_by_key(|&(team, _)| team);
+    let place: HashMap<i32, usize> = teams.iter().enumerate().map(|(i, t)| (t.0, i)).collect();
     // Every team's change around every start month (in the order of
-    // `months`), and per group the sum.
-    let mut change: HashMap<i32, Vec<Option<f64>>> = HashMap::with_capacity(series.len());
+    // `months`, a row per team), and per group the sum.
+    let width = months.len();
+    let mut change: Vec<Option<f64>> = Vec::with_capacity(teams.len() * width);
     let mut total: HashMap<G, Vec<(f64, u32)>> = HashMap::new();
-    let mut teams: Vec<&i32> = series.keys().collect();
-    teams.sort_unstable();
-    for &team in teams {
-        let Some(&group) = group_of.get(&team) else {
-            continue;
-        };
-        let own: Vec<Option<f64>> = months
-            .iter()
-            .map(|&m| window_change(&series[&team], m))
-            .collect();
-        let sums = total
-            .entry(group)
-            .or_insert_with(|| vec![(0.0, 0); months.len()]);
+    for &(team, group) in &teams {
+        let own = window_changes(&series[&team], &windows);
+        let sums = total.entry(group).or_insert_with(|| vec![(0.0, 0); width]);
         for (sum, c) in sums.iter_mut().zip(&own) {
             if let Some(c) = c {
                 sum.0 += c;
                 sum.1 += 1;
             }
         }
-        change.insert(team, own);
+        change.extend(own);
     }
-    let change_at = |team: i32, at: usize| change.get(&team).and_then(|c| c[at]);
-    let near = |a: crate::Month, b: crate::Month| b >= a.plus(-WINDOW) && b < a.plus(WINDOW);
-    // The starts per kind and group, so each start looks only at its own.
-    let mut of_kind: HashMap<(K, G), Vec<(i32, crate::Month)>> = HashMap::new();
+    let change_at = |row: usize, at: usize| change[row * width + at];
+    // The starts per kind and group, by month, so each start looks only at
+    // its own (a team without a change has none to leave out).
+    let mut of_kind: HashMap<(K, G), Vec<(crate::Month, usize)>> = HashMap::new();
     for &(kind, team, month) in starts {
-        if let Some(&group) = group_of.get(&team) {
+        if let Some(&at) = place.get(&team) {
             of_kind
-                .entry((kind, group))
+                .entry((kind, teams[at].1))
                 .or_default()
-                .push((team, month));
+                .push((month, at));
         }
     }
     // Per kind, group and start month, what the teams that are no control
     // add up to: those of the group that started the same kind of
-    // agreement around then, each once (a start is near itself, so the
-    // team itself is among them). Once per start month, not per start: a
-    // national network has tens of thousands of starts.
+    // agreement around then (within the window, `WINDOW` months either
+    // side), each once (a start is near itself, so the team itself is
+    // among them). Once per start month, not per start: a national network
+    // has tens of thousands of starts.
     let mut left_out: HashMap<(K, G, usize), (f64, u32)> = HashMap::new();
-    for (&(kind, group), of) in &of_kind {
-        for (at, &start) in months.iter().enumerate() {
-            let mut teams: Vec<i32> = of
-                .iter()
-                .filter(|&&(_, m)| near(start, m))
-                .map(|&(t, _)| t)
-                .collect();
-            teams.sort_unstable();
-            teams.dedup();
+    let mut near: Vec<usize> = Vec::new();
+    for (&(kind, group), of) in &mut of_kind {
+        of.sort_unstable();
+        for (at, w) in windows.iter().enumerate() {
+            let from = of.partition_point(|&(m, _)| m < w.before);
+            let to = of.partition_point(|&(m, _)| m < w.after);
+            near.clear();
+            near.extend(of[from..to].iter().map(|&(_, t)| t));
+            near.sort_unstable();
+            near.dedup();
             let left = left_out.entry((kind, group, at)).or_default();
-            for t in teams {
+            for &t in &near {
                 if let Some(c) = change_at(t, at) {
                     left.0 += c;
                     left.1 += 1;
@@ -230,9 +267,10 @@ pub fn differences_in_differences<
     starts
         .iter()
         .filter_map(|&(kind, team, start)| {
+            let row = *place.get(&team)?;
             let at = index(start);
-            let own = change_at(team, at)?;
-            let group = *group_of.get(&team)?;
+            let own = change_at(row, at)?;
+            let group = teams[row].1;
             let (sum, n) = total.get(&group)?[at];
             let (left, left_n) = left_out.get(&(kind, group, at)).copied()?;
             let n = n - left_n;

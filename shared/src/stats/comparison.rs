@@ -138,7 +138,12 @@ fn compare_teams(
             CompareLevel::Wijken => (&of.wijk, of.gemeente.1.as_str()),
             CompareLevel::Gemeenten => (&of.gemeente, ""),
         };
-        let at = *group_of.entry(key.0).or_insert_with(|| {
+        // A team is a row of its own.
+        let kept = match query.level {
+            CompareLevel::Teams => None,
+            _ => group_of.get(&key.0).copied(),
+        };
+        let at = kept.unwrap_or_else(|| {
             groups.push(Group {
                 id: key.0,
                 name: &key.1,
@@ -146,6 +151,7 @@ fn compare_teams(
                 members: Vec::new(),
                 totals: Totals::default(),
             });
+            group_of.insert(key.0, groups.len() - 1);
             groups.len() - 1
         });
         groups[at].members.push(*t);
@@ -173,8 +179,21 @@ fn compare_teams(
     };
     // One scale for the small multiples: the rows' monthly figures.
     let mut monthly_range: Option<(f64, f64)> = None;
+    let mut widen = |totals: &Totals| {
+        if let Some(v) = totals.figure(measure, policy).value() {
+            monthly_range = Some(match monthly_range {
+                None => (v, v),
+                Some((lo, hi)) => (lo.min(v), hi.max(v)),
+            });
+        }
+    };
     let mut months: Vec<(Month, &Totals)> = Vec::new();
     for g in &groups {
+        if let [team] = g.members[..] {
+            // One team's months are each a month of the row already.
+            team.months.iter().for_each(|(_, month)| widen(month));
+            continue;
+        }
         // Month by month, each month's teams in the order of the row.
         months.clear();
         months.extend(
@@ -188,12 +207,7 @@ fn compare_teams(
             for (_, month) in same {
                 totals.merge(month);
             }
-            if let Some(v) = totals.figure(measure, policy).value() {
-                monthly_range = Some(match monthly_range {
-                    None => (v, v),
-                    Some((lo, hi)) => (lo.min(v), hi.max(v)),
-                });
-            }
+            widen(&totals);
         }
     }
     // How much more the rows differ than chance alone: the limits widen by
