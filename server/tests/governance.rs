@@ -593,6 +593,29 @@ on_both_backends!(
         let db = &t.db;
         let policy = SuppressionPolicy::default();
         let teams = team::Entity::find().count(db).await.unwrap();
+        // More open knelpunten than a large network lists.
+        let first = team::Entity::find().one(db).await.unwrap().unwrap();
+        for i in 0..shared::dto::KNELPUNTEN_LISTED {
+            sea_orm::ActiveModelTrait::insert(
+                knelpunt::ActiveModel {
+                    team_id: sea_orm::Set(first.id),
+                    category: sea_orm::Set("overig".into()),
+                    title: sea_orm::Set(format!("Knelpunt {i}")),
+                    description: sea_orm::Set("Wachten op een plek.".into()),
+                    status: sea_orm::Set("nieuw".into()),
+                    created_at: sea_orm::Set(chrono::Utc::now()),
+                    ..Default::default()
+                },
+                db,
+            )
+            .await
+            .unwrap();
+        }
+        let open = knelpunt::Entity::find()
+            .filter(knelpunt::Column::Status.is_in(["nieuw", "geagendeerd", "in-behandeling"]))
+            .count(db)
+            .await
+            .unwrap();
         let recent = app::store::compare::Recent::read(db).await.unwrap();
         let large = table_within(db, &recent, None, policy, 5)
             .await
@@ -600,8 +623,13 @@ on_both_backends!(
             .unwrap();
         assert_eq!(large.too_many_teams, Some(teams as u32));
         assert!(large.wijken.is_empty() && large.savings.is_empty());
-        // What stays short is still there for the whole network.
-        assert!(!large.knelpunten.is_empty());
+        // Only the most supported knelpunten, and how many are open.
+        assert_eq!(large.knelpunten.len(), shared::dto::KNELPUNTEN_LISTED);
+        assert_eq!(u64::from(large.knelpunten_open), open);
+        assert!(large
+            .knelpunten
+            .windows(2)
+            .all(|k| k[0].supporters >= k[1].supporters));
         // One gemeente is listed whole.
         let utrecht = large
             .gemeenten
@@ -621,6 +649,7 @@ on_both_backends!(
             .unwrap()
             .unwrap();
         assert_eq!(whole.too_many_teams, None);
+        assert_eq!(whole.knelpunten.len() as u64, open);
         assert_eq!(
             whole.wijken.iter().map(|w| w.teams.len()).sum::<usize>() as u64,
             teams

@@ -230,3 +230,49 @@ on_both_backends!(
         t.cleanup().await;
     }
 );
+
+on_both_backends!(
+    the_bestuurderstafel_of_a_large_network_lists_its_most_supported_knelpunten,
+    |backend: Backend| async move {
+        use axum::http::StatusCode;
+        use support::Client;
+        let Some(t) = TestDb::migrated(backend).await else {
+            return;
+        };
+        let db = &t.db;
+        // More teams than the table lists per wijk and team, each with an
+        // open knelpunt.
+        let teams = app::store::network::OVERVIEW_TEAMS as usize + 10;
+        let scale = Scale {
+            gemeenten: 2,
+            wijken: 20,
+            teams,
+            months: 12,
+            agreements: 1,
+            lessons: 1,
+            accounts: 5,
+            clients_a_month: (6.0, 24.0),
+        };
+        generate(db, 5, scale, "Wachtwoord-voor-de-test")
+            .await
+            .unwrap()
+            .expect("generated");
+        let open = count::<knelpunt::Entity>(db).await;
+        assert_eq!(open, teams as u64);
+        let mut viewer = Client::new(db);
+        viewer
+            .session_for(db, "bestuurder@landelijk.wijkwijs.nl")
+            .await;
+        let page = viewer.get("/bestuurderstafel").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.body
+                .contains(&format!("De meest gesteunde van {open} open knelpunten")),
+            "{}",
+            page.body
+        );
+        let listed = page.body.matches("href=\"/knelpunten/").count();
+        assert_eq!(listed, shared::dto::KNELPUNTEN_LISTED);
+        t.cleanup().await;
+    }
+);

@@ -749,6 +749,8 @@ catalogue! {
     OpenKnelpuntenTitle => "Open knelpunten",
     OpenKnelpuntenCaption => "Open knelpunten, het meest gesteund eerst",
     OpenKnelpuntenNone => "Geen open knelpunten.",
+    OpenKnelpuntenMoreBefore => "De meest gesteunde van",
+    OpenKnelpuntenMoreAfter => "open knelpunten; kies hierboven een gemeente om al haar open knelpunten te zien.",
     NotableLessonsTitle => "Opvallende lessen",
     NotableLessonsCaption => "Lessen van het afgelopen jaar die andere teams het vaakst nuttig vonden of overnamen",
     NotableLessonsNone => "Nog geen les van het afgelopen jaar is door een ander team nuttig gevonden of overgenomen.",

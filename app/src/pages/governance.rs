@@ -263,9 +263,17 @@ fn knelpunten_view(page: &GovernanceView) -> impl IntoView {
         }
         .into_any()
     };
+    // A network too large lists the most supported only.
+    let more = (page.knelpunten_open as usize > page.knelpunten.len()).then(|| {
+        let open = format::figure(Figure::Value(f64::from(page.knelpunten_open)), Unit::Count);
+        view! {
+            <p>{format!("{} {open} {}", t(Text::OpenKnelpuntenMoreBefore), t(Text::OpenKnelpuntenMoreAfter))}</p>
+        }
+    });
     view! {
         <section aria-labelledby="knelpunten">
             <h2 id="knelpunten">{t(Text::OpenKnelpuntenTitle)}</h2>
+            {more}
             {table}
         </section>
     }

@@ -18,7 +18,7 @@ use sea_orm::{
 };
 use shared::dto::{
     GovernanceView, NotableLesson, NoteForm, NoteSummary, OpenKnelpunt, Standouts, TeamSavings,
-    TeamSignals, Verdict, WijkSavings, WijkSignals,
+    TeamSignals, Verdict, WijkSavings, WijkSignals, KNELPUNTEN_LISTED,
 };
 use shared::network::{KnelpuntCategory, KnelpuntStatus, Measure};
 use shared::stats::aggregate::Totals;
@@ -75,9 +75,12 @@ pub struct Records {
     wijken: Vec<wijk::Model>,
     /// The number of teams when too many to list per wijk and team.
     too_many_teams: Option<u32>,
+    /// The most supported open knelpunten (all, or the first
+    /// `KNELPUNTEN_LISTED` of a network too large), and how many are open.
     /// Each team's baselines; none when too many to list.
     baselines: Baselines,
     knelpunten: Vec<OpenKnelpunt>,
+    knelpunten_open: u32,
     lessons: Vec<NotableLesson>,
     savings: Vec<WijkSavings>,
 }
@@ -120,13 +123,19 @@ impl Records {
                 )
             }
         };
+        let mut knelpunten = open_knelpunten(db, &scope, &names).await?;
+        let knelpunten_open = u32::try_from(knelpunten.len()).unwrap_or(u32::MAX);
+        if too_many_teams.is_some() {
+            knelpunten.truncate(KNELPUNTEN_LISTED);
+        }
         Ok(Some(Self {
             gemeente_id,
             gemeente,
             gemeenten,
             too_many_teams,
             baselines,
-            knelpunten: open_knelpunten(db, &scope, &names).await?,
+            knelpunten,
+            knelpunten_open,
             lessons: notable_lessons(db, &scope, &names).await?,
             savings,
             teams,
@@ -208,6 +217,7 @@ pub async fn table_of(
         wijken: signals,
         standouts: Standouts::of(standouts),
         knelpunten: records.knelpunten.clone(),
+        knelpunten_open: records.knelpunten_open,
         lessons: records.lessons.clone(),
         savings: records.savings.clone(),
         notes,
@@ -238,11 +248,15 @@ pub async fn note_form(
         .map(|t| (t.id, t.name))
         .collect();
     let label = |title: String, team: String| format!("{title} ({team})");
+    let mut knelpunten = open_knelpunten(db, &scope, &names).await?;
+    // As the table: a network too large offers its most supported only.
+    if gemeente_id.is_none() && names.len() as u64 > super::network::OVERVIEW_TEAMS {
+        knelpunten.truncate(KNELPUNTEN_LISTED);
+    }
     Ok(Some(NoteForm {
         gemeente_id,
         gemeente,
-        knelpunten: open_knelpunten(db, &scope, &names)
-            .await?
+        knelpunten: knelpunten
             .into_iter()
             .map(|k| (k.id, label(k.title, k.team)))
             .collect(),

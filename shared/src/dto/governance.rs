@@ -19,6 +19,10 @@ pub fn gemeente_param(typed: &str) -> Result<Option<i32>, ()> {
     }
 }
 
+/// Open knelpunten listed on the bestuurderstafel of a network too large
+/// to list per wijk and team; a gemeente's lists all of its own.
+pub const KNELPUNTEN_LISTED: usize = 25;
+
 /// The bestuurderstafel of the network (no gemeente) or of one gemeente.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GovernanceView {
@@ -36,7 +40,12 @@ pub struct GovernanceView {
     pub too_many_teams: Option<u32>,
     pub wijken: Vec<WijkSignals>,
     pub standouts: Standouts,
+    /// The most supported open knelpunten: all of them, or on a network
+    /// too large to list per wijk and team the first
+    /// `KNELPUNTEN_LISTED`.
     pub knelpunten: Vec<OpenKnelpunt>,
+    /// How many knelpunten are open in all.
+    pub knelpunten_open: u32,
     pub lessons: Vec<NotableLesson>,
     pub savings: Vec<WijkSavings>,
     /// Newest first.

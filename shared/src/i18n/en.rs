@@ -568,6 +568,8 @@ impl Text {
             Text::OpenKnelpuntenTitle => "Open bottlenecks",
             Text::OpenKnelpuntenCaption => "Open bottlenecks, most supported first",
             Text::OpenKnelpuntenNone => "No open bottlenecks.",
+            Text::OpenKnelpuntenMoreBefore => "The most supported of",
+            Text::OpenKnelpuntenMoreAfter => "open bottlenecks; choose a municipality above to see all of its open bottlenecks.",
             Text::NotableLessonsTitle => "Notable lessons",
             Text::NotableLessonsCaption => "Lessons from the past year that other teams most often found useful or adopted",
             Text::NotableLessonsNone => "No lesson from the past year has been found useful or adopted by another team yet.",

@@ -131,7 +131,7 @@ fn compare_teams(
     // with their totals.
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: HashMap<i32, usize> = HashMap::new();
-    for t in &selected {
+    for &t in &selected {
         let of = t.of;
         let (key, within) = match query.level {
             CompareLevel::Teams => (&of.team, of.wijk.1.as_str()),
@@ -139,23 +139,31 @@ fn compare_teams(
             CompareLevel::Gemeenten => (&of.gemeente, ""),
         };
         // A team is a row of its own.
-        let kept = match query.level {
+        let row = match query.level {
             CompareLevel::Teams => None,
             _ => group_of.get(&key.0).copied(),
         };
-        let at = kept.unwrap_or_else(|| {
-            groups.push(Group {
-                id: key.0,
-                name: &key.1,
-                within,
-                members: Vec::new(),
-                totals: Totals::default(),
-            });
-            group_of.insert(key.0, groups.len() - 1);
-            groups.len() - 1
-        });
-        groups[at].members.push(*t);
-        groups[at].totals.merge(&t.totals);
+        match row {
+            Some(at) => {
+                groups[at].more.push(t);
+                groups[at].totals.merge(&t.totals);
+            }
+            None => {
+                if query.level != CompareLevel::Teams {
+                    group_of.insert(key.0, groups.len());
+                }
+                let mut totals = Totals::default();
+                totals.merge(&t.totals);
+                groups.push(Group {
+                    id: key.0,
+                    name: &key.1,
+                    within,
+                    first: t,
+                    more: Vec::new(),
+                    totals,
+                });
+            }
+        }
     }
     let mut all = Totals::default();
     for g in &groups {
@@ -189,16 +197,16 @@ fn compare_teams(
     };
     let mut months: Vec<(Month, &Totals)> = Vec::new();
     for g in &groups {
-        if let [team] = g.members[..] {
+        if g.more.is_empty() {
             // One team's months are each a month of the row already.
-            team.months.iter().for_each(|(_, month)| widen(month));
+            g.first.months.iter().for_each(|(_, month)| widen(month));
             continue;
         }
         // Month by month, each month's teams in the order of the row.
         months.clear();
         months.extend(
-            g.members
-                .iter()
+            std::iter::once(g.first)
+                .chain(g.more.iter().copied())
                 .flat_map(|t| t.months.iter().map(|(o, month)| (o.month, month))),
         );
         months.sort_by_key(|(month, _)| *month);
@@ -278,7 +286,9 @@ struct Group<'a> {
     id: i32,
     name: &'a str,
     within: &'a str,
-    members: Vec<&'a Team<'a>>,
+    /// Its first team, and any more (most rows have one).
+    first: &'a Team<'a>,
+    more: Vec<&'a Team<'a>>,
     totals: Totals,
 }
 
