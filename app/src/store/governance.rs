@@ -400,11 +400,10 @@ async fn open_knelpunten(
         KnelpuntStatus::InBehandeling,
     ]
     .map(|s| s.code());
-    let knelpunten = knelpunt::Entity::find()
+    let open_in_scope = knelpunt::Entity::find()
         .filter(knelpunt::Column::TeamId.in_subquery(team_ids(scope)))
-        .filter(knelpunt::Column::Status.is_in(open))
-        .all(db)
-        .await?;
+        .filter(knelpunt::Column::Status.is_in(open));
+    let knelpunten = open_in_scope.clone().all(db).await?;
     let support: HashMap<i32, i64> = knelpunt_support::Entity::find()
         .select_only()
         .column(knelpunt_support::Column::KnelpuntId)
@@ -412,7 +411,8 @@ async fn open_knelpunten(
             SimpleExpr::from(Func::count(Expr::col(knelpunt_support::Column::Id))),
             "supporters",
         )
-        .filter(knelpunt_support::Column::KnelpuntId.is_in(knelpunten.iter().map(|k| k.id)))
+        // A subquery, not the ids: a network has tens of thousands.
+        .filter(knelpunt_support::Column::KnelpuntId.in_subquery(ids_of(open_in_scope)))
         .group_by(knelpunt_support::Column::KnelpuntId)
         .into_tuple::<(i32, i64)>()
         .all(db)
@@ -449,12 +449,22 @@ async fn notable_lessons(
     names: &HashMap<i32, String>,
 ) -> Result<Vec<NotableLesson>, DbErr> {
     let since = Utc::now() - Duration::days(LESSON_DAYS);
-    let lessons = lesson::Entity::find()
+    let recent = lesson::Entity::find()
         .filter(lesson::Column::TeamId.in_subquery(team_ids(scope)))
-        .filter(lesson::Column::CreatedAt.gte(since))
+        .filter(lesson::Column::CreatedAt.gte(since));
+    // Their titles, not their text: a network has thousands.
+    let lessons: Vec<(i32, i32, String, chrono::DateTime<Utc>)> = recent
+        .clone()
+        .select_only()
+        .columns([
+            lesson::Column::Id,
+            lesson::Column::TeamId,
+            lesson::Column::Title,
+            lesson::Column::CreatedAt,
+        ])
+        .into_tuple()
         .all(db)
         .await?;
-    let lesson_ids: Vec<i32> = lessons.iter().map(|l| l.id).collect();
     let useful: HashMap<i32, i64> = lesson_useful::Entity::find()
         .select_only()
         .column(lesson_useful::Column::LessonId)
@@ -462,7 +472,7 @@ async fn notable_lessons(
             SimpleExpr::from(Func::count(Expr::col(lesson_useful::Column::Id))),
             "useful",
         )
-        .filter(lesson_useful::Column::LessonId.is_in(lesson_ids.clone()))
+        .filter(lesson_useful::Column::LessonId.in_subquery(ids_of(recent.clone())))
         .group_by(lesson_useful::Column::LessonId)
         .into_tuple::<(i32, i64)>()
         .all(db)
@@ -476,7 +486,7 @@ async fn notable_lessons(
             SimpleExpr::from(Func::count(Expr::col(adoption::Column::Id))),
             "adoptions",
         )
-        .filter(adoption::Column::LessonId.is_in(lesson_ids))
+        .filter(adoption::Column::LessonId.in_subquery(ids_of(recent)))
         .group_by(adoption::Column::LessonId)
         .into_tuple::<(i32, i64)>()
         .all(db)
@@ -488,17 +498,17 @@ async fn notable_lessons(
     };
     let mut rows: Vec<(chrono::DateTime<Utc>, NotableLesson)> = lessons
         .into_iter()
-        .map(|l| {
+        .map(|(id, team_id, title, created_at)| {
             (
-                l.created_at,
+                created_at,
                 NotableLesson {
-                    id: l.id,
-                    useful: count(&useful, l.id),
-                    adoptions: count(&adopted, l.id),
-                    team: names.get(&l.team_id).cloned().unwrap_or_default(),
-                    team_id: l.team_id,
-                    recorded_on: shared::clock::local_date(l.created_at).to_string(),
-                    title: l.title,
+                    id,
+                    useful: count(&useful, id),
+                    adoptions: count(&adopted, id),
+                    team: names.get(&team_id).cloned().unwrap_or_default(),
+                    team_id,
+                    recorded_on: shared::clock::local_date(created_at).to_string(),
+                    title,
                 },
             )
         })
@@ -511,6 +521,19 @@ async fn notable_lessons(
             .then(b.id.cmp(&a.id))
     });
     Ok(rows.into_iter().take(LESSONS).map(|(_, l)| l).collect())
+}
+
+/// The ids of what `select` finds, as a subquery.
+fn ids_of<E: EntityTrait>(select: sea_orm::Select<E>) -> sea_orm::sea_query::SelectStatement
+where
+    E::PrimaryKey: sea_orm::PrimaryKeyToColumn<Column = E::Column>,
+{
+    use sea_orm::{Iterable, PrimaryKeyToColumn, QueryTrait};
+    let mut ids = select.select_only();
+    for key in E::PrimaryKey::iter() {
+        ids = ids.column(key.into_column());
+    }
+    ids.into_query()
 }
 
 /// Maatwerk canvases and their savings per team, grouped by wijk.
