@@ -10,7 +10,7 @@ use super::entity::{
     adoption, canvas, dialogue_note, gemeente, knelpunt, knelpunt_support, lesson, lesson_useful,
     outcome_period, team, wijk,
 };
-use super::teams::{team_ids, teams_in};
+use super::teams::{ids_of, team_ids, teams_in};
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::{Alias, Expr, Func, SimpleExpr};
 use sea_orm::{
@@ -75,10 +75,10 @@ pub struct Records {
     wijken: Vec<wijk::Model>,
     /// The number of teams when too many to list per wijk and team.
     too_many_teams: Option<u32>,
-    /// The most supported open knelpunten (all, or the first
-    /// `KNELPUNTEN_LISTED` of a network too large), and how many are open.
     /// Each team's baselines; none when too many to list.
     baselines: Baselines,
+    /// The most supported open knelpunten (all, or the first
+    /// `KNELPUNTEN_LISTED` of a network too large), and how many are open.
     knelpunten: Vec<OpenKnelpunt>,
     knelpunten_open: u32,
     lessons: Vec<NotableLesson>,
@@ -110,9 +110,7 @@ impl Records {
             wijken = wijken.filter(wijk::Column::GemeenteId.eq(g));
         }
         let wijken = wijken.all(db).await?;
-        // The whole of a large network is shown per gemeente only.
-        let too_many_teams = (gemeente_id.is_none() && teams.len() as u64 > most)
-            .then(|| u32::try_from(teams.len()).unwrap_or(u32::MAX));
+        let too_many_teams = too_many_teams(gemeente_id, teams.len(), most);
         let (baselines, savings) = match too_many_teams {
             Some(_) => Default::default(),
             None => {
@@ -167,6 +165,12 @@ impl Records {
             .sum();
         128 + gemeenten + teams + wijken + baselines + knelpunten + lessons + savings
     }
+}
+
+/// The number of teams of a network (no gemeente chosen) of more than
+/// `most` teams: the whole of it is shown per gemeente only.
+fn too_many_teams(gemeente_id: Option<i32>, teams: usize, most: u64) -> Option<u32> {
+    (gemeente_id.is_none() && teams as u64 > most).then(|| u32::try_from(teams).unwrap_or(u32::MAX))
 }
 
 /// The table of `records`' scope with its months from the network's
@@ -250,7 +254,7 @@ pub async fn note_form(
     let label = |title: String, team: String| format!("{title} ({team})");
     let mut knelpunten = open_knelpunten(db, &scope, &names).await?;
     // As the table: a network too large offers its most supported only.
-    if gemeente_id.is_none() && names.len() as u64 > super::network::OVERVIEW_TEAMS {
+    if too_many_teams(gemeente_id, names.len(), super::network::OVERVIEW_TEAMS).is_some() {
         knelpunten.truncate(KNELPUNTEN_LISTED);
     }
     Ok(Some(NoteForm {
@@ -521,19 +525,6 @@ async fn notable_lessons(
             .then(b.id.cmp(&a.id))
     });
     Ok(rows.into_iter().take(LESSONS).map(|(_, l)| l).collect())
-}
-
-/// The ids of what `select` finds, as a subquery.
-fn ids_of<E: EntityTrait>(select: sea_orm::Select<E>) -> sea_orm::sea_query::SelectStatement
-where
-    E::PrimaryKey: sea_orm::PrimaryKeyToColumn<Column = E::Column>,
-{
-    use sea_orm::{Iterable, PrimaryKeyToColumn, QueryTrait};
-    let mut ids = select.select_only();
-    for key in E::PrimaryKey::iter() {
-        ids = ids.column(key.into_column());
-    }
-    ids.into_query()
 }
 
 /// Maatwerk canvases and their savings per team, grouped by wijk.

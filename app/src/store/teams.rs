@@ -50,12 +50,22 @@ pub fn teams_in(gemeente_id: Option<i32>) -> sea_orm::Select<team::Entity> {
 
 /// The ids of a query's teams, as a subquery.
 pub fn team_ids(teams: &sea_orm::Select<team::Entity>) -> sea_orm::sea_query::SelectStatement {
-    use sea_orm::QueryTrait;
-    let mut ids = teams
-        .clone()
-        .select_only()
-        .column(team::Column::Id)
-        .into_query();
+    ids_of(teams.clone())
+}
+
+/// The ids of what `select` finds, as a subquery (unordered): a list of
+/// ids bound one by one would pass the databases' parameter limits on a
+/// national network.
+pub fn ids_of<E: EntityTrait>(select: sea_orm::Select<E>) -> sea_orm::sea_query::SelectStatement
+where
+    E::PrimaryKey: sea_orm::PrimaryKeyToColumn<Column = E::Column>,
+{
+    use sea_orm::{Iterable, PrimaryKeyToColumn, QueryTrait};
+    let mut ids = select.select_only();
+    for key in E::PrimaryKey::iter() {
+        ids = ids.column(key.into_column());
+    }
+    let mut ids = ids.into_query();
     ids.clear_order_by();
     ids
 }
