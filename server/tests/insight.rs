@@ -1165,6 +1165,59 @@ async fn a_change_committed_after_a_newer_one_still_shows() {
     .await;
 }
 
+/// The network's recent months re-read only the teams stamped since they
+/// last looked (migration 18): a team whose change commits after a newer
+/// one's, already read, must still be re-read. SQLite writes one
+/// transaction at a time.
+#[tokio::test]
+async fn the_network_s_recent_months_follow_a_change_committed_after_a_newer_one() {
+    use app::store::compare::{Recent, RecentMonths};
+    use app::store::entity::outcome_period;
+    use sea_orm::sea_query::Expr;
+    use sea_orm::TransactionTrait;
+    support::bounded(async {
+        let Some(t) = TestDb::with_demo(Backend::Postgres).await else {
+            return;
+        };
+        let db = &t.db;
+        let recent = RecentMonths::default();
+        let first = recent.current(db, None).await.unwrap();
+        let latest = first.latest().expect("the demo has months");
+        let teams: Vec<i32> = first.teams().map(|t| t.team.0).take(2).collect();
+        let (older, newer) = (teams[0], teams[1]);
+        let started = |recent: &Recent, team: i32| {
+            let of = recent.teams().find(|t| t.team.0 == team).unwrap();
+            of.months.last().map(|m| (m.month, m.started))
+        };
+        let set_started = |team: i32, to: i32| {
+            outcome_period::Entity::update_many()
+                .col_expr(outcome_period::Column::Started, Expr::value(to))
+                .filter(outcome_period::Column::TeamId.eq(team))
+                .filter(outcome_period::Column::Month.eq(latest.to_string()))
+        };
+
+        // The older change stays open while a newer one commits and the
+        // network's months are brought up to date.
+        let open = db.begin().await.unwrap();
+        set_started(older, 901).exec(&open).await.unwrap();
+        set_started(newer, 902).exec(db).await.unwrap();
+        let between = recent.current(db, None).await.unwrap();
+        assert_eq!(started(&between, newer), Some((latest, 902)));
+        assert_eq!(started(&between, older), started(&first, older));
+        open.commit().await.unwrap();
+
+        let after = recent.current(db, None).await.unwrap();
+        assert_eq!(
+            started(&after, older),
+            Some((latest, 901)),
+            "the older change shows once it is committed"
+        );
+        assert_eq!(started(&after, newer), Some((latest, 902)));
+        t.cleanup().await;
+    })
+    .await;
+}
+
 on_both_backends!(
     a_chart_table_shows_two_years_until_every_month_is_asked_for,
     |backend: Backend| async move {

@@ -1,4 +1,4 @@
-//! Reading the change clock (migrations 11 and 17), which triggers move
+//! Reading the change clock (migrations 11, 17 and 18), which triggers move
 //! at every commit that changes what kept pages are made from: the
 //! network's count, the count of what every page shares, and each team's
 //! own count. Kept results (`insight_cache`) and the network's recent
@@ -49,6 +49,55 @@ impl Fingerprint {
             shared: row.try_get_by_index(1)?,
         })
     }
+}
+
+/// A mark to read before the teams' counts (`counts_since`): next time,
+/// every team's row committed since is among those stamped at or above it
+/// (migration 18). On SQLite the clock's count plus one; on PostgreSQL the
+/// oldest transaction still running.
+pub async fn mark(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        sea_orm::DatabaseBackend::Postgres => {
+            "SELECT CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text) AS BIGINT)"
+        }
+        _ => "SELECT CAST(SUM(tick) AS BIGINT) + 1 FROM change_clock",
+    };
+    db.query_one(Statement::from_string(backend, sql))
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("change clock".into()))?
+        .try_get_by_index(0)
+}
+
+/// The counts of the teams whose own count moved since `mark` was read
+/// (and perhaps a few more); every team's when `mark` is `None`.
+pub async fn counts_since(
+    db: &impl ConnectionTrait,
+    mark: Option<i64>,
+) -> Result<Vec<(i32, i64)>, DbErr> {
+    let backend = db.get_database_backend();
+    let rows = match mark {
+        None => {
+            db.query_all(Statement::from_string(
+                backend,
+                "SELECT team_id, tick FROM team_clock",
+            ))
+            .await?
+        }
+        Some(mark) => {
+            let sql = match backend {
+                sea_orm::DatabaseBackend::Postgres => {
+                    "SELECT team_id, tick FROM team_clock WHERE stamp >= $1"
+                }
+                _ => "SELECT team_id, tick FROM team_clock WHERE stamp >= ?",
+            };
+            db.query_all(Statement::from_sql_and_values(backend, sql, [mark.into()]))
+                .await?
+        }
+    };
+    rows.iter()
+        .map(|row| Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?)))
+        .collect()
 }
 
 /// The count of a team's own changes (migration 17).

@@ -3,18 +3,17 @@
 //! years up to the network's latest month (`Recent`). Each server process keeps it in
 //! memory (`RecentMonths`) and brings it up to date team by team, as the
 //! change clock counts each team's own changes (migration 17): a month
-//! saved by one team re-reads that team's months, never the network's. It
+//! saved by one team re-reads that team's months, never the network's,
+//! and only the changed teams' counts (stamped, migration 18). It
 //! is read afresh when what every page shares changes (a team made, moved
 //! or renamed, a wijk or gemeente) or the network's latest month moves.
 //! The comparisons themselves are worked out from it in
 //! `shared::stats::comparison`, so one read serves every measure,
 //! doelgroep, gemeente and level.
 
-use super::change_clock::Fingerprint;
+use super::change_clock::{self, Fingerprint};
 use super::entity::{outcome_period, team, wijk};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Select, Statement,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Select};
 use shared::dto::{CompareQuery, Comparison};
 use shared::network::Doelgroep;
 use shared::results::MonthlyResult;
@@ -101,6 +100,9 @@ pub struct Recent {
     teams: BTreeMap<i32, Arc<TeamMonths>>,
     /// Each team's count of its own changes when its months were read.
     counts: HashMap<i32, i64>,
+    /// The clock's mark read before those counts: the teams changed since
+    /// are among those stamped at or above it (migration 18).
+    mark: i64,
 }
 
 impl Recent {
@@ -149,25 +151,26 @@ impl Recent {
             gemeenten,
             teams,
             counts: HashMap::new(),
+            mark: 0,
         })
     }
 
-    /// The same with the months of the teams whose count moved (`counts`,
-    /// read before) read again.
+    /// The same with the months of the teams whose count moved (`moved`,
+    /// read after `mark`) read again.
     async fn updated(
         &self,
         db: &impl ConnectionTrait,
-        seen: Fingerprint,
-        counts: HashMap<i32, i64>,
+        (seen, mark): (Fingerprint, i64),
+        moved: Vec<(i32, i64)>,
     ) -> Result<Self, DbErr> {
-        let changed: Vec<i32> = counts
-            .iter()
+        let moved: Vec<(i32, i64)> = moved
+            .into_iter()
             .filter(|(team, count)| self.counts.get(team) != Some(count))
-            .map(|(team, _)| *team)
-            .filter(|team| self.teams.contains_key(team))
+            .filter(|(team, _)| self.teams.contains_key(team))
             .collect();
         let mut teams = self.teams.clone();
         if let Some(last) = self.latest {
+            let changed: Vec<i32> = moved.iter().map(|(team, _)| *team).collect();
             for group in changed.chunks(TEAMS_PER_READ) {
                 let mut months = months_by_team(db, last, group).await?;
                 for id in group {
@@ -176,8 +179,11 @@ impl Recent {
                 }
             }
         }
+        let mut counts = self.counts.clone();
+        counts.extend(moved);
         Ok(Recent {
             seen,
+            mark,
             latest: self.latest,
             gemeenten: self.gemeenten.clone(),
             teams,
@@ -259,20 +265,6 @@ fn first_of(last: Month) -> Month {
     last.plus(1 - KEPT_MONTHS)
 }
 
-/// Every team's count of its own changes (migration 17); a team never
-/// changed has none.
-async fn team_counts(db: &impl ConnectionTrait) -> Result<HashMap<i32, i64>, DbErr> {
-    let rows = db
-        .query_all(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT team_id, tick FROM team_clock",
-        ))
-        .await?;
-    rows.iter()
-        .map(|row| Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?)))
-        .collect()
-}
-
 /// The network's recent months as this server process keeps them.
 #[derive(Default)]
 pub struct RecentMonths(tokio::sync::Mutex<Option<Arc<Recent>>>);
@@ -293,16 +285,22 @@ impl RecentMonths {
         if let Some(recent) = kept.as_ref().filter(|r| r.seen == seen) {
             return Ok(recent.clone());
         }
-        // Read after `seen`: whatever they miss moves the clock again.
-        let counts = team_counts(db).await?;
+        // Read after `seen`: whatever they miss moves the clock again. The
+        // mark before the counts: whatever they miss is stamped above it.
+        let mark = change_clock::mark(db).await?;
         let latest = super::series::latest_month(db).await?;
         let next = match kept.as_ref() {
             Some(recent) if recent.seen.shared == seen.shared && recent.latest == latest => {
-                recent.updated(db, seen, counts).await?
+                let moved = change_clock::counts_since(db, Some(recent.mark)).await?;
+                recent.updated(db, (seen, mark), moved).await?
             }
             _ => Recent {
                 seen,
-                counts,
+                counts: change_clock::counts_since(db, None)
+                    .await?
+                    .into_iter()
+                    .collect(),
+                mark,
                 ..Recent::read(db).await?
             },
         };

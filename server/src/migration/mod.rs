@@ -23,6 +23,7 @@ mod m20261201_000014_account_language;
 mod m20261201_000015_result_imports;
 mod m20261201_000016_api_tokens;
 pub mod m20261201_000017_scoped_clock;
+mod m20261202_000018_team_clock_stamp;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000015_result_imports::Migration),
             Box::new(m20261201_000016_api_tokens::Migration),
             Box::new(m20261201_000017_scoped_clock::Migration),
+            Box::new(m20261202_000018_team_clock_stamp::Migration),
         ]
     }
 }
