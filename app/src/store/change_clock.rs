@@ -70,7 +70,8 @@ pub async fn mark(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
 }
 
 /// The counts of the teams whose own count moved since `mark` was read
-/// (and perhaps a few more); every team's when `mark` is `None`.
+/// (and perhaps a few more); every team's when `mark` is `None`. A team
+/// never changed has no count.
 pub async fn counts_since(
     db: &impl ConnectionTrait,
     mark: Option<i64>,
@@ -85,14 +86,13 @@ pub async fn counts_since(
             .await?
         }
         Some(mark) => {
-            let sql = match backend {
-                sea_orm::DatabaseBackend::Postgres => {
-                    "SELECT team_id, tick FROM team_clock WHERE stamp >= $1"
-                }
-                _ => "SELECT team_id, tick FROM team_clock WHERE stamp >= ?",
-            };
-            db.query_all(Statement::from_sql_and_values(backend, sql, [mark.into()]))
-                .await?
+            let sql = "SELECT team_id, tick FROM team_clock WHERE stamp >= $1";
+            db.query_all(Statement::from_sql_and_values(
+                backend,
+                placeholders(backend, sql),
+                [mark.into()],
+            ))
+            .await?
         }
     };
     rows.iter()
@@ -123,12 +123,17 @@ pub async fn wijk_count(db: &impl ConnectionTrait, wijk_id: i32) -> Result<i64, 
 
 async fn own_count(db: &impl ConnectionTrait, sql: &str, id: i32) -> Result<i64, DbErr> {
     let backend = db.get_database_backend();
-    let sql = match backend {
-        sea_orm::DatabaseBackend::Postgres => sql.to_owned(),
-        _ => sql.replace("$1", "?"),
-    };
+    let sql = placeholders(backend, sql);
     db.query_one(Statement::from_sql_and_values(backend, sql, [id.into()]))
         .await?
         .ok_or_else(|| DbErr::RecordNotFound("team clock".into()))?
         .try_get_by_index(0)
+}
+
+/// `sql` with PostgreSQL's `$1` as the backend writes it.
+fn placeholders(backend: sea_orm::DatabaseBackend, sql: &str) -> String {
+    match backend {
+        sea_orm::DatabaseBackend::Postgres => sql.to_owned(),
+        _ => sql.replace("$1", "?"),
+    }
 }

@@ -160,7 +160,8 @@ impl Recent {
     async fn updated(
         &self,
         db: &impl ConnectionTrait,
-        (seen, mark): (Fingerprint, i64),
+        seen: Fingerprint,
+        mark: i64,
         moved: Vec<(i32, i64)>,
     ) -> Result<Self, DbErr> {
         let moved: Vec<(i32, i64)> = moved
@@ -292,17 +293,19 @@ impl RecentMonths {
         let next = match kept.as_ref() {
             Some(recent) if recent.seen.shared == seen.shared && recent.latest == latest => {
                 let moved = change_clock::counts_since(db, Some(recent.mark)).await?;
-                recent.updated(db, (seen, mark), moved).await?
+                recent.updated(db, seen, mark, moved).await?
             }
-            _ => Recent {
-                seen,
-                counts: change_clock::counts_since(db, None)
-                    .await?
-                    .into_iter()
-                    .collect(),
-                mark,
-                ..Recent::read(db).await?
-            },
+            _ => {
+                // The counts before the months: a month the read misses
+                // moves its team's count after them.
+                let counts = change_clock::counts_since(db, None).await?;
+                Recent {
+                    seen,
+                    mark,
+                    counts: counts.into_iter().collect(),
+                    ..Recent::read(db).await?
+                }
+            }
         };
         let next = Arc::new(next);
         *kept = Some(next.clone());

@@ -184,31 +184,25 @@ fn changes_around(
 ) -> HashMap<(Measure, AgreementTheme), Vec<f64>> {
     let from = recent.plus(-association::WINDOW);
     debug_assert!(network.kept_from().is_none_or(|kept| kept <= from));
-    let doelgroep_of: HashMap<i32, Doelgroep> =
-        network.teams().map(|t| (t.team.0, t.doelgroep)).collect();
-    // Per measure, each team's shown monthly figures, oldest first.
-    type Series = Vec<(Month, f64)>;
-    let mut series: Vec<HashMap<i32, Series>> = vec![HashMap::new(); Measure::ALL.len()];
+    // Per measure, each team's shown monthly figures, oldest first, teams
+    // in id order, as the network keeps them.
+    let mut series: Vec<association::TeamSeries<Doelgroep>> =
+        vec![association::TeamSeries::default(); Measure::ALL.len()];
     for team in network.teams() {
-        for o in team.months.iter().filter(|o| o.month >= from) {
-            for (of_measure, &measure) in series.iter_mut().zip(Measure::ALL) {
-                if let Some(v) = policy.month(o, measure).value() {
-                    of_measure
-                        .entry(team.team.0)
-                        .or_default()
-                        .push((o.month, v));
-                }
-            }
+        let months = team.months.iter().filter(|o| o.month >= from);
+        for (of_measure, &measure) in series.iter_mut().zip(Measure::ALL) {
+            let shown = months
+                .clone()
+                .filter_map(|o| Some((o.month, policy.month(o, measure).value()?)));
+            of_measure.push(team.team.0, team.doelgroep, shown);
         }
     }
-    // In team order, so the sums come out the same on every run.
+    // In team order, so the changes come out the same on every run.
     let mut started = started.to_vec();
     started.sort_by_key(|&(theme, team, month)| (team, month, theme));
     let mut changes: HashMap<(Measure, AgreementTheme), Vec<f64>> = HashMap::new();
     for (of_measure, &measure) in series.iter().zip(Measure::ALL) {
-        for (theme, change) in
-            association::differences_in_differences(of_measure, &doelgroep_of, &started)
-        {
+        for (theme, change) in association::differences_in_differences(of_measure, &started) {
             changes.entry((measure, theme)).or_default().push(change);
         }
     }

@@ -18,7 +18,8 @@
 //! - PostgreSQL: the stamp is the writing transaction's id; the mark is
 //!   the oldest transaction still running (the snapshot's `xmin`). Any
 //!   transaction a reader did not see yet had not committed then, so its
-//!   id is at least that.
+//!   id is at least that. A transaction left open holds the mark back:
+//!   until it ends, each reader re-reads the rows stamped since it began.
 
 use sea_orm::{ConnectionTrait, DatabaseBackend};
 use sea_orm_migration::prelude::*;
@@ -81,6 +82,7 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let db = manager.get_connection();
         if db.get_database_backend() == DatabaseBackend::Postgres {
+            // Dropping the function drops its trigger with it.
             db.execute_unprepared("DROP FUNCTION team_clock_stamp() CASCADE")
                 .await?;
         } else {

@@ -126,7 +126,9 @@ pub const WINDOW: i32 = 6;
 /// `WINDOW` months from `start` on (after minus before); `None` unless both
 /// sides have at least three shown months. `series` is oldest first.
 pub fn window_change(series: &[(crate::Month, f64)], start: crate::Month) -> Option<f64> {
-    window_changes(series, &[Window::around(start)])[0]
+    let mut change = Vec::with_capacity(1);
+    window_changes(series, &[Window::around(start)], &mut change);
+    change[0]
 }
 
 /// The months a change around a start looks at: `before..start` against
@@ -149,8 +151,12 @@ impl Window {
 }
 
 /// `window_change` around each of `windows` (oldest first), in one pass
-/// over `series` (oldest first).
-fn window_changes(series: &[(crate::Month, f64)], windows: &[Window]) -> Vec<Option<f64>> {
+/// over `series` (oldest first), added to `changes`.
+fn window_changes(
+    series: &[(crate::Month, f64)],
+    windows: &[Window],
+    changes: &mut Vec<Option<f64>>,
+) {
     let mean = |values: &[(crate::Month, f64)]| {
         let sum = values.iter().fold(0.0, |sum, (_, v)| sum + v);
         (values.len() >= 3).then(|| sum / values.len() as f64)
@@ -162,15 +168,62 @@ fn window_changes(series: &[(crate::Month, f64)], windows: &[Window]) -> Vec<Opt
         at
     };
     let (mut first, mut middle, mut last) = (0, 0, 0);
-    windows
-        .iter()
-        .map(|w| {
-            first = past(first, w.before);
-            middle = past(middle.max(first), w.start);
-            last = past(last.max(middle), w.after);
-            Some(mean(&series[middle..last])? - mean(&series[first..middle])?)
-        })
-        .collect()
+    changes.extend(windows.iter().map(|w| {
+        first = past(first, w.before);
+        middle = past(middle.max(first), w.start);
+        last = past(last.max(middle), w.after);
+        Some(mean(&series[middle..last])? - mean(&series[first..middle])?)
+    }));
+}
+
+/// Each team's shown monthly figures of one measure (oldest first) with
+/// its group, the teams in id order: what `differences_in_differences`
+/// looks at. The figures lie end to end, so a national network's are a
+/// few allocations, not one per team.
+#[derive(Clone, Debug)]
+pub struct TeamSeries<G> {
+    /// (team, group), by team id.
+    teams: Vec<(i32, G)>,
+    /// Where each team's figures end in `points`.
+    ends: Vec<usize>,
+    points: Vec<(crate::Month, f64)>,
+}
+
+impl<G> Default for TeamSeries<G> {
+    fn default() -> Self {
+        Self {
+            teams: Vec::new(),
+            ends: Vec::new(),
+            points: Vec::new(),
+        }
+    }
+}
+
+impl<G: Copy> TeamSeries<G> {
+    /// Adds `team` of `group` with its figures (oldest first); teams come
+    /// in id order.
+    pub fn push(
+        &mut self,
+        team: i32,
+        group: G,
+        figures: impl IntoIterator<Item = (crate::Month, f64)>,
+    ) {
+        debug_assert!(self.teams.last().is_none_or(|&(last, _)| last < team));
+        self.points.extend(figures);
+        self.teams.push((team, group));
+        self.ends.push(self.points.len());
+    }
+
+    /// The figures of the team at `row`.
+    fn of(&self, row: usize) -> &[(crate::Month, f64)] {
+        let from = if row == 0 { 0 } else { self.ends[row - 1] };
+        &self.points[from..self.ends[row]]
+    }
+
+    /// The row of `team`, if it is here.
+    fn row_of(&self, team: i32) -> Option<usize> {
+        self.teams.binary_search_by_key(&team, |&(t, _)| t).ok()
+    }
 }
 
 /// The change around each agreement's start beyond what changed for
@@ -180,18 +233,17 @@ fn window_changes(series: &[(crate::Month, f64)], windows: &[Window]) -> Vec<Opt
 /// within `WINDOW` months of it. A network-wide trend or the season moves
 /// both and drops out.
 ///
-/// `series`: each team's shown monthly figures of one measure, oldest
-/// first; `starts`: (kind, team, month) per agreement. Returns (kind,
-/// difference) per start that has its own change and at least one
-/// control's, in the order of `starts`. Each team's change is worked out
-/// once per start month, so a national network takes no longer than a
-/// pass over its teams per month.
+/// `series`: each team's shown monthly figures of one measure; `starts`:
+/// (kind, team, month) per agreement. Returns (kind, difference) per
+/// start that has its own change and at least one control's, in the order
+/// of `starts`. Each team's change is worked out once per start month, so
+/// a national network takes no longer than a pass over its teams per
+/// month.
 pub fn differences_in_differences<
     K: Copy + Eq + std::hash::Hash,
     G: Copy + Eq + std::hash::Hash,
 >(
-    series: &HashMap<i32, Vec<(crate::Month, f64)>>,
-    group_of: &HashMap<i32, G>,
+    series: &TeamSeries<G>,
     starts: &[(K, i32, crate::Month)],
 ) -> Vec<(K, f64)> {
     let months: Vec<crate::Month> = starts
@@ -202,40 +254,39 @@ pub fn differences_in_differences<
         .collect();
     let windows: Vec<Window> = months.iter().map(|&m| Window::around(m)).collect();
     let index = |m: crate::Month| months.binary_search(&m).expect("a start month");
-    // The teams with a group, by id, so the sums come out the same on
-    // every run; each known by its place here.
-    let mut teams: Vec<(i32, G)> = series
-        .keys()
-        .filter_map(|&team| Some((team, *group_of.get(&team)?)))
-        .collect();
-    teams.sort_unstable_by_key(|&(team, _)| team);
-    let place: HashMap<i32, usize> = teams.iter().enumerate().map(|(i, t)| (t.0, i)).collect();
+    let teams = &series.teams;
     // Every team's change around every start month (in the order of
-    // `months`, a row per team), and per group the sum.
+    // `months`, a row per team, in id order so the sums come out the same
+    // on every run), and per group the sum.
     let width = months.len();
     let mut change: Vec<Option<f64>> = Vec::with_capacity(teams.len() * width);
     let mut total: HashMap<G, Vec<(f64, u32)>> = HashMap::new();
-    for &(team, group) in &teams {
-        let own = window_changes(&series[&team], &windows);
+    for (row, &(_, group)) in teams.iter().enumerate() {
+        let from = change.len();
+        window_changes(series.of(row), &windows, &mut change);
         let sums = total.entry(group).or_insert_with(|| vec![(0.0, 0); width]);
-        for (sum, c) in sums.iter_mut().zip(&own) {
+        for (sum, c) in sums.iter_mut().zip(&change[from..]) {
             if let Some(c) = c {
                 sum.0 += c;
                 sum.1 += 1;
             }
         }
-        change.extend(own);
     }
     let change_at = |row: usize, at: usize| change[row * width + at];
-    // The starts per kind and group, by month, so each start looks only at
-    // its own (a team without a change has none to leave out).
+    // Each start with its team's row, per kind and group, by month, so each
+    // start looks only at its own (a team without a change has none to
+    // leave out).
+    let placed: Vec<Option<usize>> = starts
+        .iter()
+        .map(|&(_, team, _)| series.row_of(team))
+        .collect();
     let mut of_kind: HashMap<(K, G), Vec<(crate::Month, usize)>> = HashMap::new();
-    for &(kind, team, month) in starts {
-        if let Some(&at) = place.get(&team) {
+    for (&(kind, _, month), &row) in starts.iter().zip(&placed) {
+        if let Some(row) = row {
             of_kind
-                .entry((kind, teams[at].1))
+                .entry((kind, teams[row].1))
                 .or_default()
-                .push((month, at));
+                .push((month, row));
         }
     }
     // Per kind, group and start month, what the teams that are no control
@@ -243,31 +294,35 @@ pub fn differences_in_differences<
     // agreement around then (within the window, `WINDOW` months either
     // side), each once (a start is near itself, so the team itself is
     // among them). Once per start month, not per start: a national network
-    // has tens of thousands of starts.
+    // has tens of thousands of starts. A team is counted once per window
+    // by marking it with the window's turn.
     let mut left_out: HashMap<(K, G, usize), (f64, u32)> = HashMap::new();
-    let mut near: Vec<usize> = Vec::new();
+    let mut counted: Vec<usize> = vec![usize::MAX; teams.len()];
+    let mut turn = 0;
     for (&(kind, group), of) in &mut of_kind {
         of.sort_unstable();
         for (at, w) in windows.iter().enumerate() {
             let from = of.partition_point(|&(m, _)| m < w.before);
             let to = of.partition_point(|&(m, _)| m < w.after);
-            near.clear();
-            near.extend(of[from..to].iter().map(|&(_, t)| t));
-            near.sort_unstable();
-            near.dedup();
             let left = left_out.entry((kind, group, at)).or_default();
-            for &t in &near {
-                if let Some(c) = change_at(t, at) {
+            for &(_, row) in &of[from..to] {
+                if counted[row] == turn {
+                    continue;
+                }
+                counted[row] = turn;
+                if let Some(c) = change_at(row, at) {
                     left.0 += c;
                     left.1 += 1;
                 }
             }
+            turn += 1;
         }
     }
     starts
         .iter()
-        .filter_map(|&(kind, team, start)| {
-            let row = *place.get(&team)?;
+        .zip(placed)
+        .filter_map(|(&(kind, _, start), row)| {
+            let row = row?;
             let at = index(start);
             let own = change_at(row, at)?;
             let group = teams[row].1;
@@ -309,6 +364,22 @@ pub fn before_after(changes: &[f64]) -> Option<BeforeAfter> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The series of `teams` that have a group, in id order.
+    fn table<G: Copy>(
+        teams: &HashMap<i32, Vec<(crate::Month, f64)>>,
+        group_of: &HashMap<i32, G>,
+    ) -> TeamSeries<G> {
+        let mut ids: Vec<&i32> = teams.keys().collect();
+        ids.sort();
+        let mut table = TeamSeries::default();
+        for id in ids {
+            if let Some(&group) = group_of.get(id) {
+                table.push(*id, group, teams[id].iter().copied());
+            }
+        }
+        table
+    }
 
     #[test]
     fn known_answer() {
@@ -357,7 +428,7 @@ mod tests {
                 .into_iter()
                 .collect();
         let starts = [("visie", 1, m(6)), ("visie", 4, m(9)), ("regie", 5, m(6))];
-        let did = differences_in_differences(&teams, &group, &starts);
+        let did = differences_in_differences(&table(&teams, &group), &starts);
         // Team 1 against teams 2 and 3 (−4 each; team 6 has no change
         // yet): −10 − (−4) = −6. Team 4 (−5) against teams 2, 3 (−2 each)
         // and 6 (−1.6). Team 5 has no group mate.
@@ -473,7 +544,7 @@ mod tests {
                         .then(|| (kind, own - controls.iter().sum::<f64>() / controls.len() as f64))
                 })
                 .collect();
-            let did = differences_in_differences(&series, &group_of, &starts);
+            let did = differences_in_differences(&table(&series, &group_of), &starts);
             prop_assert_eq!(did.len(), expected.len());
             for (got, want) in did.iter().zip(&expected) {
                 prop_assert_eq!(got.0, want.0);

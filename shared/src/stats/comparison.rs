@@ -14,7 +14,7 @@ use super::aggregate::Totals;
 use super::funnel;
 use crate::disclosure::publication::Count;
 use crate::dto::{CompareQuery, CompareRow, Comparison};
-use crate::network::Doelgroep;
+use crate::network::{Doelgroep, Measure};
 use crate::results::MonthlyResult;
 use crate::suppression::{Figure, SuppressionPolicy};
 use crate::Month;
@@ -69,9 +69,18 @@ pub fn compare_all<T: Borrow<TeamMonths>>(
     policy: SuppressionPolicy,
 ) -> Vec<Comparison> {
     let within = |o: &&MonthlyResult| o.month >= period.0 && o.month <= period.1;
+    let mut measures: Vec<Measure> = queries.iter().map(|q| q.measure).collect();
+    measures.sort_unstable();
+    measures.dedup();
+    let mut shown = Shown {
+        measures,
+        of_team: Vec::with_capacity(teams.len()),
+        points: Vec::new(),
+    };
     let mut teams: Vec<Team> = teams
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(at, t)| {
             let t = t.borrow();
             let months: Vec<(&MonthlyResult, Totals)> = t
                 .months
@@ -87,8 +96,10 @@ pub fn compare_all<T: Borrow<TeamMonths>>(
             for (_, month) in &months {
                 totals.merge(month);
             }
+            shown.add(&months, policy);
             Team {
                 of: t,
+                at,
                 months,
                 totals,
             }
@@ -103,21 +114,74 @@ pub fn compare_all<T: Borrow<TeamMonths>>(
     });
     queries
         .into_iter()
-        .map(|query| compare_teams(query, period, &teams, policy))
+        .map(|query| compare_teams(query, period, &teams, &shown, policy))
         .collect()
 }
 
 /// A team with its months in the period, each and all added up as shown.
 struct Team<'a> {
     of: &'a TeamMonths,
+    /// Its place in `Shown`.
+    at: usize,
     months: Vec<(&'a MonthlyResult, Totals)>,
     totals: Totals,
+}
+
+/// Per team and measure compared, its months as shown: worked out once
+/// for all the comparisons of a measure (Wat werkt asks for six each).
+struct Shown {
+    /// The measures compared, in order.
+    measures: Vec<Measure>,
+    /// Per team (in the order given) and measure: where its shown months
+    /// lie in `points`, and the range of its monthly figures.
+    of_team: Vec<OnMeasure>,
+    /// The shown months' figures with the cases behind them (more than
+    /// none), team by team, oldest first.
+    points: Vec<(f64, u32)>,
+}
+
+struct OnMeasure {
+    points: std::ops::Range<usize>,
+    range: Option<(f64, f64)>,
+}
+
+impl Shown {
+    fn add(&mut self, months: &[(&MonthlyResult, Totals)], policy: SuppressionPolicy) {
+        for &measure in &self.measures {
+            let from = self.points.len();
+            let base = Count::base_of(measure);
+            self.points.extend(months.iter().filter_map(|(o, _)| {
+                let value = policy.month(o, measure).value()?;
+                Some((value, base.of(o))).filter(|&(_, n)| n > 0)
+            }));
+            let mut range = None;
+            for (_, month) in months {
+                if let Some(v) = month.figure(measure, policy).value() {
+                    widen(&mut range, v);
+                }
+            }
+            self.of_team.push(OnMeasure {
+                points: from..self.points.len(),
+                range,
+            });
+        }
+    }
+
+    /// `team`'s months on `measure`, which is among those compared.
+    fn of(&self, team: &Team, measure: Measure) -> &OnMeasure {
+        let m = self
+            .measures
+            .binary_search(&measure)
+            .expect("a measure compared");
+        &self.of_team[team.at * self.measures.len() + m]
+    }
 }
 
 fn compare_teams(
     query: CompareQuery,
     period: (Month, Month),
     teams: &[Team],
+    shown: &Shown,
     policy: SuppressionPolicy,
 ) -> Comparison {
     use crate::network::CompareLevel;
@@ -172,34 +236,26 @@ fn compare_teams(
     let (centre, cases) = all.value(measure);
     // The spread of one case behind a mean, from the team-months as shown.
     let spread = match centre {
-        Some(c) if !proportion => {
-            let shown: Vec<(f64, u32)> = selected
-                .iter()
-                .flat_map(|t| t.months.iter().map(|(o, _)| o))
-                .filter_map(|o| {
-                    let value = policy.month(o, measure).value()?;
-                    Some((value, Count::base_of(measure).of(o)))
-                })
-                .collect();
-            funnel::case_spread(&shown, c)
-        }
+        Some(c) if !proportion => funnel::case_spread(
+            selected.iter().flat_map(|t| {
+                shown.points[shown.of(t, measure).points.clone()]
+                    .iter()
+                    .copied()
+            }),
+            c,
+        ),
         _ => 0.0,
     };
     // One scale for the small multiples: the rows' monthly figures.
     let mut monthly_range: Option<(f64, f64)> = None;
-    let mut widen = |totals: &Totals| {
-        if let Some(v) = totals.figure(measure, policy).value() {
-            monthly_range = Some(match monthly_range {
-                None => (v, v),
-                Some((lo, hi)) => (lo.min(v), hi.max(v)),
-            });
-        }
-    };
     let mut months: Vec<(Month, &Totals)> = Vec::new();
     for g in &groups {
         if g.more.is_empty() {
             // One team's months are each a month of the row already.
-            g.first.months.iter().for_each(|(_, month)| widen(month));
+            if let Some((lo, hi)) = shown.of(g.first, measure).range {
+                widen(&mut monthly_range, lo);
+                widen(&mut monthly_range, hi);
+            }
             continue;
         }
         // Month by month, each month's teams in the order of the row.
@@ -215,7 +271,9 @@ fn compare_teams(
             for (_, month) in same {
                 totals.merge(month);
             }
-            widen(&totals);
+            if let Some(v) = totals.figure(measure, policy).value() {
+                widen(&mut monthly_range, v);
+            }
         }
     }
     // How much more the rows differ than chance alone: the limits widen by
@@ -278,6 +336,14 @@ fn compare_teams(
         rows,
         html: Default::default(),
     }
+}
+
+/// `range` widened to take in `value`.
+fn widen(range: &mut Option<(f64, f64)>, value: f64) {
+    *range = Some(match *range {
+        None => (value, value),
+        Some((lo, hi)) => (lo.min(value), hi.max(value)),
+    });
 }
 
 /// A row of a comparison: its name, what it lies within, its teams and

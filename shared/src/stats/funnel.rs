@@ -56,16 +56,16 @@ pub fn mean_limits(centre: f64, sd: f64, n: u32) -> FunnelLimits {
 /// `(mean, n)` around `centre`: each group mean varies with variance σ²/n,
 /// so Σ n·(mean − centre)² / (groups − 1) estimates σ². Groups without
 /// cases are skipped; fewer than two groups give 0.
-pub fn case_spread(groups: &[(f64, u32)], centre: f64) -> f64 {
-    let used: Vec<&(f64, u32)> = groups.iter().filter(|(_, n)| *n > 0).collect();
-    if used.len() < 2 {
+pub fn case_spread(groups: impl IntoIterator<Item = (f64, u32)>, centre: f64) -> f64 {
+    let (mut sum, mut used) = (0.0, 0usize);
+    for (mean, n) in groups.into_iter().filter(|&(_, n)| n > 0) {
+        sum += f64::from(n) * (mean - centre).powi(2);
+        used += 1;
+    }
+    if used < 2 {
         return 0.0;
     }
-    let sum: f64 = used
-        .iter()
-        .map(|(mean, n)| f64::from(*n) * (mean - centre).powi(2))
-        .sum();
-    (sum / (used.len() - 1) as f64).sqrt()
+    (sum / (used - 1) as f64).sqrt()
 }
 
 /// The limits for a measure: a proportion's from its binomial spread, a
@@ -250,8 +250,8 @@ mod tests {
     #[test]
     fn spread_known_answer() {
         // Means 7 and 9 over 4 cases each around 8: (4 + 4) / 1 = 8.
-        assert!((case_spread(&[(7.0, 4), (9.0, 4), (3.0, 0)], 8.0) - 8f64.sqrt()).abs() < 1e-12);
-        assert_eq!(case_spread(&[(7.0, 4)], 7.0), 0.0);
+        assert!((case_spread([(7.0, 4), (9.0, 4), (3.0, 0)], 8.0) - 8f64.sqrt()).abs() < 1e-12);
+        assert_eq!(case_spread([(7.0, 4)], 7.0), 0.0);
     }
 
     proptest! {
