@@ -173,7 +173,7 @@ pub fn what_works(
 /// Per measure and theme, the change in a team's shown monthly figures
 /// around the start of each of `started`, beyond the change of the teams
 /// of its doelgroep that did not start an agreement on that theme in
-/// those months (`association::differences_in_differences`), from every
+/// those months (`association::Starts`), from every
 /// team's months from `recent` minus the window on (kept in `network`),
 /// keeping only the shown figures.
 fn changes_around(
@@ -200,9 +200,15 @@ fn changes_around(
     // In team order, so the changes come out the same on every run.
     let mut started = started.to_vec();
     started.sort_by_key(|&(theme, team, month)| (team, month, theme));
+    // Which teams are no control around which start is the same on every
+    // measure: worked out once.
+    let Some(first) = series.first() else {
+        return HashMap::new();
+    };
+    let starts = association::Starts::new(first, &started);
     let mut changes: HashMap<(Measure, AgreementTheme), Vec<f64>> = HashMap::new();
     for (of_measure, &measure) in series.iter().zip(Measure::ALL) {
-        for (theme, change) in association::differences_in_differences(of_measure, &started) {
+        for (theme, change) in starts.differences(of_measure) {
             changes.entry((measure, theme)).or_default().push(change);
         }
     }

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::HashMap;
+use std::hash::Hash;
 
 /// Fewest teams per group for a comparison.
 pub const MIN_TEAMS: usize = 3;
@@ -236,102 +237,138 @@ impl<G: Copy> TeamSeries<G> {
 /// `series`: each team's shown monthly figures of one measure; `starts`:
 /// (kind, team, month) per agreement. Returns (kind, difference) per
 /// start that has its own change and at least one control's, in the order
-/// of `starts`. Each team's change is worked out once per start month, so
-/// a national network takes no longer than a pass over its teams per
-/// month.
-pub fn differences_in_differences<
-    K: Copy + Eq + std::hash::Hash,
-    G: Copy + Eq + std::hash::Hash,
->(
+/// of `starts`.
+pub fn differences_in_differences<K: Copy + Eq + Hash, G: Copy + Eq + Hash>(
     series: &TeamSeries<G>,
     starts: &[(K, i32, crate::Month)],
 ) -> Vec<(K, f64)> {
-    let months: Vec<crate::Month> = starts
-        .iter()
-        .map(|&(_, _, m)| m)
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let windows: Vec<Window> = months.iter().map(|&m| Window::around(m)).collect();
-    let index = |m: crate::Month| months.binary_search(&m).expect("a start month");
-    let teams = &series.teams;
-    // Every team's change around every start month (in the order of
-    // `months`, a row per team, in id order so the sums come out the same
-    // on every run), and per group the sum.
-    let width = months.len();
-    let mut change: Vec<Option<f64>> = Vec::with_capacity(teams.len() * width);
-    let mut total: HashMap<G, Vec<(f64, u32)>> = HashMap::new();
-    for (row, &(_, group)) in teams.iter().enumerate() {
-        let from = change.len();
-        window_changes(series.of(row), &windows, &mut change);
-        let sums = total.entry(group).or_insert_with(|| vec![(0.0, 0); width]);
-        for (sum, c) in sums.iter_mut().zip(&change[from..]) {
-            if let Some(c) = c {
-                sum.0 += c;
-                sum.1 += 1;
+    Starts::new(series, starts).differences(series)
+}
+
+/// Agreements' starts placed among a network's teams, with the teams that
+/// are no control around each: worked out once for the series of every
+/// measure of the same teams (`differences`).
+pub struct Starts<K, G> {
+    teams: Vec<(i32, G)>,
+    /// Each start month's window, oldest first.
+    windows: Vec<Window>,
+    /// The starts of teams in the series, in the order given: (kind, the
+    /// team's row, its window).
+    placed: Vec<(K, usize, usize)>,
+    /// Per kind, group and window, the rows of the teams of the group that
+    /// started that kind of agreement around then (within `WINDOW` months
+    /// either side), each once, in row order: they are no control. A start
+    /// is near itself, so its own team is among them.
+    left_out: HashMap<(K, G, usize), Vec<usize>>,
+}
+
+impl<K: Copy + Eq + Hash, G: Copy + Eq + Hash> Starts<K, G> {
+    /// `starts` (kind, team, month) among the teams of `series`.
+    pub fn new(series: &TeamSeries<G>, starts: &[(K, i32, crate::Month)]) -> Self {
+        let months: Vec<crate::Month> = starts
+            .iter()
+            .map(|&(_, _, m)| m)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let windows: Vec<Window> = months.iter().map(|&m| Window::around(m)).collect();
+        let index = |m: crate::Month| months.binary_search(&m).expect("a start month");
+        let placed: Vec<(K, usize, usize)> = starts
+            .iter()
+            .filter_map(|&(kind, team, month)| Some((kind, series.row_of(team)?, index(month))))
+            .collect();
+        // Per kind and group, the starts by month, so each window looks
+        // only at its own.
+        let mut of_kind: HashMap<(K, G), Vec<(usize, usize)>> = HashMap::new();
+        for &(kind, row, at) in &placed {
+            of_kind
+                .entry((kind, series.teams[row].1))
+                .or_default()
+                .push((at, row));
+        }
+        // Once per kind, group and start month, not per start: a national
+        // network has tens of thousands of starts. A team is taken once per
+        // window by marking it with the window's turn.
+        let mut left_out = HashMap::new();
+        let mut marked: Vec<usize> = vec![usize::MAX; series.teams.len()];
+        let mut turn = 0;
+        for ((kind, group), mut of) in of_kind {
+            of.sort_unstable();
+            for (at, w) in windows.iter().enumerate() {
+                let from = of.partition_point(|&(m, _)| months[m] < w.before);
+                let to = of.partition_point(|&(m, _)| months[m] < w.after);
+                let mut rows = Vec::new();
+                for &(_, row) in &of[from..to] {
+                    if marked[row] != turn {
+                        marked[row] = turn;
+                        rows.push(row);
+                    }
+                }
+                rows.sort_unstable();
+                left_out.insert((kind, group, at), rows);
+                turn += 1;
             }
         }
-    }
-    let change_at = |row: usize, at: usize| change[row * width + at];
-    // Each start with its team's row, per kind and group, by month, so each
-    // start looks only at its own (a team without a change has none to
-    // leave out).
-    let placed: Vec<Option<usize>> = starts
-        .iter()
-        .map(|&(_, team, _)| series.row_of(team))
-        .collect();
-    let mut of_kind: HashMap<(K, G), Vec<(crate::Month, usize)>> = HashMap::new();
-    for (&(kind, _, month), &row) in starts.iter().zip(&placed) {
-        if let Some(row) = row {
-            of_kind
-                .entry((kind, teams[row].1))
-                .or_default()
-                .push((month, row));
+        Starts {
+            teams: series.teams.clone(),
+            windows,
+            placed,
+            left_out,
         }
     }
-    // Per kind, group and start month, what the teams that are no control
-    // add up to: those of the group that started the same kind of
-    // agreement around then (within the window, `WINDOW` months either
-    // side), each once (a start is near itself, so the team itself is
-    // among them). Once per start month, not per start: a national network
-    // has tens of thousands of starts. A team is counted once per window
-    // by marking it with the window's turn.
-    let mut left_out: HashMap<(K, G, usize), (f64, u32)> = HashMap::new();
-    let mut counted: Vec<usize> = vec![usize::MAX; teams.len()];
-    let mut turn = 0;
-    for (&(kind, group), of) in &mut of_kind {
-        of.sort_unstable();
-        for (at, w) in windows.iter().enumerate() {
-            let from = of.partition_point(|&(m, _)| m < w.before);
-            let to = of.partition_point(|&(m, _)| m < w.after);
-            let left = left_out.entry((kind, group, at)).or_default();
-            for &(_, row) in &of[from..to] {
-                if counted[row] == turn {
-                    continue;
+
+    /// The differences in differences of the starts on `series`, of the
+    /// same teams as the series they were placed in; in the order of the
+    /// starts. Each team's change is worked out once per start month, so a
+    /// national network takes no longer than a pass over its teams per
+    /// month.
+    pub fn differences(&self, series: &TeamSeries<G>) -> Vec<(K, f64)> {
+        assert_eq!(series.teams.len(), self.teams.len(), "the same teams");
+        debug_assert!(series.teams == self.teams, "the same teams");
+        let teams = &self.teams;
+        // Every team's change around every start month (a row per team, in
+        // id order so the sums come out the same on every run), and per
+        // group the sum.
+        let width = self.windows.len();
+        let mut change: Vec<Option<f64>> = Vec::with_capacity(teams.len() * width);
+        let mut total: HashMap<G, Vec<(f64, u32)>> = HashMap::new();
+        for (row, &(_, group)) in teams.iter().enumerate() {
+            let from = change.len();
+            window_changes(series.of(row), &self.windows, &mut change);
+            let sums = total.entry(group).or_insert_with(|| vec![(0.0, 0); width]);
+            for (sum, c) in sums.iter_mut().zip(&change[from..]) {
+                if let Some(c) = c {
+                    sum.0 += c;
+                    sum.1 += 1;
                 }
-                counted[row] = turn;
-                if let Some(c) = change_at(row, at) {
+            }
+        }
+        let change_at = |row: usize, at: usize| change[row * width + at];
+        // What the teams that are no control add up to.
+        let left_out: HashMap<(K, G, usize), (f64, u32)> = self
+            .left_out
+            .iter()
+            .map(|(&(kind, group, at), rows)| {
+                let mut left = (0.0, 0);
+                for c in rows.iter().filter_map(|&row| change_at(row, at)) {
                     left.0 += c;
                     left.1 += 1;
                 }
-            }
-            turn += 1;
-        }
+                ((kind, group, at), left)
+            })
+            .collect();
+        self.placed
+            .iter()
+            .filter_map(|&(kind, row, at)| {
+                let own = change_at(row, at)?;
+                let group = teams[row].1;
+                let (sum, n) = total.get(&group)?[at];
+                let (left, left_n) = left_out.get(&(kind, group, at)).copied()?;
+                let n = n - left_n;
+                (n > 0).then(|| (kind, own - (sum - left) / f64::from(n)))
+            })
+            .collect()
     }
-    starts
-        .iter()
-        .zip(placed)
-        .filter_map(|(&(kind, _, start), row)| {
-            let row = row?;
-            let at = index(start);
-            let own = change_at(row, at)?;
-            let group = teams[row].1;
-            let (sum, n) = total.get(&group)?[at];
-            let (left, left_n) = left_out.get(&(kind, group, at)).copied()?;
-            let n = n - left_n;
-            (n > 0).then(|| (kind, own - (sum - left) / f64::from(n)))
-        })
-        .collect()
 }
 
 /// The changes around many agreements' starts, summed up.
