@@ -70,31 +70,18 @@ pub async fn mark(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
 }
 
 /// The counts of the teams whose own count moved since `mark` was read
-/// (and perhaps a few more); every team's when `mark` is `None`. A team
-/// never changed has no count.
-pub async fn counts_since(
-    db: &impl ConnectionTrait,
-    mark: Option<i64>,
-) -> Result<Vec<(i32, i64)>, DbErr> {
+/// (and perhaps a few more); every team's from `i64::MIN`. A team never
+/// changed has no count.
+pub async fn counts_since(db: &impl ConnectionTrait, mark: i64) -> Result<Vec<(i32, i64)>, DbErr> {
     let backend = db.get_database_backend();
-    let rows = match mark {
-        None => {
-            db.query_all(Statement::from_string(
-                backend,
-                "SELECT team_id, tick FROM team_clock",
-            ))
-            .await?
-        }
-        Some(mark) => {
-            let sql = "SELECT team_id, tick FROM team_clock WHERE stamp >= $1";
-            db.query_all(Statement::from_sql_and_values(
-                backend,
-                placeholders(backend, sql),
-                [mark.into()],
-            ))
-            .await?
-        }
-    };
+    let sql = "SELECT team_id, tick FROM team_clock WHERE stamp >= $1";
+    let rows = db
+        .query_all(Statement::from_sql_and_values(
+            backend,
+            placeholders(backend, sql),
+            [mark.into()],
+        ))
+        .await?;
     rows.iter()
         .map(|row| Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?)))
         .collect()

@@ -292,13 +292,13 @@ impl RecentMonths {
         let latest = super::series::latest_month(db).await?;
         let next = match kept.as_ref() {
             Some(recent) if recent.seen.shared == seen.shared && recent.latest == latest => {
-                let moved = change_clock::counts_since(db, Some(recent.mark)).await?;
+                let moved = change_clock::counts_since(db, recent.mark).await?;
                 recent.updated(db, seen, mark, moved).await?
             }
             _ => {
                 // The counts before the months: a month the read misses
                 // moves its team's count after them.
-                let counts = change_clock::counts_since(db, None).await?;
+                let counts = change_clock::counts_since(db, i64::MIN).await?;
                 Recent {
                     seen,
                     mark,

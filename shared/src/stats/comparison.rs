@@ -167,13 +167,16 @@ impl Shown {
         }
     }
 
-    /// `team`'s months on `measure`, which is among those compared.
-    fn of(&self, team: &Team, measure: Measure) -> &OnMeasure {
-        let m = self
-            .measures
+    /// The place of `measure`, which is among those compared.
+    fn place(&self, measure: Measure) -> usize {
+        self.measures
             .binary_search(&measure)
-            .expect("a measure compared");
-        &self.of_team[team.at * self.measures.len() + m]
+            .expect("a measure compared")
+    }
+
+    /// `team`'s months on the measure at `place`.
+    fn of(&self, team: &Team, place: usize) -> &OnMeasure {
+        &self.of_team[team.at * self.measures.len() + place]
     }
 }
 
@@ -235,10 +238,11 @@ fn compare_teams(
     }
     let (centre, cases) = all.value(measure);
     // The spread of one case behind a mean, from the team-months as shown.
+    let place = shown.place(measure);
     let spread = match centre {
         Some(c) if !proportion => funnel::case_spread(
             selected.iter().flat_map(|t| {
-                shown.points[shown.of(t, measure).points.clone()]
+                shown.points[shown.of(t, place).points.clone()]
                     .iter()
                     .copied()
             }),
@@ -252,7 +256,7 @@ fn compare_teams(
     for g in &groups {
         if g.more.is_empty() {
             // One team's months are each a month of the row already.
-            if let Some((lo, hi)) = shown.of(g.first, measure).range {
+            if let Some((lo, hi)) = shown.of(g.first, place).range {
                 widen(&mut monthly_range, lo);
                 widen(&mut monthly_range, hi);
             }
